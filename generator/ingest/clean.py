@@ -1,0 +1,123 @@
+"""Structured-abstract splitting and the text clean-up every reader shares.
+
+Abstracts arrive with headings in many shapes: "METHODS:" on its own, "Methods: We", or glued to
+the previous sentence by a copy-paste ("programs.METHODS We"). We split all of these into
+``AbstractSection``s and normalise heading case, but never invent a heading a source lacks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import AbstractSection
+from .normalize import clean_text
+
+# Headings used by structured abstracts (IMRaD, CONSORT, PRISMA and journal variants).
+_HEADINGS = (
+    "background and aims", "background and objectives", "background", "introduction", "purpose",
+    "objectives", "objective", "aims", "aim", "context", "importance", "rationale",
+    "materials and methods", "methods and materials", "methods", "method", "methodology",
+    "design, setting, and participants", "design and setting", "design", "setting",
+    "settings", "participants", "subjects", "population", "interventions", "intervention",
+    "measurements", "measures", "main outcome measures", "main outcomes and measures",
+    "outcomes", "analysis", "data sources", "study selection", "data extraction",
+    "results", "findings", "discussion", "conclusions and relevance", "conclusions",
+    "conclusion", "implications", "implications for practice", "limitations",
+    "trial registration", "registration", "funding", "significance", "keywords",
+)
+_HEADING_ALT = "|".join(re.escape(h) for h in sorted(_HEADINGS, key=len, reverse=True))
+
+# "Methods:" anywhere a sentence may start (any case), "METHODS" in capitals without a colon.
+_HEADING_WITH_COLON = re.compile(
+    rf"(?:(?<=^)|(?<=[.!?:)\]\s]))\s*\b({_HEADING_ALT})\s*[:：]\s*", re.IGNORECASE)
+_CAPS_HEADING = re.compile(
+    rf"(?:(?<=^)|(?<=[.!?)\]]))\s*\b({_HEADING_ALT.upper()})\b(?![:：])\s+(?=[A-Z0-9\"“(])")
+
+
+def is_heading(text: str) -> bool:
+    """True when ``text`` (trimmed, without colon) is a known abstract heading."""
+    return text.strip().rstrip(":：").strip().lower() in _HEADINGS
+
+
+def heading_case(text: str) -> str:
+    """"CONCLUSIONS" and "conclusions" both become "Conclusions"."""
+    text = text.strip().rstrip(":：").strip()
+    return text[:1].upper() + text[1:].lower()
+
+
+def split_abstract(text: str | None) -> tuple[AbstractSection, ...]:
+    """Split an abstract into sections at its headings; paragraphs without headings stay apart.
+
+    Returns () for empty text. Text before the first heading becomes a section whose heading is
+    None, as does each unlabelled paragraph.
+    """
+    if not text or not text.strip():
+        return ()
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+    sections: list[AbstractSection] = []
+    for paragraph in paragraphs:
+        sections.extend(_split_paragraph(" ".join(paragraph.split())))
+    return tuple(_merge_empty(sections))
+
+
+def _split_paragraph(text: str) -> list[AbstractSection]:
+    marks = _heading_marks(text)
+    if not marks:
+        return [AbstractSection(None, text)]
+    sections: list[AbstractSection] = []
+    if marks[0][0] > 0:
+        lead = clean_text(text[: marks[0][0]])
+        if lead:
+            sections.append(AbstractSection(None, lead))
+    for index, (start, body_start, heading) in enumerate(marks):
+        end = marks[index + 1][0] if index + 1 < len(marks) else len(text)
+        body = clean_text(text[body_start:end]) or ""
+        sections.append(AbstractSection(heading_case(heading), body))
+    return sections
+
+
+def _heading_marks(text: str) -> list[tuple[int, int, str]]:
+    """(start of heading, start of body, heading) for every heading in reading order."""
+    marks: dict[int, tuple[int, int, str]] = {}
+    for match in _HEADING_WITH_COLON.finditer(text):
+        if _heading_is_sentence_start(text, match.start(1)):
+            marks[match.start(1)] = (match.start(1), match.end(), match.group(1))
+    for match in _CAPS_HEADING.finditer(text):
+        if match.start(1) not in marks:
+            marks[match.start(1)] = (match.start(1), match.end(), match.group(1))
+    return [marks[key] for key in sorted(marks)]
+
+
+def _heading_is_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:)]" or text[start:start + 2].isupper()
+
+
+def _merge_empty(sections: list[AbstractSection]) -> list[AbstractSection]:
+    """Drop empty bodies (a heading followed directly by another heading keeps the second)."""
+    return [section for section in sections if section.text]
+
+
+def abstract_text(sections: tuple[AbstractSection, ...]) -> str:
+    """The abstract as one string, headings included, for searching and matching."""
+    return " ".join(f"{s.heading}: {s.text}" if s.heading else s.text for s in sections)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def cjk_share(text: str) -> float:
+    """The share of letters in ``text`` that are Chinese, Japanese or Korean."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if _CJK.match(ch)) / len(letters)
+
+
+def cjk_language(text: str) -> str:
+    """A BCP 47 tag for CJK text: kana means Japanese, hangul Korean, otherwise Chinese."""
+    if re.search(r"[\u3040-\u30ff]", text):
+        return "ja"
+    if re.search(r"[\uac00-\ud7af]", text):
+        return "ko"
+    return "zh"

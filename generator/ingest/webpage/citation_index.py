@@ -1,0 +1,165 @@
+"""Citation-index pages: a paper's header, its abstract, counts, and other papers' statements about it.
+
+The statements quote *citing* papers. They are kept apart as ``citation_statements`` and never
+read for this study's authors, year or findings: the names and years inside them belong to the
+papers that cite this one. Facet panels (sections, citation types, years, publication types)
+are counters; only the totals and the citation-type split are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...errors import error
+from ..base import CitationStatement, Extraction, ReadResult
+from ..clean import split_abstract
+from ..normalize import clean_text, normalize_doi, normalize_title, parse_date, parse_year
+from .common import (ABSTRACT_INLINE, DOI_LINE, YEAR_LINE, Line, is_ui_line, looks_like_title, page_lines,
+                     parse_author_line)
+
+_CITED_BY = re.compile(r"cited by\s+([\d,]+)\s+publications?", re.IGNORECASE)
+_STATEMENT_COUNT = re.compile(r"\(?\s*([\d,]+)\s+citation statements?\s*\)?", re.IGNORECASE)
+_SECTION = re.compile(r"^Section\s*:\s*(?P<section>.*?)(?P<type>mentioning|supporting|contrasting|disputing)?$",
+                      re.IGNORECASE)
+_CONFIDENCE = re.compile(r"^confidence\s*:\s*(\d{1,3})\s*%", re.IGNORECASE)
+_OPEN_QUOTE = ("“", '"', "«", "„")
+_CLOSE_QUOTE = ("”", '"', "»", "“")
+_TYPES = ("supporting", "mentioning", "contrasting")
+
+
+class CitationIndexReader:
+    """Reads a citation-index page (smart-citation style) into one study with statements."""
+
+    name = "webpage-citation-index"
+
+    def sniff(self, text: str) -> float:
+        sample = text[:500_000]
+        score = 0.0
+        if re.search(r"^Section\s*:", sample, re.MULTILINE) and re.search(r"^confidence\s*:\s*\d", sample,
+                                                                          re.MULTILINE | re.IGNORECASE):
+            score += 0.5
+        if _CITED_BY.search(sample) or re.search(r"citation statements", sample, re.IGNORECASE):
+            score += 0.4
+        return min(score, 0.9)
+
+    def read(self, text: str, path: str) -> ReadResult:
+        lines = page_lines(text)
+        statements_at = next((i for i, line in enumerate(lines) if line.text.startswith(_OPEN_QUOTE)),
+                             len(lines))
+        abstract_at = next((i for i, line in enumerate(lines[:statements_at])
+                            if ABSTRACT_INLINE.match(line.text)), None)
+        header = lines[: abstract_at if abstract_at is not None else min(statements_at, 15)]
+        title_line = _title(header)
+        if title_line is None:
+            return ReadResult(diagnostics=(error(path, "citation-index page has no title line",
+                                                 "Copy the page again from its header down"),))
+        abstract = ""
+        if abstract_at is not None:
+            match = ABSTRACT_INLINE.match(lines[abstract_at].text)
+            abstract = match.group(2) if match else ""
+        statements, duplicates = _statements(lines[statements_at:])
+        record = Extraction(
+            line=title_line.number,
+            title=normalize_title(title_line.text),
+            abstract=split_abstract(abstract),
+            citation_statements=statements,
+            cited_by=_counts(lines[:statements_at]),
+            stripped=_stripped(lines[:statements_at], duplicates),
+            **_header_facts(header, title_line),
+        )
+        return ReadResult(records=(record,))
+
+
+def _title(header: list[Line]) -> Line | None:
+    candidates = [line for line in header if looks_like_title(line.text) and not parse_author_line(line.text)]
+    return max(candidates, key=lambda line: len(line.text), default=None)
+
+
+def _header_facts(header: list[Line], title: Line) -> dict:
+    """Year, DOI and authors from the page header only (never from the statements)."""
+    facts: dict = {}
+    for line in header:
+        if line is title:
+            continue
+        doi = DOI_LINE.search(line.text)
+        if doi and "doi" not in facts:
+            facts["doi"] = normalize_doi(doi.group(1))
+        elif YEAR_LINE.match(line.text) and "year" not in facts:
+            facts["year"] = parse_year(line.text)
+            facts["date"] = parse_date(line.text)
+        elif "authors" not in facts and not is_ui_line(line.text) and parse_author_line(line.text):
+            facts["authors"] = parse_author_line(line.text)
+    return facts
+
+
+def _counts(lines: list[Line]) -> tuple[tuple[str, int], ...]:
+    """Totals ("Cited by 48 publications", "27 citation statements") and the type split."""
+    counts: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if (match := _CITED_BY.search(line.text)) and "publications" not in counts:
+            counts["publications"] = int(match.group(1).replace(",", ""))
+        elif (match := _STATEMENT_COUNT.fullmatch(line.text.strip())) and "citation_statements" not in counts:
+            counts["citation_statements"] = int(match.group(1).replace(",", ""))
+        elif line.text.strip().lower() == "citation types" and "supporting" not in counts:
+            numbers = [n.text for n in lines[index + 1: index + 4]]
+            if all(n.isdigit() for n in numbers) and len(numbers) == 3:
+                counts.update({kind: int(n) for kind, n in zip(_TYPES, numbers)})
+    order = ("publications", "citation_statements", *_TYPES)
+    return tuple((key, counts[key]) for key in order if key in counts)
+
+
+def _statements(lines: list[Line]) -> tuple[tuple[CitationStatement, ...], int]:
+    """Quoted statements with the section and confidence lines that follow each; exact repeats dropped."""
+    found: list[CitationStatement] = []
+    seen: set[str] = set()
+    duplicates = 0
+    index = 0
+    while index < len(lines):
+        line = lines[index].text
+        if not line.startswith(_OPEN_QUOTE):
+            index += 1
+            continue
+        text = _unquote(line)
+        section = kind = None
+        confidence = None
+        for follower in lines[index + 1: index + 3]:
+            if (match := _SECTION.match(follower.text)):
+                section = clean_text(match.group("section"))
+                kind = match.group("type").lower() if match.group("type") else None
+            elif (match := _CONFIDENCE.match(follower.text)):
+                confidence = int(match.group(1))
+        index += 1
+        if not text:
+            continue
+        if text in seen:
+            duplicates += 1
+            continue
+        seen.add(text)
+        found.append(CitationStatement(text, section, kind, confidence))
+    return tuple(found), duplicates
+
+
+def _unquote(line: str) -> str:
+    """The statement without its quote marks and the ellipses that mark an excerpt."""
+    text = line.strip()
+    text = text[1:] if text.startswith(_OPEN_QUOTE) else text
+    text = text[:-1] if text.endswith(_CLOSE_QUOTE) else text
+    text = re.sub(r"^\s*(…|\.\.\.)\s*", "", text)
+    text = re.sub(r"\s*(…|\.\.\.)\s*$", "", text)
+    return clean_text(text) or ""
+
+
+def _stripped(lines: list[Line], duplicates: int) -> tuple[str, ...]:
+    """Name what the page showed besides the study, by the kinds of line it held."""
+    texts = [line.text for line in lines]
+    checks = (
+        ("site navigation and buttons", any(is_ui_line(t) and not t.strip(" |").isdigit() for t in texts)),
+        ("facet counters", any(t.lower() in {"citation types", "year published", "publication types",
+                                             "paper sections"} for t in texts)),
+        ("reference counts", any(re.match(r"references?\s+\d+\s+publications", t, re.IGNORECASE)
+                                 for t in texts)),
+    )
+    items = [label for label, present in checks if present]
+    if duplicates:
+        items.append(f"{duplicates} repeated citation statement{'s' if duplicates > 1 else ''}")
+    return tuple(items)

@@ -12,6 +12,10 @@ import unicodedata
 
 from nameparser import HumanName
 
+from ..model.identity import title_key
+
+__all__ = ["title_key"]  # re-exported: readers compare titles through normalize
+
 _WS = re.compile(r"\s+")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>]+)", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
@@ -173,12 +177,3 @@ def normalize_title(title: str | None) -> str | None:
     if title.endswith(".") and not title.endswith(("..", " al.", "etc.")):
         title = title[:-1].rstrip()
     return title or None
-
-
-def title_key(title: str | None) -> str:
-    """A comparison key for "the same title": case, accents, punctuation and spacing ignored."""
-    if not title:
-        return ""
-    text = unicodedata.normalize("NFKD", title.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", text))

@@ -14,7 +14,7 @@ from ..base import Extraction, ReadResult, Translation
 from ..clean import cjk_language, cjk_share, split_abstract
 from ..normalize import normalize_doi, normalize_keywords, normalize_title, parse_date, parse_year
 from .common import (ABSTRACT_HEADING, DOI_LINE, YEAR_LINE, Line, find_translation_note, is_cjk_line,
-                     is_machine_translation_note, is_ui_line, looks_like_title, page_lines,
+                     is_machine_translation_note, is_ui_line, join_paragraphs, looks_like_title, page_lines,
                      parse_author_line)
 
 _COUNTER = re.compile(r"^[^\d\s]{1,12}\s*[:：]\s*\d[\d,]*$|^\d[\d,]*\s+(views|reads|downloads|citations)$",
@@ -61,7 +61,7 @@ class AggregatorReader:
         record = Extraction(
             line=title_line.number,
             title=normalize_title(title_line.text),
-            abstract=split_abstract("\n\n".join(line.text for line in abstract_lines)),
+            abstract=split_abstract(join_paragraphs(abstract_lines)),
             keywords=normalize_keywords(re.split(r"\s*[;|,，；]\s*", " ; ".join(keywords))) if keywords else (),
             translations=(translation,) if translation else (),
             stripped=tuple(stripped),

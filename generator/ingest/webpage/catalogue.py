@@ -14,7 +14,7 @@ from ...errors import error
 from ..base import Extraction, ReadResult
 from ..clean import split_abstract
 from ..normalize import clean_text, normalize_doi, normalize_keywords, normalize_title, parse_year
-from .common import Line, looks_like_title, page_lines, parse_author_line
+from .common import Line, join_paragraphs, looks_like_title, page_lines, parse_author_line
 
 _BRACKET_DOI = re.compile(r"\[\s*doi\s*:\s*(10\.[^\]\s]+)\s*\]", re.IGNORECASE)
 _LABELLED = re.compile(r"^([A-Z][A-Za-z /]{1,30}?)\s*:\s*(.*)$")
@@ -63,7 +63,7 @@ class CatalogueReader:
         body_start = (author_index if author_index is not None else title_index + len(header)) + 1
         abstract_lines, fields, stripped = _split_body(lines[body_start:])
         source_fields = _parse_source_lines(header)
-        abstract_text, note = _take_publication_note("\n\n".join(line.text for line in abstract_lines))
+        abstract_text, note = _take_publication_note(join_paragraphs(abstract_lines))
         peer_reviewed = False if (source_fields.pop("preprint", None) or note) else None
         record = Extraction(
             line=lines[title_index].number,
@@ -126,7 +126,7 @@ def _parse_source_lines(header: list[Line]) -> dict:
         text = _BRACKET_DOI.sub("", line.text)
         if _PREPRINT.search(text):
             found["preprint"] = True
-        text = re.sub(r"\([^)]*\)", "", text).strip(" .")
+        text = re.sub(r"\([^)]*(?:;|server|review|preprint)[^)]*\)", "", text, flags=re.IGNORECASE).strip(" .")
         match = _SOURCE.match(text)
         if match and "journal" not in found:
             found["journal"] = clean_text(match.group("journal").strip(" .,"))

@@ -41,6 +41,18 @@ def page_lines(text: str) -> list[Line]:
     return [Line(i, raw.strip()) for i, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
 
 
+def join_paragraphs(lines: list[Line]) -> str:
+    """Lines back into text: consecutive lines form one paragraph, a gap starts another."""
+    parts: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is not None:
+            parts.append(" " if line.number == previous.number + 1 else "\n\n")
+        parts.append(line.text)
+        previous = line
+    return "".join(parts)
+
+
 def is_cjk_line(text: str) -> bool:
     """Mostly Chinese/Japanese/Korean text: a translation, a counter label or site chrome."""
     return cjk_share(text) > 0.3

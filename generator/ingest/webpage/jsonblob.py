@@ -161,7 +161,7 @@ def _publication_type(value: Any) -> str | None:
 def _url(blob: dict[str, Any]) -> str | None:
     for key in ("url", "ListUrlMain", "link"):
         value = _get(blob, key)
-        if isinstance(value, str) and value.startswith("http") and "doi.org/" not in value:
+        if isinstance(value, str) and value.startswith("http"):
             return value
     return None
 
@@ -199,10 +199,15 @@ def _page_translation(lines: list[Line], blob: dict[str, Any]) -> tuple[Translat
     if note_line is None or not block or note_line not in block:
         return None, []
     content = [line for line in block if line is not note_line]
-    title = content[0].text if content else None
+    title = _translated_title(content[0].text) if content else None
     abstract = split_translated_abstract(" ".join(line.text for line in content[1:]))
     return (Translation("zh", title, abstract, note_line.text, is_machine_translation_note(note_line.text)),
             block)
+
+
+def _translated_title(text: str) -> str | None:
+    """A translated title without the full stop (。 or .) that ends it like a sentence."""
+    return normalize_title(text.rstrip("。"))
 
 
 def _after_abstract(lines: list[Line]) -> int:

@@ -1,0 +1,133 @@
+"""The ``evidence-brief`` command: parse arguments, run a stage, print diagnostics, set the exit code.
+
+Exit codes: 0 all good, 1 problems found in the user's files, 2 wrong usage. A traceback is only
+shown with ``--debug``: a user's mistake deserves a sentence, not a stack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import Diagnostic, EvidenceBriefError, Severity
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Evidence Brief turns study documents into a citable website.
+
+  seeds/            the source documents (RIS, BibTeX, MEDLINE, CSL-JSON, Web of Science,
+                    text copied from article pages); never edited by the tool
+  content/studies/  one YAML record per study, written by 'ingest', reviewed and edited by you
+  output/           the website written by 'build'
+
+Typical use:  evidence-brief ingest   then review content/studies/,  then evidence-brief build
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="evidence-brief", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _add(commands, "ingest", "read every file in seeds/ and write or update content/studies/*.yaml",
+         "Reads each document in seeds/, recognises its format from its content, and writes one "
+         "record per study to content/studies/<id>.yaml. Hand edits to records are kept; when a "
+         "changed source disagrees with a hand edit, the new extraction is written beside the "
+         "record as <id>.incoming.yaml for you to review.")
+    _add(commands, "build", "ingest new or changed seeds, then write the website to output/",
+         "Runs ingest, then renders the site into output/.")
+    serve = _add(commands, "serve", "build, serve the site on 127.0.0.1 and reload it on changes",
+                 "Builds the site, serves it locally and rebuilds when a file changes.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    _add(commands, "check", "validate every record against the schema (for CI)",
+         "Validates content/studies/*.yaml against the record schema and lists incoming "
+         "extractions waiting for review. Exits 1 when a record has an error.")
+    return parser
+
+
+def _add(commands: argparse._SubParsersAction, name: str, summary: str,
+         description: str) -> argparse.ArgumentParser:
+    sub = commands.add_parser(name, help=summary, description=description)
+    sub.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                     help="the brief's folder, holding seeds/ and content/ (default: the current folder)")
+    sub.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    sub.add_argument("--quiet", "-q", action="store_true", help="print only warnings and errors")
+    sub.add_argument("--debug", action="store_true", help="show tracebacks of unexpected failures")
+    return sub
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("evidence-brief")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    project: Path = args.project
+    if not project.is_dir():
+        parser.exit(EXIT_USAGE, f"{project}: error: project folder not found. Pass an existing folder to "
+                                f"--project, or run the command inside the brief's folder.\n")
+    try:
+        diagnostics = _run(args.command, project.resolve(), args)
+    except EvidenceBriefError as exc:
+        diagnostics = [exc.diagnostic]
+    except KeyboardInterrupt:
+        print("interrupted; files already written are complete", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as exc:  # pragma: no cover - last resort, a bug of ours
+        if args.debug:
+            raise
+        print(f"evidence-brief: internal error: {type(exc).__name__}: {exc}. Run again with --debug and "
+              "report the traceback.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return _report(diagnostics, strict=args.strict, quiet=args.quiet)
+
+
+def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnostic]:
+    if command == "ingest":
+        return _ingest(project, quiet=args.quiet)
+    if command == "check":
+        from .check import check_project
+
+        return check_project(project)
+    if command == "build":
+        diagnostics = _ingest(project, quiet=args.quiet)
+        print("build: rendering the website is not implemented yet; records are up to date in "
+              "content/studies/", file=sys.stderr)
+        return diagnostics
+    print(f"{command}: not implemented yet", file=sys.stderr)
+    raise SystemExit(EXIT_PROBLEMS)
+
+
+def _ingest(project: Path, *, quiet: bool) -> list[Diagnostic]:
+    from .ingest.pipeline import ingest_project
+
+    report = ingest_project(project)
+    if not quiet:
+        print(f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+              f"{len(report.incoming)} incoming for review, {len(report.rejected_files)} file(s) rejected",
+              file=sys.stderr)
+    return report.diagnostics
+
+
+def _report(diagnostics: list[Diagnostic], *, strict: bool, quiet: bool) -> int:
+    for diagnostic in sorted(diagnostics, key=lambda d: (d.location.path, d.location.line or 0)):
+        if quiet and diagnostic.severity is Severity.INFO:
+            continue
+        print(diagnostic.format(), file=sys.stderr)
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    if errors or warnings:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_PROBLEMS if errors or (strict and warnings) else EXIT_OK

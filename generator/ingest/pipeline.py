@@ -1,0 +1,172 @@
+"""``evidence-brief ingest``: seeds/ to content/studies/, one reviewed YAML record per study.
+
+The orchestration only: read each seed (decode, sniff, read), group extractions of the same
+study, match them to the records already on disk, merge with curators' edits, write atomically.
+A bad seed costs only itself; a record on disk that cannot be read stops all writing, because
+we could no longer tell which study it holds and might write a duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Diagnostic, error, info, warning
+from ..model.identity import identity_keys
+from ..model.store import StoredRecord, load_records
+from ..model.yamlio import dump_yaml, write_text_atomic
+from .curation import merge_with_existing, new_record
+from .decode import decode_bytes
+from .records import Found, SourceRef, build_record, group_same_study
+from .registry import choose_reader
+from .slugs import base_slug, unique_slug
+
+INCOMING_SUFFIX = ".incoming.yaml"
+
+
+@dataclass
+class IngestReport:
+    """What ingest did: files written and the problems it reports (errors make exit code 1)."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    incoming: list[str] = field(default_factory=list)
+    rejected_files: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def seed_files(project: Path) -> list[Path]:
+    """Every regular, visible file under seeds/, in a stable order."""
+    seeds = project / "seeds"
+    if not seeds.is_dir():
+        return []
+    return sorted(p for p in seeds.rglob("*") if p.is_file() and not any(
+        part.startswith(".") for part in p.relative_to(seeds).parts))
+
+
+def read_seed(path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]:
+    """All studies in one seed file, or diagnostics saying why there are none."""
+    rel = path.relative_to(project).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [error(rel, f"cannot read the file ({exc.strerror})", "Check its permissions")]
+    decoded = decode_bytes(data, rel)
+    diagnostics = list(decoded.diagnostics)
+    if decoded.text is None:
+        return [], diagnostics
+    reader = choose_reader(decoded.text)
+    if reader is None:
+        diagnostics.append(error(rel, "format not recognised (not RIS, MEDLINE, BibTeX, CSL-JSON, Web of "
+                                      "Science or a copied article page)",
+                                 "Export the study from your reference manager as RIS or BibTeX"))
+        return [], diagnostics
+    try:
+        result = reader.read(decoded.text, rel)
+    except Exception as exc:  # a reader bug must not cost the other seeds
+        diagnostics.append(error(rel, f"the {reader.name} reader failed ({type(exc).__name__}: {exc})",
+                                 "Report this file to the Evidence Brief maintainers"))
+        return [], diagnostics
+    diagnostics.extend(result.diagnostics)
+    digest = hashlib.sha256(data).hexdigest()
+    found = [Found(extraction, SourceRef(rel, index, extraction.line, digest, reader.name))
+             for index, extraction in enumerate(result.records, start=1) if extraction.title]
+    if not found and not any(d.is_error for d in diagnostics):
+        diagnostics.append(error(rel, f"read as {reader.name} but no study with a title was found",
+                                 "Check that the export holds at least one complete record"))
+    return found, diagnostics
+
+
+def ingest_project(project: Path) -> IngestReport:
+    """Run ingest over ``project``; see the module docstring for what is written when."""
+    report = IngestReport()
+    studies_dir = project / "content" / "studies"
+    stored, load_problems = load_records(studies_dir, project)
+    report.diagnostics.extend(load_problems)
+    found: list[Found] = []
+    for path in seed_files(project):
+        items, diagnostics = read_seed(path, project)
+        found.extend(items)
+        report.diagnostics.extend(diagnostics)
+        if not items:
+            report.rejected_files.append(path.relative_to(project).as_posix())
+    if not seed_files(project):
+        report.diagnostics.append(warning("seeds", "no source documents found",
+                                          "Put reference-manager exports or copied pages in seeds/"))
+    if any(d.is_error for d in load_problems):
+        report.diagnostics.append(error("content/studies", "no record was written because a record "
+                                        "above cannot be read", "Fix that YAML file and run ingest again"))
+        return report
+    _write_studies(group_same_study(found), stored, studies_dir, project, report)
+    return report
+
+
+def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studies_dir: Path,
+                   project: Path, report: IngestReport) -> None:
+    matcher = _Matcher(stored)
+    taken = {record.study_id for record in stored}
+    for group in groups:
+        existing = matcher.match(group)
+        if existing is None:
+            first = group[0].extraction
+            study_id = unique_slug(base_slug(first.title, first.authors[0] if first.authors else None,
+                                             first.year), taken)
+            taken.add(study_id)
+            _write(studies_dir / f"{study_id}.yaml", new_record(build_record(group, study_id)), project, report)
+            continue
+        fresh = build_record(group, existing.study_id)
+        merged = merge_with_existing(existing.data, fresh)
+        incoming_path = studies_dir / f"{existing.study_id}{INCOMING_SUFFIX}"
+        if merged.incoming is not None:
+            _write(incoming_path, merged.incoming, project, report, incoming=True)
+            report.diagnostics.append(warning(
+                existing.rel_path, f"hand edits and a new extraction disagree on "
+                f"{', '.join(merged.conflicting_fields)}; the record was kept as it is",
+                f"Compare with {incoming_path.relative_to(project).as_posix()}, copy what you want "
+                "into the record, then delete the .incoming.yaml file"))
+            continue
+        incoming_path.unlink(missing_ok=True)
+        if merged.kept_edits:
+            report.diagnostics.append(info(existing.rel_path, "kept hand edits to "
+                                           + ", ".join(merged.kept_edits)))
+        _write(existing.path, merged.record, project, report)
+
+
+def _write(path: Path, record: dict[str, Any], project: Path, report: IngestReport, *,
+           incoming: bool = False) -> None:
+    rel = path.relative_to(project).as_posix()
+    changed = write_text_atomic(path, dump_yaml(record))
+    (report.incoming if incoming else report.written if changed else report.unchanged).append(rel)
+
+
+class _Matcher:
+    """Finds the record on disk a new extraction belongs to: same source, DOI, or title and year."""
+
+    def __init__(self, stored: list[StoredRecord]) -> None:
+        self._by_key: dict[str, StoredRecord] = {}
+        for record in stored:
+            for key in record.identity_keys():
+                self._by_key.setdefault(key, record)
+        self._used: set[str] = set()
+
+    def match(self, group: list[Found]) -> StoredRecord | None:
+        for key in _group_keys(group):
+            record = self._by_key.get(key)
+            if record is not None and record.study_id not in self._used:
+                self._used.add(record.study_id)
+                return record
+        return None
+
+
+def _group_keys(group: list[Found]) -> list[str]:
+    """Keys in order of trust: the exact source record, then DOI, then title and year."""
+    keys = [f"source:{item.source.file}#{item.source.record}" for item in group]
+    for item in group:
+        keys += identity_keys(doi=item.extraction.doi, title=item.extraction.title, year=item.extraction.year)
+    return keys

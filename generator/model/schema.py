@@ -1,0 +1,97 @@
+"""The record schema (study.schema.json, shipped in the package) and messages a curator can act on.
+
+jsonschema finds the problems; this module words them: the field, the value received, what was
+expected, and how to fix it, at the line of the field in the YAML file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from ..errors import Diagnostic, error, warning
+from .store import StoredRecord
+
+_TYPE_WORDS = {"integer": "a whole number", "string": "text", "array": "a list", "object": "a mapping",
+               "boolean": "true or false", "null": "null", "number": "a number"}
+_FIXES = {
+    "sample_size": "Write the number of people enrolled (e.g. 48) and keep any detail in 'participants'",
+    "year": "Write the four-digit publication year, e.g. 2023",
+    "doi": "Write the bare DOI in lower case, e.g. 10.1370/afm.2920 (no https://doi.org/)",
+    "date": "Write an ISO date: 2023, 2023-02 or 2023-02-01",
+    "authors": "Write a list with one '- Family, Given' line per author",
+    "settings": "Use slugs from the settings vocabulary; put free text in 'setting_detail'",
+    "design": "Use one of the listed designs, or null if the source does not say",
+    "status": "Write 'included', or 'excluded' together with an 'exclusion_reason'",
+    "exclusion_reason": "Say in one sentence why the study is excluded",
+    "id": "Use lower-case letters, digits and hyphens; never change an id that is already published",
+    "url": "Write a full http:// or https:// address",
+}
+
+
+@lru_cache(maxsize=1)
+def study_schema() -> dict[str, Any]:
+    """The JSON Schema for study records, read from the installed package."""
+    text = resources.files("generator.model").joinpath("study.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def validate_record(record: StoredRecord) -> list[Diagnostic]:
+    """Every schema problem in one record, plus a warning per unknown key (with a suggestion)."""
+    schema = study_schema()
+    validator = Draft202012Validator(schema)
+    problems = [_diagnostic(record, problem) for problem in
+                sorted(validator.iter_errors(record.data), key=lambda e: [str(p) for p in e.absolute_path])]
+    known = set(schema["properties"])
+    for key in record.data:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), sorted(known), n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else "Remove it or check its spelling"
+            problems.append(warning(record.rel_path, f"unknown key '{key}'", hint,
+                                    line=record.loaded.line_of((key,))))
+    return problems
+
+
+def _diagnostic(record: StoredRecord, problem: ValidationError) -> Diagnostic:
+    path = tuple(problem.absolute_path)
+    field = ".".join(str(part) for part in path) or "(record)"
+    top = str(path[0]) if path else ""
+    if problem.validator == "required":
+        missing = problem.message.split("'")[1] if "'" in problem.message else problem.message
+        top = missing
+        message = f"'{missing}' is required" + (" in " + field if path else "")
+    else:
+        message = f"'{field}' {_expected(problem)}, got {_shown(problem.instance)}"
+    return error(record.rel_path, message, _FIXES.get(top, "Correct the value or set it to null"),
+                 line=record.loaded.line_of(path))
+
+
+def _expected(problem: ValidationError) -> str:
+    schema = problem.schema if isinstance(problem.schema, dict) else {}
+    if problem.validator == "type":
+        kinds = schema.get("type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        return "must be " + " or ".join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds)
+    if problem.validator == "enum":
+        return "must be one of " + ", ".join("null" if v is None else str(v) for v in schema.get("enum", []))
+    if problem.validator == "pattern":
+        return f"does not have the expected form ({schema.get('pattern')})"
+    if problem.validator in ("minimum", "maximum", "minLength", "maxLength"):
+        return f"must have {problem.validator} {problem.validator_value}"
+    if problem.validator == "uniqueItems":
+        return "must not list the same value twice"
+    if problem.validator == "additionalProperties":
+        return "has keys that are not allowed"
+    return problem.message
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,96 @@
+"""content/studies/*.yaml on disk: load every record with its line marks, or say which file is bad.
+
+``<id>.incoming.yaml`` files (new extractions waiting for a curator) are not records: builds
+ignore them and ``check`` lists them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Diagnostic, error
+from .identity import identity_keys
+from .yamlio import Loaded, YamlError, parse_yaml
+
+INCOMING_SUFFIX = ".incoming.yaml"
+MAX_RECORD_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A record file as found on disk."""
+
+    path: Path
+    rel_path: str
+    loaded: Loaded
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.loaded.data
+
+    @property
+    def study_id(self) -> str:
+        value = self.data.get("id")
+        return value if isinstance(value, str) and value else self.path.stem
+
+    def identity_keys(self) -> list[str]:
+        """Keys that match this record to a new extraction (see ingest.pipeline._Matcher)."""
+        keys: list[str] = []
+        for source in [self.data.get("source"), *(self.data.get("other_sources") or [])]:
+            if isinstance(source, dict) and source.get("file"):
+                keys.append(f"source:{source['file']}#{source.get('record', 1)}")
+        doi = self.data.get("doi")
+        title = self.data.get("title")
+        return keys + identity_keys(doi=doi if isinstance(doi, str) else None,
+                                    title=title if isinstance(title, str) else None,
+                                    year=self.data.get("year"))
+
+
+def record_files(studies_dir: Path) -> list[Path]:
+    """Record files in a stable order, without incoming extractions and hidden temp files."""
+    if not studies_dir.is_dir():
+        return []
+    return sorted(p for p in studies_dir.glob("*.yaml")
+                  if not p.name.endswith(INCOMING_SUFFIX) and not p.name.startswith("."))
+
+
+def incoming_files(studies_dir: Path) -> list[Path]:
+    return sorted(studies_dir.glob(f"*{INCOMING_SUFFIX}")) if studies_dir.is_dir() else []
+
+
+def load_record(path: Path, project: Path) -> tuple[StoredRecord | None, Diagnostic | None]:
+    """One record file, or a diagnostic naming the file and line that cannot be read."""
+    rel = path.relative_to(project).as_posix()
+    try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            return None, error(rel, "record file is larger than 5 MB", "A study record is a few KB; "
+                               "check that the file is the right one")
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return None, error(rel, "record is not UTF-8 text", "Save it as UTF-8")
+    except OSError as exc:
+        return None, error(rel, f"cannot read the record ({exc.strerror})", "Check its permissions")
+    try:
+        loaded = parse_yaml(text)
+    except YamlError as exc:
+        return None, error(rel, f"invalid YAML: {exc.message}", "Fix the YAML syntax at this line",
+                           line=exc.line)
+    if not isinstance(loaded.data, dict):
+        return None, error(rel, "a record must be a YAML mapping of keys to values",
+                           "Start the file with 'id: <study-id>' and one key per line", line=1)
+    return StoredRecord(path, rel, loaded), None
+
+
+def load_records(studies_dir: Path, project: Path) -> tuple[list[StoredRecord], list[Diagnostic]]:
+    """Every readable record and a diagnostic per unreadable one."""
+    records: list[StoredRecord] = []
+    problems: list[Diagnostic] = []
+    for path in record_files(studies_dir):
+        record, problem = load_record(path, project)
+        if record is not None:
+            records.append(record)
+        if problem is not None:
+            problems.append(problem)
+    return records, problems

@@ -8,25 +8,16 @@ macros and decode LaTeX only for the fields we keep, and skip the decoder for pl
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from functools import lru_cache
 
 import bibtexparser
-from bibtexparser.middlewares.names import (
-    InvalidNameError,
-    NameParts,
-    parse_single_name_into_parts,
-    split_multiple_persons_names,
-)
-from bibtexparser.model import (
-    Block,
-    DuplicateBlockKeyBlock,
-    DuplicateFieldKeyBlock,
-    Entry,
-    ParsingFailedBlock,
-    String,
-)
+from bibtexparser import model
+from bibtexparser.middlewares import names as bibnames
+from bibtexparser.middlewares.names import NameParts
+from bibtexparser.model import Block, Entry, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from ..errors import Diagnostic, error, warning
@@ -57,15 +48,11 @@ _VERBATIM_ESCAPE = re.compile(r"\\([_%&#$~{}])")
 _PREPRINT = re.compile(r"\b(?:preprint|arxiv|biorxiv|medrxiv|ssrn|chemrxiv|psyarxiv|research square)\b",
                        re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s{}]+")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
-_TYPES = {
-    "article": "journal article", "book": "book", "incollection": "book chapter",
-    "inbook": "book chapter", "inproceedings": "conference paper", "conference": "conference paper",
-    "techreport": "report", "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis",
-    "thesis": "thesis", "preprint": "preprint",
-}
-_IDENTIFIER_FIELDS = (("isbn", "isbn"), ("issn", "issn"), ("pmid", "pmid"), ("pmcid", "pmcid"))
+_TYPES = {"article": "journal article", "book": "book", "incollection": "book chapter",
+          "inbook": "book chapter", "inproceedings": "conference paper", "conference": "conference paper",
+          "techreport": "report", "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis",
+          "thesis": "thesis", "preprint": "preprint"}
 
 Fields = dict[str, str]
 
@@ -84,7 +71,7 @@ class BibtexReader:
     def read(self, text: str, path: str) -> ReadResult:
         try:
             return _read(text, path)
-        except Exception as exc:  # a reader must never raise; report instead
+        except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
             return ReadResult((), (error(
                 path, f"could not read this BibTeX file ({type(exc).__name__}: {exc})",
                 "Check the file's braces and quotes", line=1),))
@@ -115,43 +102,34 @@ def _read(text: str, path: str) -> ReadResult:
     return ReadResult(tuple(records), tuple(diagnostics))
 
 
-def _split(text: str) -> list[tuple[int, Block]]:
-    """Blocks with 1-based start lines; if the splitter gives up on the file, split per ``@`` block."""
+def _split(text: str, offset: int = 0, retry: bool = True) -> list[tuple[int, Block]]:
+    """Blocks with 1-based start lines. The splitter raises on states it thinks impossible; then
+    each ``@`` block is split on its own so that one odd block costs only itself."""
     try:
         library = bibtexparser.parse_string(text, parse_stack=[])
-        return [(_line(block, 0), block) for block in library.blocks]
-    except Exception:
-        pass
+        return [(offset + (block.start_line or 0) + 1, block) for block in library.blocks]
+    except Exception as exc:  # noqa: BLE001 - the splitter's own bugs must not cost the file
+        if not retry:
+            return [(offset + 1, ParsingFailedBlock(exc, start_line=0))]
     starts = [match.start() for match in _BLOCK_START.finditer(text)] + [len(text)]
     blocks: list[tuple[int, Block]] = []
-    for start, end in zip(starts, starts[1:]):
-        offset = text.count("\n", 0, start)
-        try:
-            chunk = bibtexparser.parse_string(text[start:end], parse_stack=[])
-            blocks.extend((_line(block, offset), block) for block in chunk.blocks)
-        except Exception as exc:
-            blocks.append((offset + 1, ParsingFailedBlock(exc, start_line=0)))
+    for start, end in itertools.pairwise(starts):
+        blocks.extend(_split(text[start:end], offset + text.count("\n", 0, start), retry=False))
     return blocks
-
-
-def _line(block: Block, offset: int) -> int:
-    return offset + (block.start_line or 0) + 1
 
 
 def _entry_of(block: Block, line: int, path: str, diagnostics: list[Diagnostic]) -> Entry | None:
     """The entry a block holds, reporting blocks the splitter could not (fully) parse."""
     if isinstance(block, Entry):
         return block
-    if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
-        diagnostics.append(warning(
-            path, f"entry key '{block.key}' at line {line} is used by an earlier entry too; both were read",
-            "Give each entry its own key", line=line))
+    if isinstance(block, model.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
+        diagnostics.append(warning(path, f"entry key '{block.key}' at line {line} is used by an earlier "
+                                   "entry too; both were read", "Give each entry its own key", line=line))
         return block.ignore_error_block
-    if isinstance(block, DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
+    if isinstance(block, model.DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
         keys = ", ".join(sorted(block.duplicate_keys))
-        diagnostics.append(warning(
-            path, f"entry at line {line} repeats the field(s) {keys}; the first value was used",
-            "Remove the repeated fields", line=line))
+        diagnostics.append(warning(path, f"entry at line {line} repeats the field(s) {keys}; the first "
+                                   "value was used", "Remove the repeated fields", line=line))
         return block.ignore_error_block
     if isinstance(block, ParsingFailedBlock):
         reason = getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
@@ -165,7 +143,7 @@ def _macros(blocks: list[tuple[int, Block]]) -> dict[str, str]:
     """@string definitions, lower-cased keys, each expanded with the ones defined before it."""
     macros: dict[str, str] = {}
     for _, block in blocks:
-        if isinstance(block, String):
+        if isinstance(block, model.String):
             macros[block.key.strip().lower()] = _expand(str(block.value), macros)
     return macros
 
@@ -182,10 +160,8 @@ def _fields(entry: Entry, macros: dict[str, str]) -> Fields:
 
 def _expand(raw: str, macros: dict[str, str]) -> str:
     """Evaluate a BibTeX value: ``{...}``, ``"..."``, numbers and macros joined by ``#``."""
-    return "".join(_piece(piece.strip(), macros) for piece in _concatenation(raw))
-
-
-def _concatenation(raw: str) -> list[str]:
+    if "#" not in raw:
+        return _piece(raw.strip(), macros)
     pieces, depth, quoted, start = [], 0, False, 0
     for index, char in enumerate(raw):
         if char == "{":
@@ -198,16 +174,13 @@ def _concatenation(raw: str) -> list[str]:
             pieces.append(raw[start:index])
             start = index + 1
     pieces.append(raw[start:])
-    return pieces
+    return "".join(_piece(piece.strip(), macros) for piece in pieces)
 
 
 def _piece(piece: str, macros: dict[str, str]) -> str:
     if len(piece) >= 2 and (piece[0], piece[-1]) in (("{", "}"), ('"', '"')):
         return piece[1:-1]
-    key = piece.lower()
-    if key in macros:
-        return macros[key]
-    return piece
+    return macros.get(piece.lower(), piece)
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +199,7 @@ def _latex(value: str) -> str:
         return value.replace("{", "").replace("}", "")
     try:
         return _decoder().latex_to_text(value)
-    except Exception:
+    except Exception:  # noqa: BLE001 - pylatexenc is tolerant; if it still fails, keep the text
         return value.replace("{", "").replace("}", "")
 
 
@@ -256,9 +229,7 @@ def _text(fields: Fields, *keys: str) -> str | None:
 
 def _verbatim(value: str | None) -> str | None:
     """DOIs and URLs: undo TeX escapes (``\\_``) without reading the value as LaTeX."""
-    if value is None:
-        return None
-    return clean_text(_VERBATIM_ESCAPE.sub(r"\1", value).replace("{", "").replace("}", ""))
+    return clean_text(_VERBATIM_ESCAPE.sub(r"\1", value).replace("{", "").replace("}", "")) if value else None
 
 
 def _extract(fields: Fields, entry_type: str, line: int, path: str,
@@ -291,7 +262,7 @@ def _extract(fields: Fields, entry_type: str, line: int, path: str,
 def _authors(raw: str, line: int, path: str, diagnostics: list[Diagnostic]) -> tuple[str, ...]:
     """BibTeX names ("First von Last", "von Last, First", "von Last, Jr, First") as "Family, Given"."""
     names: list[str] = []
-    for person in split_multiple_persons_names(raw):
+    for person in bibnames.split_multiple_persons_names(raw):
         if person.strip().lower() == "others":
             continue
         parts = _name_parts(person, line, path, diagnostics)
@@ -303,12 +274,12 @@ def _authors(raw: str, line: int, path: str, diagnostics: list[Diagnostic]) -> t
 
 def _name_parts(person: str, line: int, path: str, diagnostics: list[Diagnostic]) -> NameParts:
     try:
-        parts = parse_single_name_into_parts(person, strict=True)
-    except InvalidNameError as exc:
+        parts = bibnames.parse_single_name_into_parts(person, strict=True)
+    except bibnames.InvalidNameError as exc:
         diagnostics.append(warning(
             path, f"author '{clean_text(_latex(person))}' at line {line} is malformed ({exc.reason})",
             "Separate authors with 'and' and write each as 'Family, Given'", line=line))
-        return parse_single_name_into_parts(person, strict=False)
+        return bibnames.parse_single_name_into_parts(person, strict=False)
     if _looks_like_two_people(parts):
         diagnostics.append(warning(
             path, f"author '{clean_text(_latex(person))}' at line {line} reads as one person, family name "
@@ -340,17 +311,12 @@ def _date(fields: Fields) -> str | None:
     if "date" in fields:
         return parse_date(_text(fields, "date"))
     year = parse_year(_text(fields, "year"))
-    if not year:
-        return None
-    month = (_text(fields, "month") or "").strip(". ").lower()
-    if month.isdigit():
-        return parse_date(f"{year}-{month}")
-    if month[:3] in _MONTHS:
-        return parse_date(f"{year} {month[:3]}")
-    return str(year)
+    month = (_text(fields, "month") or "").strip(". ")
+    return parse_date(f"{year}-{month}" if month.isdigit() else f"{year} {month}") if year else None
 
 
 def _url(fields: Fields) -> str | None:
+    """The ``url`` field, or a link @misc entries put in ``howpublished``/``note``."""
     for key in ("url", "howpublished", "note"):
         match = _URL.search(_verbatim(fields.get(key)) or "")
         if match:
@@ -383,14 +349,12 @@ def _keywords(fields: Fields) -> tuple[str, ...]:
 
 
 def _identifiers(fields: Fields) -> tuple[tuple[str, str], ...]:
-    pairs: list[tuple[str, str]] = []
-    for field, key in _IDENTIFIER_FIELDS:
-        value = _verbatim(fields.get(field))
-        if value:
-            pairs.append((key, value))
+    """isbn/issn/pmid/pmcid as given; an eprint is named by its archive ("arxiv")."""
+    pairs = [(key, value) for key in ("isbn", "issn", "pmid", "pmcid") if (value := _verbatim(fields.get(key)))]
     eprint = _verbatim(fields.get("eprint") or fields.get("arxivid"))
     if eprint:
         prefix = (_text(fields, "archiveprefix", "eprinttype") or "").lower()
-        arxiv = prefix == "arxiv" or "arxivid" in fields
-        pairs.append(("arxiv" if arxiv else prefix or "eprint", eprint))
+        if prefix == "arxiv" or "arxivid" in fields:
+            prefix, eprint = "arxiv", re.sub(r"^arxiv:\s*", "", eprint, flags=re.IGNORECASE)
+        pairs.append((prefix or "eprint", eprint))
     return tuple(pairs)

@@ -69,7 +69,7 @@ def _split_paragraph(text: str) -> list[AbstractSection]:
         lead = clean_text(text[: marks[0][0]])
         if lead:
             sections.append(AbstractSection(None, lead))
-    for index, (start, body_start, heading) in enumerate(marks):
+    for index, (_start, body_start, heading) in enumerate(marks):
         end = marks[index + 1][0] if index + 1 < len(marks) else len(text)
         body = clean_text(text[body_start:end]) or ""
         sections.append(AbstractSection(heading_case(heading), body))

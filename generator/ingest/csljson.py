@@ -38,6 +38,13 @@ _PREPRINT = re.compile(
     r"\b(?:preprint|arxiv|biorxiv|medrxiv|ssrn|chemrxiv|psyarxiv|research square|preprints\.org)\b",
     re.IGNORECASE)
 _CSL_KEYS = {"issued", "container-title", "author", "DOI", "URL", "page", "volume", "editor"}
+_OTHER_TYPES = {
+    "article-magazine", "article-newspaper", "bill", "broadcast", "classic", "collection", "dataset",
+    "document", "entry", "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
+    "interview", "legal_case", "legislation", "map", "motion_picture", "musical_score", "pamphlet", "patent",
+    "performance", "periodical", "personal_communication", "regulation", "review", "review-book", "software",
+    "song", "speech", "standard", "treaty", "webpage", "edited-book", "reference-entry", "journal"}
+_KNOWN_TYPES = _TYPES.keys() | _MAYBE_PREPRINT | _OTHER_TYPES
 # CSL "rich text" and Crossref's JATS tags; a bare "<" in "p < 0.05" is text and must survive.
 _MARKUP = re.compile(r"</?(?:jats:)?(?:i|b|u|em|strong|sup|sub|sc|span|p|sec|title|italic|bold|underline|"
                      r"label|list|list-item|br|break)\b[^<>]{0,200}>", re.IGNORECASE)
@@ -68,15 +75,17 @@ class CslJsonReader:
     def read(self, text: str, path: str) -> ReadResult:
         try:
             return _read(text, path)
-        except Exception as exc:  # a reader must never raise; report instead
+        except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
             return ReadResult((), (error(
                 path, f"could not read this CSL-JSON file ({type(exc).__name__}: {exc})",
                 "Check that it is a CSL-JSON export", line=1),))
 
 
 def _looks_like_csl(item: dict[str, Any]) -> bool:
-    has_type = isinstance(item.get("type"), str)
-    return ("title" in item or "id" in item) and (has_type or bool(_CSL_KEYS & item.keys()))
+    """A CSL type, or a title with CSL's own keys; a bare {"id", "type"} is too common elsewhere."""
+    kind = item.get("type")
+    known = isinstance(kind, str) and kind in _KNOWN_TYPES
+    return ("title" in item and (known or bool(_CSL_KEYS & item.keys()))) or ("id" in item and known)
 
 
 def _items(data: Any) -> list[Any]:
@@ -207,7 +216,7 @@ def _extract(item: dict[str, Any], line: int) -> Extraction:
         issue=_string(item.get("issue")),
         pages=normalize_pages(_string(item.get("page") or item.get("page-first"))),
         doi=normalize_doi(_string(item.get("DOI"))),
-        url=_string(item.get("URL")),
+        url=_url(_string(item.get("URL"))),
         publication_type=publication_type,
         peer_reviewed=False if publication_type == "preprint" else None,
         language=language_tag(_string(item.get("language"))),
@@ -215,6 +224,10 @@ def _extract(item: dict[str, Any], line: int) -> Extraction:
         keywords=_keywords(item.get("keyword")),
         identifiers=_identifiers(item),
     )
+
+
+def _url(value: str | None) -> str | None:
+    return value if value and re.match(r"https?://\S+$", value) else None
 
 
 def _authors(value: Any) -> tuple[str, ...]:

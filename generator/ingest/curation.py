@@ -16,8 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.record import (CURATION_KEYS, EXTRACTED_KEYS, INGESTED_KEY, KEY_ORDER, fingerprint,
-                            fingerprints, missing_fields, ordered)
+from ..model.record import (
+    CURATION_KEYS,
+    EXTRACTED_KEYS,
+    INGESTED_KEY,
+    KEY_ORDER,
+    fingerprint,
+    fingerprints,
+    missing_fields,
+    ordered,
+)
 
 
 @dataclass(frozen=True)

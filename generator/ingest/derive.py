@@ -115,11 +115,13 @@ _PEOPLE = (r"(?:key |primary care |program |clinic |frontline |health care |heal
            r"(?:participants|stakeholders|providers|clinicians|physicians|nurses|patients|respondents|"
            r"informants|trainees|residents|staff(?: members)?|members|individuals|people|persons|adults|"
            r"women|men|veterans|leaders|administrators|pharmacists|prescribers|practitioners|"
-           r"counsel+ors|peers|facilitators|students|interviewees|caregivers|users|clients|youths?)")
+           r"counsel+ors|peers|facilitators|students|interviewees|caregivers|users|clients|youths?|workers|"
+           r"managers|directors|coordinators|specialists|doctors|GPs|psychiatrists|psychologists|navigators|"
+           r"employees|professionals|experts|parents|mothers|survivors|dyads|households)")
 _COUNT = r"(\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:-[a-z]+)?)"
 _WORDS = r"(?:[A-Za-z][\w-]*\s+)"
 _SAMPLE_RULES = (
-    re.compile(rf"\b[nN]\s*=\s*(\d[\d,]*)"),
+    re.compile(r"\b[nN]\s*=\s*(\d[\d,]*)"),
     re.compile(rf"\b(?:of|with|among|from|included|enrolled|recruited|interviewed|surveyed)\s+"
                rf"(?:a (?:total|sample) of\s+)?{_COUNT}\s+{_WORDS}{{0,2}}?{_PEOPLE}\b", re.IGNORECASE),
     re.compile(rf"\b{_COUNT}\s+{_WORDS}{{0,2}}?{_PEOPLE}\s+(?:were|was)\s+(?:interviewed|enrolled|"

@@ -92,7 +92,7 @@ class MedlineReader:
     def read(self, text: str, path: str) -> ReadResult:
         try:
             return _read(text, path)
-        except Exception as exc:  # a reader must never raise; report instead
+        except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
             return ReadResult((), (error(
                 path, f"could not read this MEDLINE file ({type(exc).__name__}: {exc})",
                 "Check that it is an unmodified PubMed export", line=1),))

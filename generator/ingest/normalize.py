@@ -108,6 +108,8 @@ def normalize_name(name: str | None, *, given_first: bool | None = None) -> str 
     if not name:
         return None
     name = name.strip(" ,;")
+    if not name:
+        return None
     if _ORGANISATION_WORDS.search(name) and "," not in name:
         return name
     if "," in name:
@@ -125,11 +127,13 @@ def normalize_name(name: str | None, *, given_first: bool | None = None) -> str 
 
 
 def _looks_like_initials(token: str) -> bool:
-    return token.isupper() and token.isalpha() and len(token) <= 3
+    """"H", "JR", "E." and "J.R." are initials; "Li" and "ABCD" are not."""
+    letters = token.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= 3
 
 
 def _join(family: str, given: str, suffix: str = "") -> str:
-    family, given = family.strip(), given.strip()
+    family, given = family.strip(" ,;"), given.strip(" ,;")
     if not given:
         return family
     text = f"{family}, {given}"

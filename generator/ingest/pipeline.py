@@ -78,7 +78,8 @@ def read_seed(path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]
     found = [Found(extraction, SourceRef(rel, index, extraction.line, digest, reader.name))
              for index, extraction in enumerate(result.records, start=1) if extraction.title]
     if not found and not any(d.is_error for d in diagnostics):
-        diagnostics.append(error(rel, f"read as {reader.name} but no study with a title was found",
+        why = "see the warnings about its records" if diagnostics else "no record has a title"
+        diagnostics.append(error(rel, f"read as {reader.name}, but no study was ingested from it ({why})",
                                  "Check that the export holds at least one complete record"))
     return found, diagnostics
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_STOP_WORDS = frozenset(
-    "a an the of on in for to and or with by at from as is are its into via when how what why do does "
-    "new".split())
+_STOP_WORDS = frozenset((
+    "a", "an", "the", "of", "on", "in", "for", "to", "and", "or", "with", "by", "at", "from", "as", "is", "are",
+    "its", "into", "via", "when", "how", "what", "why", "do", "does", "new"))
 
 
 def ascii_words(text: str) -> list[str]:

@@ -55,8 +55,8 @@ def parse_yaml(text: str) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
         if "could not determine a constructor" in problem:
-            problem = f"tag {exc.problem.split('tag ', 1)[-1].strip()} is not allowed; records hold plain data only" \
-                if exc.problem else problem
+            tag = problem.split("tag ", 1)[-1].strip()
+            problem = f"tag {tag} is not allowed; records hold plain data only"
         return _raise(problem, mark.line + 1 if mark else None)
     except yaml.YAMLError as exc:
         return _raise(str(exc), None)

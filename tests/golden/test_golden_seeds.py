@@ -164,7 +164,7 @@ def test_ingest_reports_no_errors(ingested: Ingested) -> None:
 
 def test_one_record_per_seed(ingested: Ingested) -> None:
     counts = {seed: len(ingested.records.get(seed, [])) for seed in SEED_NAMES}
-    assert counts == {seed: 1 for seed in SEED_NAMES}
+    assert counts == dict.fromkeys(SEED_NAMES, 1)
     unexpected = sorted(set(ingested.records) - set(SEED_NAMES))
     assert not unexpected, f"records whose source.file names no seed: {unexpected}"
 

@@ -13,9 +13,20 @@ from ...errors import error
 from ..base import Extraction, ReadResult, Translation
 from ..clean import cjk_language, cjk_share, split_abstract
 from ..normalize import normalize_doi, normalize_keywords, normalize_title, parse_date, parse_year
-from .common import (ABSTRACT_HEADING, DOI_LINE, YEAR_LINE, Line, find_translation_note, is_cjk_line,
-                     is_machine_translation_note, is_ui_line, join_paragraphs, looks_like_title, page_lines,
-                     parse_author_line)
+from .common import (
+    ABSTRACT_HEADING,
+    DOI_LINE,
+    YEAR_LINE,
+    Line,
+    find_translation_note,
+    is_cjk_line,
+    is_machine_translation_note,
+    is_ui_line,
+    join_paragraphs,
+    looks_like_title,
+    page_lines,
+    parse_author_line,
+)
 
 _COUNTER = re.compile(r"^[^\d\s]{1,12}\s*[:：]\s*\d[\d,]*$|^\d[\d,]*\s+(views|reads|downloads|citations)$",
                       re.IGNORECASE)

@@ -14,8 +14,16 @@ from ...errors import error
 from ..base import CitationStatement, Extraction, ReadResult
 from ..clean import split_abstract
 from ..normalize import clean_text, normalize_doi, normalize_title, parse_date, parse_year
-from .common import (ABSTRACT_INLINE, DOI_LINE, YEAR_LINE, Line, is_ui_line, looks_like_title, page_lines,
-                     parse_author_line)
+from .common import (
+    ABSTRACT_INLINE,
+    DOI_LINE,
+    YEAR_LINE,
+    Line,
+    is_ui_line,
+    looks_like_title,
+    page_lines,
+    parse_author_line,
+)
 
 _CITED_BY = re.compile(r"cited by\s+([\d,]+)\s+publications?", re.IGNORECASE)
 _STATEMENT_COUNT = re.compile(r"\(?\s*([\d,]+)\s+citation statements?\s*\)?", re.IGNORECASE)

@@ -15,10 +15,25 @@ from typing import Any
 from ...errors import error
 from ..base import AbstractSection, Extraction, ReadResult, Translation
 from ..clean import heading_case, split_abstract
-from ..normalize import (clean_text, normalize_doi, normalize_keywords, normalize_name, normalize_pages,
-                         normalize_title, parse_date, parse_year, strip_markup)
-from .common import (ABSTRACT_HEADING, Line, find_translation_note, is_cjk_line,
-                     is_machine_translation_note, page_lines)
+from ..normalize import (
+    clean_text,
+    normalize_doi,
+    normalize_keywords,
+    normalize_name,
+    normalize_pages,
+    normalize_title,
+    parse_date,
+    parse_year,
+    strip_markup,
+)
+from .common import (
+    ABSTRACT_HEADING,
+    Line,
+    find_translation_note,
+    is_cjk_line,
+    is_machine_translation_note,
+    page_lines,
+)
 from .translation import split_translated_abstract
 
 _STRIPPED_SIGNALS = (
@@ -114,7 +129,7 @@ def _journal_name(value: Any) -> str | None:
 def _as_list(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if v]
-    return [part for part in re.split(r"\s*[;,]\s*", str(value))] if value else []
+    return re.split(r"\s*[;,]\s*", str(value)) if value else []
 
 
 def _authors(value: Any) -> tuple[str, ...]:

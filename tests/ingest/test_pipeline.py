@@ -1,0 +1,148 @@
+"""ingest_project end to end on real files: records, ids, hand edits, duplicates, bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from generator.ingest.pipeline import ingest_project
+
+RIS_A = """TY  - JOUR
+TI  - Peer support and buprenorphine retention
+AU  - Mendes, Ana
+PY  - 2020
+DO  - 10.1000/PEER.1
+AB  - METHODS: We interviewed 12 peer workers. RESULTS: Peers reduced stigma.
+ER  -
+"""
+BIB_SAME_STUDY = """@article{mendes2020,
+  title = {Peer Support and Buprenorphine Retention},
+  author = {Mendes, Ana and Okafor, Chidi},
+  year = {2020},
+  journal = {Journal of Peers},
+  doi = {https://doi.org/10.1000/peer.1}
+}
+"""
+Project = Callable[..., Path]
+
+
+def _records(project: Path) -> dict[str, dict]:
+    studies = project / "content" / "studies"
+    return {p.name: yaml.safe_load(p.read_text()) for p in sorted(studies.glob("*.yaml"))}
+
+
+def test_new_study_gets_a_readable_id_and_defaults(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A})
+    report = ingest_project(project)
+    assert report.ok, [d.format() for d in report.diagnostics]
+    [(name, record)] = _records(project).items()
+    assert name == "mendes-2020-peer-support-buprenorphine.yaml"
+    assert record["id"] == "mendes-2020-peer-support-buprenorphine"
+    assert (record["status"], record["verified"], record["notes"]) == ("included", False, None)
+    assert record["doi"] == "10.1000/peer.1"
+    assert record["sample_size"] == 12 and record["design"] == "qualitative"
+    assert "journal" in record["missing"] and "doi" not in record["missing"]
+
+
+def test_same_study_from_two_formats_is_one_record_listing_both(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A, "b.bib": BIB_SAME_STUDY})
+    ingest_project(project)
+    [record] = _records(project).values()
+    assert record["source"]["file"] == "seeds/a.ris"
+    assert [s["file"] for s in record["other_sources"]] == ["seeds/b.bib"]
+    assert record["journal"] == "Journal of Peers"  # filled in from the second source
+    fields = {c["field"] for c in record["conflicts"]}
+    assert {"title", "authors"} <= fields
+
+
+def test_id_never_changes_after_first_ingest(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A})
+    ingest_project(project)
+    (project / "seeds" / "a.ris").write_text(RIS_A.replace("Mendes, Ana", "Zhou, Li"))
+    ingest_project(project)
+    [(name, record)] = _records(project).items()
+    assert name.startswith("mendes-2020") and record["id"].startswith("mendes-2020")
+    assert record["authors"] == ["Zhou, Li"]
+
+
+def test_hand_edit_survives_reingest_and_curation_keys_are_kept(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A})
+    ingest_project(project)
+    path = next((project / "content" / "studies").glob("*.yaml"))
+    record = yaml.safe_load(path.read_text())
+    record.update(journal="Journal of Peers", status="excluded", exclusion_reason="not MOUD", verified=True)
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
+    report = ingest_project(project)
+    again = yaml.safe_load(path.read_text())
+    assert again["journal"] == "Journal of Peers"
+    assert (again["status"], again["exclusion_reason"], again["verified"]) == ("excluded", "not MOUD", True)
+    assert "journal" not in again["missing"]
+    assert any("kept hand edits to journal" in d.format() for d in report.diagnostics)
+
+
+def test_improved_extraction_replaces_untouched_fields(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A})
+    ingest_project(project)
+    (project / "seeds" / "a.ris").write_text(RIS_A.replace("PY  - 2020", "PY  - 2020\nVL  - 7"))
+    ingest_project(project)
+    [record] = _records(project).values()
+    assert record["volume"] == "7"
+
+
+def test_conflicting_hand_edit_and_changed_seed_go_to_incoming(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A})
+    ingest_project(project)
+    path = next((project / "content" / "studies").glob("*.yaml"))
+    edited = path.read_text().replace("Peer support and buprenorphine retention", "Peer support (corrected)")
+    path.write_text(edited)
+    (project / "seeds" / "a.ris").write_text(RIS_A.replace("Peer support and", "Peer-led support and"))
+    report = ingest_project(project)
+    assert path.read_text() == edited  # the curator's file is untouched, byte for byte
+    incoming = path.with_name(path.stem + ".incoming.yaml")
+    assert yaml.safe_load(incoming.read_text())["title"] == "Peer-led support and buprenorphine retention"
+    [warning] = [d for d in report.diagnostics if "disagree" in d.format()]
+    assert warning.format().startswith(f"content/studies/{path.name}: warning: ")
+    assert "title" in warning.format() and ".incoming.yaml" in warning.format()
+
+
+def test_bad_files_are_reported_one_line_each_and_the_rest_ingests(make_project: Project) -> None:
+    project = make_project({
+        "a.ris": RIS_A,
+        "empty.txt": b"",
+        "binary.pdf": b"%PDF-1.4\x00\x00\x01\x02",
+        "unknown.txt": "just some notes\nnothing bibliographic here\n",
+        "python.yaml": "!!python/object/apply:os.system ['echo hi']\n",
+        "truncated.ris": "TY  - JOUR\nTI  - Cut short\nAU  - Lee, Kim\n",
+    })
+    report = ingest_project(project)
+    assert not report.ok
+    records = _records(project)
+    titles = {r["title"] for r in records.values()}
+    assert titles == {"Peer support and buprenorphine retention", "Cut short"}
+    text = [d.format() for d in report.diagnostics]
+    for name in ("empty.txt", "binary.pdf", "unknown.txt", "python.yaml"):
+        assert any(line.startswith(f"seeds/{name}") and ": error: " in line for line in text), name
+    assert any(line.startswith("seeds/truncated.ris:") and "warning" in line for line in text)
+    assert all("\n" not in line for line in text)
+    assert sorted(report.rejected_files) == ["seeds/binary.pdf", "seeds/empty.txt", "seeds/python.yaml",
+                                             "seeds/unknown.txt"]
+
+
+def test_unreadable_record_on_disk_blocks_writing_and_is_named(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A})
+    studies = project / "content" / "studies"
+    studies.mkdir(parents=True)
+    (studies / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    report = ingest_project(project)
+    assert not report.ok
+    assert any(d.format().startswith("content/studies/broken.yaml:") for d in report.diagnostics)
+    assert [p.name for p in studies.iterdir()] == ["broken.yaml"]
+
+
+def test_no_temporary_files_are_left_behind(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A})
+    ingest_project(project)
+    names = [p.name for p in (project / "content" / "studies").iterdir()]
+    assert all(n.endswith(".yaml") and not n.startswith(".") for n in names)

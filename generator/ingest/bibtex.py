@@ -89,12 +89,13 @@ def _read(text: str, path: str) -> ReadResult:
             continue
         entries += 1
         fields = _fields(entry, macros)
-        if not clean_text(fields.get("title")):
+        title = normalize_title(_text(fields, "title"))
+        if not title:
             diagnostics.append(warning(
                 path, f"entry '{entry.key}' at line {line} has no title and was skipped",
                 "Add a title field or remove the entry", line=line))
             continue
-        records.append(_extract(fields, entry.entry_type.lower(), line, path, diagnostics))
+        records.append(_extract(fields, title, entry.entry_type.lower(), line, path, diagnostics))
     if not records:
         what = f"none of its {entries} entries has a title" if entries else "it holds no BibTeX entries"
         diagnostics.append(warning(path, f"no studies were read from this file: {what}",
@@ -232,14 +233,14 @@ def _verbatim(value: str | None) -> str | None:
     return clean_text(_VERBATIM_ESCAPE.sub(r"\1", value).replace("{", "").replace("}", "")) if value else None
 
 
-def _extract(fields: Fields, entry_type: str, line: int, path: str,
+def _extract(fields: Fields, title: str, entry_type: str, line: int, path: str,
              diagnostics: list[Diagnostic]) -> Extraction:
     publication_type = _publication_type(fields, entry_type)
     journal_keys = ("journal", "journaltitle") if entry_type == "article" else (
         "journal", "journaltitle", "booktitle")
     return Extraction(
         line=line,
-        title=normalize_title(_text(fields, "title")),
+        title=title,
         authors=_authors(fields.get("author", ""), line, path, diagnostics),
         year=parse_year(_text(fields, "year")) or parse_year(_text(fields, "date")),
         date=_date(fields),

@@ -196,7 +196,8 @@ def test_splitter_crash_costs_only_the_block_it_crashed_on(monkeypatch: pytest.M
 
 
 def test_empty_and_garbage_text() -> None:
-    for text in ("", "no entries here", "@article{", "@article{@@@}}}{{{", "@string{x = {y}}"):
+    for text in ("", "no entries here", "@article{", "@article{@@@}}}{{{", "@string{x = {y}}",
+                 "@article{x, title = {{}}}", "@article{x, title = { \\relax }}"):
         result = read(text)
         assert result.records == ()
         assert result.diagnostics

@@ -1,0 +1,1 @@
+"""Study records as stored in content/: schema, vocabulary, YAML in and out."""

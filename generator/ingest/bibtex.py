@@ -23,9 +23,9 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from ..errors import Diagnostic, error, warning
 from .base import Extraction, ReadResult
 from .clean import split_abstract
-from .medline import language_tag
 from .normalize import (
     clean_text,
+    language_tag,
     normalize_doi,
     normalize_keywords,
     normalize_name,

@@ -23,7 +23,8 @@ _HEADINGS = (
     "outcomes", "analysis", "data sources", "study selection", "data extraction",
     "results", "findings", "discussion", "conclusions and relevance", "conclusions",
     "conclusion", "implications", "implications for practice", "limitations",
-    "trial registration", "registration", "funding", "significance", "keywords",
+    "trial registration", "registration", "funding", "significance", "keywords", "summary",
+    "availability and implementation", "availability", "supplementary information", "contact",
 )
 _HEADING_ALT = "|".join(re.escape(h) for h in sorted(_HEADINGS, key=len, reverse=True))
 

@@ -15,9 +15,9 @@ from typing import Any
 from ..errors import Diagnostic, error, warning
 from .base import AbstractSection, Extraction, ReadResult
 from .clean import split_abstract
-from .medline import language_tag
 from .normalize import (
     clean_text,
+    language_tag,
     normalize_doi,
     normalize_keywords,
     normalize_name,

@@ -39,10 +39,9 @@ class Decoded:
 
 def decode_bytes(data: bytes, path: str) -> Decoded:
     """Decode ``data``; a file that is empty, binary, too large or undecodable gets an error."""
-    if len(data) > MAX_BYTES:
-        size = len(data) / (1024 * 1024)
-        return _refuse(path, f"file is {size:.0f} MB, larger than the {MAX_BYTES // (1024 * 1024)} MB "
-                       "a source document may be", "Split the export into smaller files")
+    too_large = size_problem(len(data), path)
+    if too_large is not None:
+        return Decoded(None, None, (too_large,))
     if not data.strip():
         return _refuse(path, "file is empty", "Export the record again or delete the file")
     text, encoding = _decode_with_bom(data)
@@ -65,6 +64,14 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
         notes = (warning(path, f"file is not UTF-8; read it as {encoding}",
                          "Check accented names in the record, and save the file as UTF-8 to be sure"),)
     return Decoded(text, encoding, notes)
+
+
+def size_problem(size: int, path: str) -> Diagnostic | None:
+    """An error for a file over MAX_BYTES; callers check the size before reading the file."""
+    if size <= MAX_BYTES:
+        return None
+    return error(path, f"file is {size / (1024 * 1024):.0f} MB, larger than the {MAX_BYTES // (1024 * 1024)} MB "
+                 "a source document may be", "Split the export into smaller files")
 
 
 def _refuse(path: str, message: str, fix: str) -> Decoded:

@@ -16,6 +16,7 @@ from .base import Extraction, ReadResult, Translation
 from .clean import split_abstract
 from .normalize import (
     clean_text,
+    language_tag,
     normalize_doi,
     normalize_keywords,
     normalize_name,
@@ -30,37 +31,11 @@ _PMID_LINE = re.compile(r"^PMID- ", re.MULTILINE)
 _OTHER_TAG = re.compile(r"^(?!PMID)[A-Z][A-Z0-9]{1,3} {0,3}- ", re.MULTILINE)
 _MAX_LINE_WARNINGS = 20
 
-# ISO 639-2 codes (MEDLINE's LA) and common language names, to the BCP 47 tags records use.
-_LANGUAGES = {
-    "eng": "en", "english": "en", "fre": "fr", "fra": "fr", "french": "fr", "ger": "de",
-    "deu": "de", "german": "de", "spa": "es", "spanish": "es", "ita": "it", "italian": "it",
-    "por": "pt", "portuguese": "pt", "chi": "zh", "zho": "zh", "chinese": "zh", "jpn": "ja",
-    "japanese": "ja", "kor": "ko", "korean": "ko", "rus": "ru", "russian": "ru", "dut": "nl",
-    "nld": "nl", "dutch": "nl", "pol": "pl", "polish": "pl", "tur": "tr", "turkish": "tr",
-    "swe": "sv", "swedish": "sv", "dan": "da", "danish": "da", "nor": "no", "norwegian": "no",
-    "fin": "fi", "finnish": "fi", "ara": "ar", "arabic": "ar", "heb": "he", "hebrew": "he",
-    "gre": "el", "ell": "el", "greek": "el", "cze": "cs", "ces": "cs", "czech": "cs",
-    "hun": "hu", "hungarian": "hu", "per": "fa", "fas": "fa", "persian": "fa",
-}
-
 # MEDLINE publication types we map, strongest first: a preprint or review is also a "Journal Article".
 _PUBLICATION_TYPES = (
     ("preprint", "preprint"), ("systematic review", "review"), ("review", "review"),
     ("book chapter", "book chapter"), ("book", "book"), ("journal article", "journal article"),
 )
-
-
-def language_tag(value: str | None) -> str | None:
-    """A BCP 47 tag ("en") for an ISO 639-2 code ("eng") or a language name ("English").
-
-    Shared by the export readers because each source spells languages its own way; values we do
-    not know stay as written (lower-cased) rather than being dropped.
-    """
-    text = clean_text(value)
-    if not text:
-        return None
-    key = text.lower()
-    return _LANGUAGES.get(key, key)
 
 
 @dataclass

@@ -181,3 +181,30 @@ def normalize_title(title: str | None) -> str | None:
     if title.endswith(".") and not title.endswith(("..", " al.", "etc.")):
         title = title[:-1].rstrip()
     return title or None
+
+
+# ISO 639-2 codes (MEDLINE's LA) and common language names, to the BCP 47 tags records use.
+_LANGUAGES = {
+    "eng": "en", "english": "en", "fre": "fr", "fra": "fr", "french": "fr", "ger": "de",
+    "deu": "de", "german": "de", "spa": "es", "spanish": "es", "ita": "it", "italian": "it",
+    "por": "pt", "portuguese": "pt", "chi": "zh", "zho": "zh", "chinese": "zh", "jpn": "ja",
+    "japanese": "ja", "kor": "ko", "korean": "ko", "rus": "ru", "russian": "ru", "dut": "nl",
+    "nld": "nl", "dutch": "nl", "pol": "pl", "polish": "pl", "tur": "tr", "turkish": "tr",
+    "swe": "sv", "swedish": "sv", "dan": "da", "danish": "da", "nor": "no", "norwegian": "no",
+    "fin": "fi", "finnish": "fi", "ara": "ar", "arabic": "ar", "heb": "he", "hebrew": "he",
+    "gre": "el", "ell": "el", "greek": "el", "cze": "cs", "ces": "cs", "czech": "cs",
+    "hun": "hu", "hungarian": "hu", "per": "fa", "fas": "fa", "persian": "fa",
+}
+
+
+def language_tag(value: str | None) -> str | None:
+    """A BCP 47 tag ("en") for an ISO 639-2 code ("eng") or a language name ("English").
+
+    Shared by the export readers because each source spells languages its own way; values we do
+    not know stay as written (lower-cased) rather than being dropped.
+    """
+    text = clean_text(value)
+    if not text:
+        return None
+    key = text.lower()
+    return _LANGUAGES.get(key, key)

@@ -18,7 +18,7 @@ from ..model.identity import identity_keys
 from ..model.store import StoredRecord, load_records
 from ..model.yamlio import dump_yaml, write_text_atomic
 from .curation import merge_with_existing, new_record
-from .decode import decode_bytes
+from .decode import decode_bytes, size_problem
 from .records import Found, SourceRef, build_record, group_same_study
 from .registry import choose_reader
 from .slugs import base_slug, unique_slug
@@ -54,6 +54,9 @@ def read_seed(path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]
     """All studies in one seed file, or diagnostics saying why there are none."""
     rel = path.relative_to(project).as_posix()
     try:
+        too_large = size_problem(path.stat().st_size, rel)  # before reading it into memory
+        if too_large is not None:
+            return [], [too_large]
         data = path.read_bytes()
     except OSError as exc:
         return [], [error(rel, f"cannot read the file ({exc.strerror})", "Check its permissions")]
@@ -139,9 +142,28 @@ def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studie
         _write(existing.path, merged.record, project, report)
 
 
+def _report_gaps(record: dict[str, Any], rel: str, report: IngestReport) -> None:
+    """Tell the curator what the sources left open: key facts missing, sources disagreeing."""
+    gaps = [key for key in ("title", "authors", "year", "doi") if key in record.get("missing", [])]
+    if gaps:
+        report.diagnostics.append(warning(
+            record["source"]["file"], f"no {_words(gaps)} stated",
+            f"If the study itself states {'it' if len(gaps) == 1 else 'them'}, fill {rel} in by hand"))
+    disagreeing = [c["field"] for c in record.get("conflicts", [])]
+    if disagreeing:
+        report.diagnostics.append(info(rel, f"sources disagree on {', '.join(disagreeing)}; the first "
+                                            "source's values were kept", "See 'conflicts' in the record"))
+
+
+def _words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
 def _write(path: Path, record: dict[str, Any], project: Path, report: IngestReport, *,
            incoming: bool = False) -> None:
     rel = path.relative_to(project).as_posix()
+    if not incoming:
+        _report_gaps(record, rel, report)
     changed = write_text_atomic(path, dump_yaml(record))
     (report.incoming if incoming else report.written if changed else report.unchanged).append(rel)
 

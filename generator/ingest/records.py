@@ -14,6 +14,7 @@ from ..model.identity import identity_keys
 from ..model.record import CURATION_DEFAULTS, EXTRACTED_KEYS, is_empty, missing_fields, ordered
 from .base import AbstractSection, Extraction
 from .derive import derive
+from .normalize import language_tag
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def extraction_fields(extraction: Extraction) -> dict[str, Any]:
         "publication_type": extraction.publication_type,
         "peer_reviewed": extraction.peer_reviewed,
         "publication_note": extraction.publication_note,
+        "language": language_tag(extraction.language),
         "design": derived.design,
         "sample_size": derived.sample_size,
         "participants": derived.participants,

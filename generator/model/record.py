@@ -18,7 +18,7 @@ CURATION_DEFAULTS: dict[str, Any] = {"status": "included", "exclusion_reason": N
 #: Keys ingest extracts from sources, in the order records show them.
 EXTRACTED_KEYS: tuple[str, ...] = (
     "title", "authors", "year", "date", "journal", "journal_abbrev", "volume", "issue", "pages", "doi",
-    "url", "publication_type", "peer_reviewed", "publication_note", "design", "sample_size",
+    "url", "publication_type", "peer_reviewed", "publication_note", "language", "design", "sample_size",
     "participants", "settings", "setting_detail", "keywords", "abstract", "translations",
     "citation_statements", "cited_by", "identifiers",
 )

@@ -130,6 +130,15 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_ingests(make_project:
                                              "seeds/unknown.txt"]
 
 
+def test_a_30_mb_file_is_refused_without_reading_it(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A, "huge.txt": b"TY  - JOUR\n" + b"x" * (30 * 1024 * 1024)})
+    report = ingest_project(project)
+    [problem] = [d.format() for d in report.diagnostics if d.location.path == "seeds/huge.txt"]
+    assert problem == ("seeds/huge.txt: error: file is 30 MB, larger than the 20 MB a source document may be. "
+                       "Split the export into smaller files.")
+    assert len(_records(project)) == 1
+
+
 def test_unreadable_record_on_disk_blocks_writing_and_is_named(make_project: Project) -> None:
     project = make_project({"a.ris": RIS_A})
     studies = project / "content" / "studies"

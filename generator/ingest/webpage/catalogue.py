@@ -30,6 +30,7 @@ _PUBLICATION_NOTE = re.compile(
 _FIELD_LABELS = {"keywords", "document no", "submitted by", "related protocols", "record permalink",
                  "how to get the item", "notes", "call number", "language", "publisher", "isbn",
                  "issn", "subjects", "subject", "location", "availability", "url", "source"}
+_KEPT_FIELDS = {"keywords", "record permalink", "url"}
 _FOOTER = re.compile(r"^(supported by|powered by|the materials on this site|copyright|©)", re.IGNORECASE)
 
 
@@ -103,11 +104,9 @@ def _split_body(lines: list[Line]) -> tuple[list[Line], dict[str, str], list[str
             abstract.append(line)
         elif label != "footer":
             fields[label] = (fields.get(label, "") + " " + line.text).strip()
-    for key in fields:
-        if key not in {"keywords", "record permalink", "url"}:
-            _add(stripped, "catalogue fields (" + ", ".join(k for k in fields if k not in
-                                                             {"keywords", "record permalink", "url"}) + ")")
-            break
+    chrome = [key for key in fields if key not in _KEPT_FIELDS]
+    if chrome:
+        _add(stripped, f"catalogue fields ({', '.join(chrome)})")
     return abstract, fields, stripped
 
 

@@ -102,10 +102,12 @@ def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnost
 
         return check_project(project)
     if command == "build":
-        diagnostics = _ingest(project, quiet=args.quiet)
-        print("build: rendering the website is not implemented yet; records are up to date in "
-              "content/studies/", file=sys.stderr)
-        return diagnostics
+        from .build import build_site
+
+        result = build_site(project)
+        if not args.quiet:
+            print(f"build: {len(result.pages)} pages written to {result.output_dir}", file=sys.stderr)
+        return result.diagnostics
     print(f"{command}: not implemented yet", file=sys.stderr)
     raise SystemExit(EXIT_PROBLEMS)
 

@@ -1,4 +1,5 @@
-"""Imports point one way: errors <- model <- ingest <- check/cli (STYLE.md, module map)."""
+"""Imports point one way (STYLE.md, module map): errors <- model <- ingest | synthesis <- site <- render
+<- write <- build <- cli."""
 
 from __future__ import annotations
 
@@ -10,9 +11,15 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 ALLOWED = {
     "errors": set(),
     "model": {"errors"},
+    "config": {"errors", "model"},
     "ingest": {"errors", "model"},
+    "synthesis": {"errors", "model"},
+    "site": {"errors", "model", "config", "synthesis"},
+    "render": {"errors", "model", "config", "synthesis", "site"},
+    "write": {"errors"},
     "check": {"errors", "model"},
-    "cli": {"errors", "model", "ingest", "check"},
+    "build": {"errors", "model", "config", "ingest", "synthesis", "site", "render", "write"},
+    "cli": {"errors", "model", "ingest", "check", "build"},
     "__main__": {"cli"},
 }
 

@@ -1,0 +1,178 @@
+"""``evidence-brief build``: seeds to a deployable site, in one readable sequence.
+
+ingest (only what changed is rewritten) -> load content -> site model -> render -> write -> search
+index -> swap into output/. Render stages read content/ only. Everything is written to a staging
+folder first, so a failure at any step leaves the last good site in output/.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import traceback
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from jinja2 import TemplateError
+from markupsafe import Markup
+
+from .config import SiteConfig, load_config
+from .errors import Diagnostic, error
+from .ingest.pipeline import ingest_project
+from .model.content import load_studies
+from .model.study import Study
+from .render.env import build_environment, template_dirs
+from .render.markdown import render_markdown
+from .render.pages import render_page
+from .site import urls
+from .site.files import DOWNLOADS, generated_files
+from .site.metadata import home_jsonld, home_meta, render_head, study_jsonld
+from .site.model import BriefText, Page, SiteModel, build_site_model, link_for
+from .synthesis.themes import Theme, load_themes
+from .write.writer import check_output_location, copy_static, discard, staging_dir, swap_in, write_file
+
+
+@dataclass
+class BuildResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    output_dir: Path | None = None
+    pages: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def build_date() -> str:
+    """The brief's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%d")
+
+
+def build_site(project: Path, *, output: Path | None = None, ingest: bool = True,
+               search_index: bool = True) -> BuildResult:
+    """Build the site of ``project`` into ``output`` (default: project/output)."""
+    result = BuildResult(output_dir=output or project / "output")
+    assert result.output_dir is not None
+    check_output_location(project, result.output_dir)
+    if ingest:
+        result.diagnostics.extend(ingest_project(project).diagnostics)
+    config, problems = load_config(project)
+    result.diagnostics.extend(problems)
+    studies, problems = load_studies(project)
+    result.diagnostics.extend(problems)
+    themes, problems = load_themes(project)
+    result.diagnostics.extend(problems)
+    updated = config.updated or build_date()
+    text = _brief_text(project, studies, themes, config, result)
+    site = build_site_model(config, studies, themes, text)
+    staging = staging_dir(result.output_dir)
+    try:
+        _write_site(project, staging, site, config, updated, result)
+        if search_index:
+            _index_search(staging, result)
+    except BaseException:
+        discard(staging)
+        raise
+    if any(d.is_error for d in result.diagnostics if d.location.path.startswith(("templates", "output"))):
+        discard(staging)
+        return result
+    swap_in(staging, result.output_dir)
+    result.pages = [p.path for p in site.pages]
+    return result
+
+
+def _brief_text(project: Path, studies: list[Study], themes: list[Theme], config: SiteConfig,
+                result: BuildResult) -> BriefText:
+    """The curated Markdown of content/, rendered safely, citations resolved."""
+    known = {s.id for s in studies if s.published}
+    labels = {s.id: _citation_label(s) for s in studies}
+
+    def render(path: Path, text: str, page_path: str) -> Markup:
+        link = link_for(page_path, config)
+        rendered = render_markdown(text, path.relative_to(project).as_posix() if path.is_absolute() else str(path),
+                                   known_ids=known, study_href=lambda i: link(urls.study(i)),
+                                   study_label=lambda i: labels.get(i, i))
+        result.diagnostics.extend(rendered.diagnostics)
+        return rendered.html
+
+    def read(name: str) -> tuple[Path, str]:
+        path = project / "content" / name
+        return path, path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    index_path, index_text = read("index.md")
+    about_path, about_text = read("about.md")
+    narratives = {t.id: render(project / t.path, t.narrative, urls.theme(t.id)) for t in themes}
+    return BriefText(render(index_path, index_text, urls.HOME), render(about_path, about_text, urls.ABOUT),
+                     narratives)
+
+
+def _citation_label(study: Study) -> str:
+    """"Klusaritz et al., 2023"; a study without authors is named by the start of its title."""
+    words = study.title.split(":")[0].split()
+    first = study.authors[0].split(",")[0] if study.authors else " ".join(words[:5]) + ("…" if len(words) > 5 else "")
+    suffix = " et al." if len(study.authors) > 2 else f" and {study.authors[1].split(',')[0]}" \
+        if len(study.authors) == 2 else ""
+    return f"{first}{suffix}, {study.year or 'n.d.'}"
+
+
+def _with_head(page: Page, config: SiteConfig, updated: str) -> Page:
+    if page.kind == "home":
+        return replace(page, head=render_head(home_meta(config, updated), home_jsonld(config, updated)))
+    if page.kind == "study":
+        study = page.context["study"]
+        return replace(page, head=render_head([], study_jsonld(study, config.absolute(page.path), config)))
+    return page
+
+
+def _write_site(project: Path, staging: Path, site: SiteModel, config: SiteConfig, updated: str,
+                result: BuildResult) -> None:
+    env = build_environment(project)
+    for page in site.pages:
+        try:
+            html = render_page(env, _with_head(page, config, updated), config, updated=updated,
+                               downloads=list(DOWNLOADS))
+        except TemplateError as exc:
+            name, line = _template_location(exc, page.template)
+            result.diagnostics.append(error(f"templates/{name}", f"template error while rendering /{page.path}: "
+                                            f"{exc}", "Fix the template", line=line))
+            continue
+        write_file(staging, urls.output_file(page.path), html)
+    for path, text in generated_files(config, site.studies, site.pages, updated).items():
+        write_file(staging, path, text)
+    for folder in reversed(template_dirs(project)):  # project files override the defaults
+        static = folder / "static"
+        if static.is_dir():
+            copy_static(static, staging, "assets/")
+    favicon = staging / "assets" / urls.FAVICON
+    if favicon.is_file():
+        write_file(staging, urls.FAVICON, favicon.read_bytes())
+
+
+def _template_location(exc: TemplateError, fallback: str) -> tuple[str, int | None]:
+    """The template file and line where rendering failed (Jinja puts them in the traceback)."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if name:
+        return Path(name).name, line
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".j2")):
+            return Path(frame.filename).name, frame.lineno
+    return fallback, None
+
+
+def _index_search(staging: Path, result: BuildResult) -> None:
+    """Build the Pagefind index (offline, static) into output/pagefind/."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"]
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        result.diagnostics.append(error("output/pagefind", f"search index not built ({exc})",
+                                        "Install the 'pagefind[bin]' package"))
+        return
+    if completed.returncode != 0:
+        detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["no output"]
+        result.diagnostics.append(error("output/pagefind", f"search index not built: {detail[0]}",
+                                        "Install the 'pagefind[bin]' package"))

@@ -1,0 +1,1 @@
+"""Pages to HTML strings through Jinja2 templates."""

@@ -1,0 +1,1 @@
+"""The site model: which pages exist, at which URLs, with which data."""

@@ -1,0 +1,74 @@
+"""Every URL of the site is decided here, and nowhere else.
+
+Site paths are relative to the site root and carry no leading slash: "" is the home page,
+"studies/x/" a study, "data/studies.csv" a file. Links between pages are written relative
+(``../../assets/style.css``), so the same output works at any sub-path and from a file system;
+only the 404 page, which hosts serve at arbitrary depths, links from the site's base path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = ""
+STUDIES = "studies/"
+THEMES = "themes/"
+ABOUT = "about/"
+SEARCH = "search/"
+NOT_FOUND = "404.html"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+STYLESHEET = "assets/style.css"
+SCRIPT = "assets/site.js"
+FAVICON = "favicon.svg"
+PAGEFIND_DIR = "pagefind/"
+DATA_JSON = "data/studies.json"
+DATA_CSV = "data/studies.csv"
+DATA_RIS = "data/studies.ris"
+DATA_BIB = "data/studies.bib"
+
+CITE_FORMATS = {"ris": "cite.ris", "bibtex": "cite.bib", "csl-json": "cite.json"}
+
+
+def study(study_id: str) -> str:
+    return f"studies/{study_id}/"
+
+
+def study_download(study_id: str, kind: str) -> str:
+    """"ris", "bibtex" or "csl-json" download of one study, beside its page."""
+    return study(study_id) + CITE_FORMATS[kind]
+
+
+def theme(theme_id: str) -> str:
+    return f"themes/{theme_id}/"
+
+
+def studies_page(number: int) -> str:
+    """Page ``number`` (1-based) of the full study list."""
+    return STUDIES if number == 1 else f"studies/page/{number}/"
+
+
+def facet(kind: str, value: str) -> str:
+    """A static filtered list: kind is "design", "setting" or "year"."""
+    return f"studies/{kind}/{value}/"
+
+
+def output_file(path: str) -> str:
+    """The file in output/ that serves ``path`` ("studies/x/" -> "studies/x/index.html")."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from the page at ``from_path`` to ``to_path`` that works at any sub-path."""
+    from_dir = posixpath.dirname(output_file(from_path))
+    target = posixpath.relpath(output_file(to_path), from_dir or ".")
+    if to_path == "" or to_path.endswith("/"):
+        target = posixpath.dirname(target)
+        target = (target + "/") if target not in ("", ".") else "./"
+    return target
+
+
+def rooted(base_path: str, to_path: str) -> str:
+    """A link from the site's base path ("/briefs/moud/" + path), for pages served at any depth."""
+    return base_path.rstrip("/") + "/" + to_path

@@ -1,0 +1,152 @@
+"""Display data for templates: what a reader sees of a study, computed once, outside Jinja.
+
+Templates stay dumb: every label, link and "not reported in the source" decision is made here,
+where it can be tested without rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..model.study import Study, TranslationView
+from ..model.vocabulary import DESIGNS, SETTINGS
+from . import urls
+from .citations import format_citation
+from .metadata import coins
+
+LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "es": "Spanish", "fr": "French",
+                  "de": "German", "pt": "Portuguese", "en": "English", "ru": "Russian", "it": "Italian"}
+FIELD_LABELS = {"title": "Title", "authors": "Authors", "year": "Year", "journal": "Journal", "volume": "Volume",
+                "issue": "Issue", "pages": "Pages", "doi": "DOI", "abstract": "Abstract", "keywords": "Keywords",
+                "design": "Design", "sample_size": "Sample size", "participants": "Participants",
+                "settings": "Setting", "peer_reviewed": "Peer review", "publication_type": "Publication type"}
+CITED_BY_LABELS = {"publications": "Citing publications", "citation_statements": "Citation statements",
+                   "supporting": "Supporting", "mentioning": "Mentioning", "contrasting": "Contrasting"}
+
+Link = Callable[[str], str]
+_DOWNLOADS = (("RIS", "ris", "application/x-research-info-systems"), ("BibTeX", "bibtex", "application/x-bibtex"),
+              ("CSL-JSON", "csl-json", "application/vnd.citationstyles.csl+json"))
+
+
+@dataclass(frozen=True)
+class StudyRow:
+    """One line of a study table."""
+
+    id: str
+    href: str
+    title: str
+    authors_short: str
+    year: int | None
+    design: str | None
+    design_label: str
+    settings: tuple[str, ...]
+    settings_text: str
+    sample_size: int | None
+    journal: str | None
+    preprint: bool
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LabelledTranslation:
+    translation: TranslationView
+    lang_label: str
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.translation, name)
+
+
+@dataclass(frozen=True)
+class StudyView:
+    """Everything study.html shows beyond the Study's own fields."""
+
+    authors_text: str
+    design_label: str
+    setting_labels: list[tuple[str, str]]
+    facts: list[tuple[str, object, str | None]]
+    apa_html: Markup
+    vancouver_html: Markup
+    apa_text: str
+    vancouver_text: str
+    downloads: list[tuple[str, str, str]]
+    doi_url: str | None
+    coins: str
+    cited_by: list[tuple[str, int]]
+    themes: list[tuple[str, str]]
+    missing_labels: list[str]
+    translations: list[LabelledTranslation]
+    source_rows: list[tuple[str, str, tuple[str, ...]]]
+    key_finding: str | None
+
+
+def design_label(design: str | None) -> str:
+    return DESIGNS.get(design or "", "Not reported in the source")
+
+
+def authors_short(authors: tuple[str, ...]) -> str:
+    """"Klusaritz H et al." style: enough to recognise a study in a table."""
+    if not authors:
+        return "Authors not reported"
+    first = authors[0].split(",")[0]
+    return first if len(authors) == 1 else f"{first} and {authors[1].split(',')[0]}" if len(authors) == 2 \
+        else f"{first} et al."
+
+
+def study_row(study: Study, link: Link, themes: tuple[str, ...] = ()) -> StudyRow:
+    return StudyRow(
+        id=study.id, href=link(urls.study(study.id)), title=study.title, authors_short=authors_short(study.authors),
+        year=study.year, design=study.design, design_label=design_label(study.design), settings=study.settings,
+        settings_text=", ".join(SETTINGS.get(s, s) for s in study.settings) or "Not reported",
+        sample_size=study.sample_size, journal=study.journal, preprint=study.is_preprint, themes=themes)
+
+
+def study_view(study: Study, link: Link, themes: list[tuple[str, str]]) -> StudyView:
+    """The display data of one study page; ``themes`` are (title, href) pairs."""
+    apa, vancouver = format_citation(study, "apa"), format_citation(study, "vancouver")
+    doi_url = f"https://doi.org/{study.doi}" if study.doi else None
+    return StudyView(
+        authors_text="; ".join(study.authors),
+        design_label=design_label(study.design),
+        setting_labels=[(SETTINGS.get(s, s), link(urls.facet("setting", s))) for s in study.settings],
+        facts=_facts(study, link, doi_url),
+        apa_html=apa.html, vancouver_html=vancouver.html, apa_text=apa.text, vancouver_text=vancouver.text,
+        downloads=[(label, link(urls.study_download(study.id, kind)), mime) for label, kind, mime in _DOWNLOADS],
+        doi_url=doi_url,
+        coins=coins(study),
+        cited_by=[(CITED_BY_LABELS.get(k, k.replace("_", " ").capitalize()), v) for k, v in study.cited_by],
+        themes=themes,
+        missing_labels=[FIELD_LABELS.get(m, m) for m in study.missing],
+        translations=[LabelledTranslation(t, LANGUAGE_NAMES.get(t.lang, t.lang)) for t in study.translations],
+        source_rows=[(s.file, s.format, s.stripped) for s in study.sources],
+        key_finding=_key_finding(study),
+    )
+
+
+def _facts(study: Study, link: Link, doi_url: str | None) -> list[tuple[str, object, str | None]]:
+    volume = study.volume + (f"({study.issue})" if study.issue else "") if study.volume else study.issue
+    peer = {True: "Peer reviewed", False: "Preprint — not peer reviewed", None: None}[study.peer_reviewed]
+    return [
+        ("Design", DESIGNS.get(study.design) if study.design else None,
+         link(urls.facet("design", study.design)) if study.design else None),
+        ("Sample size", study.sample_size, None),
+        ("Participants", study.participants, None),
+        ("Setting", ", ".join(SETTINGS.get(s, s) for s in study.settings) or None, None),
+        ("Setting detail", study.setting_detail, None),
+        ("Journal", study.journal, None),
+        ("Year", study.year, link(urls.facet("year", str(study.year))) if study.year else None),
+        ("Volume (issue)", volume, None),
+        ("Pages", study.pages, None),
+        ("DOI", study.doi, doi_url),
+        ("Peer review", peer, None),
+    ]
+
+
+def _key_finding(study: Study) -> str | None:
+    """The first sentence of the conclusions, when the abstract has a section so named."""
+    for section in study.abstract:
+        if section.heading and section.heading.lower().startswith(("conclusion", "interpretation")):
+            return section.text.split(". ")[0].rstrip(".") + "."
+    return None

@@ -1,0 +1,1 @@
+"""From studies to themes: definitions, assignments and evidence."""

@@ -1,0 +1,120 @@
+"""build_site over the real brief: what readers get, what never gets published, what survives failure."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import build_site
+from generator.errors import ProjectError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _copy_brief(target: Path) -> Path:
+    for name in ("seeds", "content"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "site.yaml", target / "site.yaml")
+    return target
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = _copy_brief(tmp_path_factory.mktemp("brief"))
+    result = build_site(project, search_index=False)
+    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
+    return project / "output"
+
+
+def _page(output: Path, path: str) -> str:
+    return (output / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_type_and_download_is_written(built: Path) -> None:
+    for path in ("", "studies/", "about/", "search/", "themes/", "themes/stigma/",
+                 "studies/design/qualitative/", "studies/setting/primary-care/", "studies/year/2023/",
+                 "studies/klusaritz-2023-impact-stigma-clinician/"):
+        assert (built / path / "index.html").is_file(), path
+    for path in ("404.html", "data/studies.json", "data/studies.csv", "data/studies.ris", "data/studies.bib",
+                 "sitemap.xml", "robots.txt", "feed.xml", "favicon.svg", "assets/style.css", "assets/site.js",
+                 "studies/klusaritz-2023-impact-stigma-clinician/cite.ris",
+                 "studies/klusaritz-2023-impact-stigma-clinician/cite.bib",
+                 "studies/klusaritz-2023-impact-stigma-clinician/cite.json"):
+        assert (built / path).is_file(), path
+
+
+def test_missing_fields_say_not_reported_never_blank(built: Path) -> None:
+    html = _page(built, "studies/primary-care-team-perspectives-approaches/")
+    assert "Not reported in the source" in html
+
+
+def test_preprint_is_flagged(built: Path) -> None:
+    html = _page(built, "studies/parchman-2021-training-needs-practice/")
+    assert "not peer reviewed" in html.lower()
+
+
+def test_machine_translation_is_labelled_with_its_language(built: Path) -> None:
+    html = _page(built, "studies/hunter-2025-challenges-solutions-implementing/")
+    assert 'lang="zh"' in html
+    assert "本文章由计算机程序翻译" in html  # the source's own note on how it was made
+
+
+def test_citation_statements_are_shown_as_other_papers_words(built: Path) -> None:
+    html = _page(built, "studies/overcoming-medication-stigma-peer-recovery/")
+    assert "Krawczyk et al, 2018" in html
+    assert "<blockquote" in html
+
+
+def test_sitemap_uses_the_base_url(built: Path) -> None:
+    sitemap = (built / "sitemap.xml").read_text()
+    assert "<loc>https://evidence-brief.example.org/moud/studies/klusaritz-2023-impact-stigma-clinician/</loc>" \
+        in sitemap
+    assert "404" not in sitemap
+
+
+def test_source_text_is_escaped_and_excluded_studies_are_not_published(tmp_path: Path) -> None:
+    project = _copy_brief(tmp_path)
+    studies = project / "content" / "studies"
+    path = studies / "klusaritz-2023-impact-stigma-clinician.yaml"
+    record = yaml.safe_load(path.read_text())
+    record["abstract"][0]["text"] = "An *asterisk* and <script>alert(1)</script> & more."
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
+    excluded = studies / "parchman-2021-training-needs-practice.yaml"
+    excluded.write_text(excluded.read_text().replace("status: included", "status: excluded")
+                        .replace("exclusion_reason: null", "exclusion_reason: not about MOUD"))
+    result = build_site(project, ingest=False, search_index=False)
+    # The key messages cite the excluded study: that is reported, and the site is still written.
+    assert [d.format() for d in result.diagnostics if d.is_error] == [
+        "content/index.md:10: error: citation '@parchman-2021-training-needs-practice' names no published study. "
+        "Use the id of an included record in content/studies/ (its file name)."]
+    output = project / "output"
+    html = _page(output, "studies/klusaritz-2023-impact-stigma-clinician/")
+    assert "An *asterisk* and &lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in html
+    assert "<script>alert(1)" not in html
+    assert not (output / "studies" / "parchman-2021-training-needs-practice").exists()
+    for name in ("data/studies.json", "data/studies.csv", "sitemap.xml", "feed.xml"):
+        assert "parchman-2021" not in (output / name).read_text(), name
+    assert "studies/parchman-2021" not in (output / "index.html").read_text()
+
+
+def test_template_error_keeps_the_last_good_site(tmp_path: Path) -> None:
+    project = _copy_brief(tmp_path)
+    assert build_site(project, search_index=False).ok
+    before = (project / "output" / "index.html").read_bytes()
+    (project / "templates").mkdir()
+    (project / "templates" / "home.html").write_text("{% extends 'base.html' %}{% block main %}"
+                                                     "{{ no_such_variable }}{% endblock %}")
+    result = build_site(project, ingest=False, search_index=False)
+    [problem] = [d for d in result.diagnostics if d.is_error]
+    assert problem.format().startswith("templates/home.html:1: error: template error")
+    assert (project / "output" / "index.html").read_bytes() == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".output")]
+
+
+def test_output_inside_the_sources_is_refused(tmp_path: Path) -> None:
+    project = _copy_brief(tmp_path)
+    with pytest.raises(ProjectError):
+        build_site(project, output=project / "content", search_index=False)

@@ -1,0 +1,43 @@
+"""URLs: stable, and links that work from any page at any sub-path."""
+
+from __future__ import annotations
+
+import posixpath
+
+import pytest
+
+from generator.site import urls
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("", "studies/", "studies/"),
+    ("", "", "./"),
+    ("studies/x/", "assets/style.css", "../../assets/style.css"),
+    ("studies/x/", "", "../../"),
+    ("studies/x/", "studies/", "../"),
+    ("studies/", "studies/x/", "x/"),
+    ("studies/design/qualitative/", "studies/y/cite.ris", "../../y/cite.ris"),
+    ("about/", "about/", "./"),
+])
+def test_relative_links(source: str, target: str, expected: str) -> None:
+    assert urls.relative(source, target) == expected
+
+
+@pytest.mark.parametrize("source", ["", "studies/", "studies/a/", "studies/page/2/", "studies/year/2020/"])
+@pytest.mark.parametrize("target", ["", "studies/", "studies/b/", "data/studies.csv", "assets/site.js"])
+def test_relative_link_resolves_to_the_target(source: str, target: str) -> None:
+    base = "/sub/path/"
+    page_dir = posixpath.dirname(base + urls.output_file(source))
+    resolved = posixpath.normpath(posixpath.join(page_dir, urls.relative(source, target)))
+    assert resolved == posixpath.normpath(base + target)
+
+
+def test_404_links_are_rooted_at_the_base_path() -> None:
+    assert urls.rooted("/briefs/moud/", "assets/style.css") == "/briefs/moud/assets/style.css"
+    assert urls.rooted("/", "") == "/"
+
+
+def test_study_urls_are_stable() -> None:
+    assert urls.study("klusaritz-2023-x") == "studies/klusaritz-2023-x/"
+    assert urls.study_download("a", "ris") == "studies/a/cite.ris"
+    assert urls.facet("setting", "primary-care") == "studies/setting/primary-care/"

@@ -45,11 +45,24 @@ class BuildResult:
         return not any(d.is_error for d in self.diagnostics)
 
 
-def build_date() -> str:
-    """The brief's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC)."""
+def build_date(project: Path) -> str:
+    """The brief's date, taken from its inputs so that the same inputs give the same bytes.
+
+    SOURCE_DATE_EPOCH when set; else the date of the project's last git commit; only outside
+    version control, today.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%d")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%d")
+    try:
+        command = ["git", "-C", str(project), "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"]
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False,
+                                   env={**os.environ, "TZ": "UTC"})
+        if completed.returncode == 0 and len(completed.stdout.strip()) == 10:
+            return completed.stdout.strip()
+    except OSError:
+        pass
+    return datetime.now(UTC).strftime("%Y-%m-%d")
 
 
 def build_site(project: Path, *, output: Path | None = None, ingest: bool = True,
@@ -66,7 +79,7 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     result.diagnostics.extend(problems)
     themes, problems = load_themes(project)
     result.diagnostics.extend(problems)
-    updated = config.updated or build_date()
+    updated = config.updated or build_date(project)
     text = _brief_text(project, studies, themes, config, result)
     site = build_site_model(config, studies, themes, text)
     staging = staging_dir(result.output_dir)

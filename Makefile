@@ -3,8 +3,10 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 EB     := $(VENV)/bin/evidence-brief
+# The browser the site tests drive (Debian's package; Playwright's own download does not work here).
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: build test install install-test ingest check clean
+.PHONY: build test install install-test install-node install-browser ingest check bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -12,23 +14,48 @@ $(VENV)/.installed: pyproject.toml
 	$(PIP) install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PIP) install --quiet -e '.[test]'
 	touch $@
 
+# axe-core, vnu-jar and lighthouse, exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Installed once, only when missing; as root directly, otherwise through sudo when there is one.
+# Without either the site's browser tests skip (outside CI) or fail (CI=true) and say why.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	else echo "warning: $(CHROMIUM) is missing and neither root nor sudo is available:" \
+	          "apt-get install chromium to run the browser tests"; exit 0; fi; \
+	echo "installing Debian's chromium (once)"; log=$$(mktemp); \
+	if ! { $$sudo apt-get update -qq && \
+	       $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >"$$log" 2>&1; \
+	then cat "$$log"; rm -f "$$log"; exit 1; fi; rm -f "$$log"
+
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test
+install-node: node_modules/.installed
+
+install-browser: $(CHROMIUM)
+
+install-test: $(VENV)/.installed-test node_modules/.installed $(CHROMIUM)
 
 ## build: create .venv, install, run the pipeline (seeds -> content/studies)
 build: install
 	$(EB) build
 
-## test: install the test extras and run the whole suite
+## test: install the test extras, Node tools and Chromium, and run the whole suite
 test: install-test
 	$(PY) -m pytest
 	$(PY) -m mypy
-	$(PY) -m ruff check generator tests
+	$(PY) -m ruff check generator tests bench
+
+## bench: Lighthouse scores of the built site (not part of the suite)
+bench: install-test
+	$(PY) bench/lighthouse.py
 
 ingest: install
 	$(EB) ingest
@@ -37,4 +64,4 @@ check: install
 	$(EB) check
 
 clean:
-	rm -rf $(VENV) output .pytest_cache .mypy_cache .hypothesis
+	rm -rf $(VENV) output node_modules screenshots .pytest_cache .mypy_cache .hypothesis

@@ -1,0 +1,235 @@
+"""The built site, served and driven: one build, one HTTP server and one browser per test session.
+
+The site is served under a sub-path (the path of the brief's base_url, e.g. /moud/) by a small
+handler that strips it, as a static host would; relative links must work there. Every missing
+file gets the site's 404.html with status 404, as hosts configure it.
+
+Browser tests use Debian's /usr/bin/chromium through Playwright (never `playwright install`).
+Outside CI a missing browser, Java or node_modules skips the tests that need it, saying why;
+with CI=true it fails them instead, so CI never goes green by skipping.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, NoReturn
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SCREENSHOTS = REPO / "screenshots"
+CHROMIUM = Path(os.environ.get("EVIDENCE_BRIEF_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+#: Mount point used when site.yaml's base_url has no path of its own.
+DEFAULT_MOUNT = "/brief/"
+PROJECT_PARTS = ("seeds", "content", "templates", "site.yaml")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip with ``reason`` on a developer machine; fail in CI, where everything must be installed."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: the suite must not skip this; `make test` installs it)")
+    pytest.skip(reason)
+
+
+def copy_project(target: Path, *, base_url: str | None = None) -> Path:
+    """A copy of the repository's brief (seeds, content, templates, site.yaml) in ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    if base_url is not None:
+        config_path = target / "site.yaml"
+        settings: dict[str, Any] = {}
+        if config_path.is_file():
+            settings = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+        settings["base_url"] = base_url
+        config_path.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def _base_url_of(project: Path) -> str:
+    config = project / "site.yaml"
+    if config.is_file():
+        settings = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+        if isinstance(settings, dict) and isinstance(settings.get("base_url"), str):
+            return settings["base_url"]
+    return ""
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    project: Path
+    output: Path
+    pages: list[str]
+    base_url: str  # site.yaml's base_url as built
+    mount: str  # "/moud/": the sub-path the test server serves the output under
+
+    def page_of_kind(self, kind: str) -> str:
+        """The site path of one page of each type the browser tests visit."""
+        return page_of_kind(self.pages, kind)
+
+
+def page_of_kind(pages: list[str], kind: str) -> str:
+    fixed = {"home": "", "studies": "studies/", "about": "about/", "search": "search/", "themes": "themes/",
+             "404": "404.html"}
+    if kind in fixed:
+        path = fixed[kind]
+        assert path in pages, f"the build made no {kind} page ({path!r}); pages: {sorted(pages)[:20]}"
+        return path
+    if kind == "study":
+        candidates = [p for p in pages if p.startswith("studies/") and p.count("/") == 2
+                      and p.split("/")[1] not in ("design", "setting", "year", "page")]
+    elif kind == "facet":
+        candidates = [p for p in pages if p.startswith(("studies/design/", "studies/setting/", "studies/year/"))]
+    elif kind == "theme":
+        candidates = [p for p in pages if p.startswith("themes/") and p != "themes/"]
+    else:
+        raise ValueError(kind)
+    assert candidates, f"the build made no {kind} page; pages: {sorted(pages)[:20]}"
+    return sorted(candidates)[0]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The repository's brief, copied to a scratch folder and built once for the whole session."""
+    build = pytest.importorskip("generator.build", reason="generator.build is not written yet")
+    project_dir = tmp_path_factory.mktemp("site")
+    base_url = _base_url_of(REPO)
+    override = None
+    if not urlsplit(base_url).path.strip("/"):
+        # A base_url at a host's root would let root-relative links pass; serve under a sub-path anyway.
+        override = "https://evidence-brief.example.org" + DEFAULT_MOUNT
+    project = copy_project(project_dir / "project", base_url=override)
+    result = build.build_site(project)
+    errors = [d.format() for d in result.diagnostics if d.is_error]
+    assert not errors, "the build reported errors:\n" + "\n".join(errors)
+    output = Path(result.output_dir or project / "output")
+    assert (output / "index.html").is_file(), f"no index.html in {output}"
+    built_url = override or base_url
+    mount = urlsplit(built_url).path or "/"
+    mount = mount if mount.endswith("/") else mount + "/"
+    return BuiltSite(project=project, output=output, pages=list(result.pages), base_url=built_url, mount=mount)
+
+
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves ``directory`` at ``mount`` only; anything else, or a missing file, is the site's 404 page."""
+
+    mount = "/"
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
+                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
+                      ".svg": "image/svg+xml", ".xml": "application/xml", ".css": "text/css"}
+
+    def translate_path(self, path: str) -> str:
+        raw = unquote(urlsplit(path).path)
+        if not raw.startswith(self.mount):
+            return str(Path(self.directory) / ".no-such-file" / "outside-the-mount")
+        return super().translate_path("/" + path[len(self.mount):])
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        target = Path(self.translate_path(self.path))
+        if target.is_dir() and not (target / "index.html").is_file():
+            target = target / ".missing"
+        if not target.exists():
+            return self._not_found()
+        return super().send_head()
+
+    def _not_found(self):  # type: ignore[no-untyped-def]
+        page = Path(self.directory) / "404.html"
+        body = page.read_bytes() if page.is_file() else b"<!doctype html><title>Not found</title>"
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def list_directory(self, path):  # type: ignore[no-untyped-def]
+        return self._not_found()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Server:
+    origin: str  # "http://127.0.0.1:PORT"
+    mount: str  # "/moud/"
+
+    @property
+    def root(self) -> str:
+        """The site's home page URL on the test server."""
+        return self.origin + self.mount
+
+    def url(self, site_path: str) -> str:
+        return self.root + site_path
+
+
+def serve(directory: Path, mount: str) -> tuple[ThreadingHTTPServer, Server]:
+    """Start a static server for ``directory`` at ``mount`` on 127.0.0.1 (a free port), in a thread."""
+    handler = type("Handler", (_SubPathHandler,), {"mount": mount})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True).start()
+    host, port = httpd.server_address[:2]
+    return httpd, Server(origin=f"http://{host!s}:{port}", mount=mount)
+
+
+@pytest.fixture(scope="session")
+def server(built_site: BuiltSite) -> Iterator[Server]:
+    httpd, info = serve(built_site.output, built_site.mount)
+    try:
+        yield info
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Debian Chromium for the session."""
+    try:
+        from playwright import sync_api
+    except ImportError:
+        unavailable("playwright is not installed: pip install -e '.[test]' (make test does it)")
+    if not CHROMIUM.is_file():
+        unavailable(f"{CHROMIUM} is missing: `apt-get install chromium` (make test does it)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    if not AXE_JS.is_file():
+        unavailable(f"{AXE_JS.relative_to(REPO)} is missing: run `npm ci` (make test does it)")
+    return AXE_JS
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir() -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS

@@ -118,3 +118,10 @@ def test_output_inside_the_sources_is_refused(tmp_path: Path) -> None:
     project = _copy_brief(tmp_path)
     with pytest.raises(ProjectError):
         build_site(project, output=project / "content", search_index=False)
+
+
+def test_pages_are_light(built: Path) -> None:
+    """No page over 100 KB before search assets (issue: a site that is fast on a phone)."""
+    heavy = {p.relative_to(built).as_posix(): p.stat().st_size for p in built.rglob("*.html")
+             if p.stat().st_size > 100_000}
+    assert heavy == {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import TemplateError
+from jinja2 import Environment, TemplateError
 from markupsafe import Markup
 
 from .config import SiteConfig, load_config
@@ -30,6 +30,9 @@ from .site import urls
 from .site.files import DOWNLOADS, generated_files
 from .site.metadata import home_jsonld, home_meta, render_head, study_jsonld
 from .site.model import BriefText, Page, SiteModel, build_site_model, link_for
+from .site.themeviews import study_label
+from .synthesis.grading import check_findings
+from .synthesis.matching import assign_themes
 from .synthesis.themes import Theme, load_themes
 from .write.writer import check_output_location, copy_static, discard, staging_dir, swap_in, write_file
 
@@ -80,8 +83,11 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     themes, problems = load_themes(project)
     result.diagnostics.extend(problems)
     updated = config.updated or build_date(project)
-    text = _brief_text(project, studies, themes, config, result)
-    site = build_site_model(config, studies, themes, text)
+    published = [s for s in studies if s.published]
+    matches = assign_themes(published, themes)
+    result.diagnostics.extend(check_findings(themes, {s.id for s in published}))
+    text = build_brief_text(project, studies, themes, config, result)
+    site = build_site_model(config, studies, themes, text, matches)
     staging = staging_dir(result.output_dir)
     try:
         _write_site(project, staging, site, config, updated, result)
@@ -98,18 +104,20 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     return result
 
 
-def _brief_text(project: Path, studies: list[Study], themes: list[Theme], config: SiteConfig,
+def build_brief_text(project: Path, studies: list[Study], themes: list[Theme], config: SiteConfig,
                 result: BuildResult) -> BriefText:
     """The curated Markdown of content/, rendered safely, citations resolved."""
     known = {s.id for s in studies if s.published}
-    labels = {s.id: _citation_label(s) for s in studies}
+    labels = {s.id: study_label(s) for s in studies}
+    cited: dict[str, tuple[str, ...]] = {}
 
-    def render(path: Path, text: str, page_path: str) -> Markup:
+    def render(path: Path, text: str, page_path: str, first_line: int = 1, key: str = "") -> Markup:
         link = link_for(page_path, config)
-        rendered = render_markdown(text, path.relative_to(project).as_posix() if path.is_absolute() else str(path),
-                                   known_ids=known, study_href=lambda i: link(urls.study(i)),
-                                   study_label=lambda i: labels.get(i, i))
+        rendered = render_markdown(text, path.relative_to(project).as_posix(), known_ids=known,
+                                   study_href=lambda i: link(urls.study(i)), study_label=lambda i: labels.get(i, i),
+                                   first_line=first_line)
         result.diagnostics.extend(rendered.diagnostics)
+        cited[key] = rendered.cited
         return rendered.html
 
     def read(name: str) -> tuple[Path, str]:
@@ -118,18 +126,11 @@ def _brief_text(project: Path, studies: list[Study], themes: list[Theme], config
 
     index_path, index_text = read("index.md")
     about_path, about_text = read("about.md")
-    narratives = {t.id: render(project / t.path, t.narrative, urls.theme(t.id)) for t in themes}
-    return BriefText(render(index_path, index_text, urls.HOME), render(about_path, about_text, urls.ABOUT),
-                     narratives)
-
-
-def _citation_label(study: Study) -> str:
-    """"Klusaritz et al., 2023"; a study without authors is named by the start of its title."""
-    words = study.title.split(":")[0].split()
-    first = study.authors[0].split(",")[0] if study.authors else " ".join(words[:5]) + ("…" if len(words) > 5 else "")
-    suffix = " et al." if len(study.authors) > 2 else f" and {study.authors[1].split(',')[0]}" \
-        if len(study.authors) == 2 else ""
-    return f"{first}{suffix}, {study.year or 'n.d.'}"
+    narratives = {t.id: render(project / t.path, t.narrative, urls.theme(t.id), t.narrative_line, t.id)
+                  for t in themes}
+    key_messages = render(index_path, index_text, urls.HOME)
+    about = render(about_path, about_text, urls.ABOUT)
+    return BriefText(key_messages, about, narratives, {t.id: cited.get(t.id, ()) for t in themes})
 
 
 def _with_head(page: Page, config: SiteConfig, updated: str) -> Page:
@@ -146,23 +147,37 @@ def _write_site(project: Path, staging: Path, site: SiteModel, config: SiteConfi
     env = build_environment(project)
     for page in site.pages:
         try:
-            html = render_page(env, _with_head(page, config, updated), config, updated=updated,
-                               downloads=list(DOWNLOADS))
+            html = render_site_page(env, page, config, updated)
         except TemplateError as exc:
-            name, line = _template_location(exc, page.template)
-            result.diagnostics.append(error(f"templates/{name}", f"template error while rendering /{page.path}: "
-                                            f"{exc}", "Fix the template", line=line))
+            result.diagnostics.append(template_error(exc, page))
             continue
         write_file(staging, urls.output_file(page.path), html)
     for path, text in generated_files(config, site.studies, site.pages, updated).items():
         write_file(staging, path, text)
-    for folder in reversed(template_dirs(project)):  # project files override the defaults
+    copy_assets(project, staging)
+
+
+def render_site_page(env: Environment, page: Page, config: SiteConfig, updated: str) -> str:
+    """One page's HTML, head metadata included; template errors propagate (see template_error)."""
+    return render_page(env, _with_head(page, config, updated), config, updated=updated, downloads=list(DOWNLOADS))
+
+
+def template_error(exc: TemplateError, page: Page) -> Diagnostic:
+    """The diagnostic for a template that failed while rendering ``page``: template file and line."""
+    name, line = _template_location(exc, page.template)
+    return error(f"templates/{name}", f"template error while rendering /{page.path}: {exc}", "Fix the template",
+                 line=line)
+
+
+def copy_assets(project: Path, root: Path) -> None:
+    """The design's static files into root/assets/ (project files override the defaults), favicon at the root."""
+    for folder in reversed(template_dirs(project)):
         static = folder / "static"
         if static.is_dir():
-            copy_static(static, staging, "assets/")
-    favicon = staging / "assets" / urls.FAVICON
+            copy_static(static, root, "assets/")
+    favicon = root / "assets" / urls.FAVICON
     if favicon.is_file():
-        write_file(staging, urls.FAVICON, favicon.read_bytes())
+        write_file(root, urls.FAVICON, favicon.read_bytes())
 
 
 def _template_location(exc: TemplateError, fallback: str) -> tuple[str, int | None]:

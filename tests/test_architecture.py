@@ -19,7 +19,8 @@ ALLOWED = {
     "write": {"errors"},
     "check": {"errors", "model"},
     "build": {"errors", "model", "config", "ingest", "synthesis", "site", "render", "write"},
-    "cli": {"errors", "model", "ingest", "check", "build"},
+    "serve": {"errors", "model", "config", "ingest", "synthesis", "site", "render", "write", "build"},
+    "cli": {"errors", "model", "ingest", "check", "build", "serve"},
     "__main__": {"cli"},
 }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.sentences import split_sentences
 from .base import AbstractSection, Extraction
 from .numbers import parse_count
 
@@ -47,18 +48,6 @@ def derive(record: Extraction) -> Derived:
 
 def _sections(sections: tuple[AbstractSection, ...], headings: set[str]) -> str:
     return " ".join(s.text for s in sections if s.heading and s.heading.lower() in headings)
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of an abstract; a full stop after an initial or abbreviation does not end one."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])", text.strip())
-    merged: list[str] = []
-    for part in parts:
-        if merged and re.search(r"\b(?:[A-Z]|e\.g|i\.e|et al|vs|U\.S|Dr|Fig|No)\.$", merged[-1]):
-            merged[-1] += " " + part
-        else:
-            merged.append(part)
-    return [p for p in merged if p]
 
 
 # --- design -----------------------------------------------------------------------------------
@@ -139,7 +128,7 @@ def find_sample_size(text: str, *, fallback: str = "") -> tuple[int | None, str 
     completed" gives five: enrolment, not completion, is the sample.
     """
     for source in (text, fallback):
-        for sentence in sentences(source):
+        for sentence in split_sentences(source):
             for rule in _SAMPLE_RULES:
                 for match in rule.finditer(sentence):
                     count = parse_count(match.group(1))
@@ -160,7 +149,7 @@ def _participants(abstract: tuple[AbstractSection, ...], size_sentence: str | No
     """Sentences describing who took part: the one giving the sample, then "Participants ..." ones."""
     chosen: list[str] = [size_sentence] if size_sentence else []
     for section in abstract:
-        for sentence in sentences(section.text):
+        for sentence in split_sentences(section.text):
             if re.search(r"\b(participants|respondents|interviewees|sample)\b\s+(included|represented|were|"
                          r"comprised|consisted)|\b\w+ of the \w+ \w+ completed\b", sentence, re.IGNORECASE):
                 if sentence not in chosen:
@@ -214,7 +203,7 @@ def _setting_detail(record: Extraction, found: list[str]) -> str | None:
         return None
     methods = _sections(record.abstract, _METHOD_HEADINGS) or " ".join(s.text for s in record.abstract)
     patterns = [pattern for slug, pattern in SETTING_PATTERNS if slug in found]
-    for sentence in sentences(methods):
+    for sentence in split_sentences(methods):
         if any(re.search(pattern, sentence, re.IGNORECASE) for pattern in patterns):
             return sentence
     return None

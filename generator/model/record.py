@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 #: Keys a person owns: ingest writes defaults once and never changes them afterwards.
-CURATION_KEYS: tuple[str, ...] = ("status", "exclusion_reason", "verified", "notes")
+CURATION_KEYS: tuple[str, ...] = ("status", "exclusion_reason", "verified", "notes", "themes_pinned",
+                                  "themes_excluded", "appraisal")
 CURATION_DEFAULTS: dict[str, Any] = {"status": "included", "exclusion_reason": None, "verified": False,
                                      "notes": None}
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .record import REPORTED_MISSING, is_empty
+from .vocabulary import CASP_QUESTIONS
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,18 @@ class SourceView:
     format: str
     sha256: str
     stripped: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """A curator's CASP appraisal: (question key, answer, note) in checklist order."""
+
+    answers: tuple[tuple[str, str, str | None], ...]
+    notes: str | None
+    appraised_by: str | None
+
+    def count(self, answer: str) -> int:
+        return sum(a == answer for _, a, _ in self.answers)
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,7 @@ class Study:
     notes: str | None = None
     themes_pinned: tuple[str, ...] = ()
     themes_excluded: tuple[str, ...] = ()
+    appraisal: Appraisal | None = None
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
     @property
@@ -145,7 +159,21 @@ def study_from_record(record: dict[str, Any]) -> Study:
         notes=record.get("notes"),
         themes_pinned=tuple(record.get("themes_pinned") or ()),
         themes_excluded=tuple(record.get("themes_excluded") or ()),
+        appraisal=_appraisal(record.get("appraisal")),
     )
+
+
+def _appraisal(value: Any) -> Appraisal | None:
+    if not isinstance(value, dict) or not isinstance(value.get("answers"), dict):
+        return None
+    answers = []
+    for key in CASP_QUESTIONS:
+        raw = value["answers"].get(key)
+        if isinstance(raw, dict):
+            answers.append((key, str(raw.get("answer")), raw.get("note")))
+        elif raw is not None:
+            answers.append((key, str(raw), None))
+    return Appraisal(tuple(answers), value.get("notes"), value.get("appraised_by"))
 
 
 def _text(value: Any) -> str | None:

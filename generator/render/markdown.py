@@ -36,7 +36,7 @@ def _parser() -> MarkdownIt:
 
 
 def render_markdown(text: str, path: str, *, known_ids: set[str], study_href: Callable[[str], str],
-                    study_label: Callable[[str], str]) -> RenderedText:
+                    study_label: Callable[[str], str], first_line: int = 1) -> RenderedText:
     """Markdown with citations resolved to links; unknown ids are reported with their line."""
     problems: list[Diagnostic] = []
     cited: list[str] = []
@@ -56,7 +56,7 @@ def render_markdown(text: str, path: str, *, known_ids: set[str], study_href: Ca
         return "<cite-open>" + "; ".join(links) + "<cite-close>"
 
     lines = [_CITATION.sub(partial(_at_line, replace, number), line)
-             for number, line in enumerate(text.split("\n"), start=1)]
+             for number, line in enumerate(text.split("\n"), start=first_line)]
     html = _parser().render("\n".join(lines))
     html = html.replace("&lt;cite-open&gt;", '<cite class="refs">(').replace("&lt;cite-close&gt;", ")</cite>")
     clean = nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, link_rel=None,

@@ -8,6 +8,7 @@ never hand-builds reference strings. Only what the record states goes into the i
 from __future__ import annotations
 
 import io
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,7 +125,13 @@ def csl_item(study: Study) -> dict[str, Any]:
 
 def format_citation(study: Study, style: Style) -> Citation:
     """The study's reference in APA 7 or Vancouver (NLM), as text and as escaped HTML."""
-    item = _hidden(csl_item(study))
+    return _format_item(json.dumps(_hidden(csl_item(study)), sort_keys=True), style)
+
+
+@lru_cache(maxsize=16384)
+def _format_item(item_json: str, style: Style) -> Citation:
+    """citeproc-py is slow (milliseconds a reference): a pure function of the item, so memoised for rebuilds."""
+    item = json.loads(item_json)
     text = _render(item, style, "text").translate(_SHOW_TEXT)
     html = _render(item, style, "html").translate(_SHOW_HTML)
     return Citation(text=text, html=Markup(_clean_html(html)))

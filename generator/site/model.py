@@ -16,9 +16,13 @@ from markupsafe import Markup
 from ..config import SiteConfig
 from ..model.study import Study
 from ..model.vocabulary import DESIGNS, SETTINGS
+from ..synthesis.matching import ThemeMatch
 from ..synthesis.themes import Theme
 from . import urls
+from .themeviews import ROLES, abstract_view, appraisal_rows, theme_detail
 from .views import StudyRow, study_row, study_view
+
+Matches = dict[str, list[ThemeMatch]]
 
 NAV = (("Brief", urls.HOME), ("Themes", urls.THEMES), ("Studies", urls.STUDIES), ("Search", urls.SEARCH),
        ("About", urls.ABOUT))
@@ -52,6 +56,7 @@ class ThemeCard:
     href: str
     study_count: int | None
     narrative_html: Markup = Markup("")
+    strongest_finding: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class FilterSet:
     designs: list[tuple[str, str, int, str]]
     settings: list[tuple[str, str, int, str]]
     years: list[tuple[str, str, int, str]]
+    themes: list[tuple[str, str, int, str]]
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class BriefText:
     key_messages_html: Markup
     about_html: Markup
     theme_narratives: dict[str, Markup]
+    theme_cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,24 @@ class SiteModel:
     themes: list[Theme]
 
 
+@dataclass(frozen=True)
+class _Brief:
+    """What every page builder reads: settings, published studies, themes and their matches."""
+
+    config: SiteConfig
+    studies: list[Study]
+    themes: list[Theme]
+    text: BriefText
+    matches: Matches
+
+    def themes_of(self, study_id: str) -> list[tuple[Theme, ThemeMatch]]:
+        return [(t, m) for t in self.themes for m in self.matches.get(t.id, []) if m.study_id == study_id]
+
+    def studies_of(self, theme_id: str) -> list[Study]:
+        ids = {m.study_id for m in self.matches.get(theme_id, [])}
+        return [s for s in self.studies if s.id in ids]
+
+
 def link_for(path: str, config: SiteConfig) -> Callable[[str], str]:
     """Links from the page at ``path``: relative, except from the 404 page served at any depth."""
     if path == urls.NOT_FOUND:
@@ -86,16 +111,18 @@ def link_for(path: str, config: SiteConfig) -> Callable[[str], str]:
     return partial(urls.relative, path)
 
 
-def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Theme], text: BriefText) -> SiteModel:
+def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Theme], text: BriefText,
+                     matches: Matches | None = None) -> SiteModel:
     """All pages of the site in a stable order."""
     published = sorted((s for s in studies if s.published), key=lambda s: (-(s.year or 0), s.id))
+    brief = _Brief(config, published, themes, text, matches or {})
     pages = [
-        _home(config, published, themes, text),
-        *_study_list_pages(config, published),
-        *_facet_pages(config, published),
-        *(_study_page(config, study) for study in published),
-        _themes_page(config, themes, text),
-        *(_theme_page(config, theme, text) for theme in themes),
+        _home(brief),
+        *_study_list_pages(brief),
+        *_facet_pages(brief),
+        *(_study_page(brief, study) for study in published),
+        _themes_page(brief),
+        *(_theme_page(brief, theme) for theme in themes),
         Page(urls.ABOUT, "about.html", "How this brief was made", f"Sources, methods and limits of {config.title}.",
              "about", {"about_html": text.about_html}),
         Page(urls.SEARCH, "search.html", "Search", f"Search the studies and themes of {config.title}.", "search"),
@@ -104,8 +131,9 @@ def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Them
     return SiteModel(pages, published, themes)
 
 
-def _filters(config: SiteConfig, studies: list[Study], path: str) -> FilterSet:
-    link = link_for(path, config)
+def _filters(brief: _Brief, path: str) -> FilterSet:
+    link = link_for(path, brief.config)
+    studies = brief.studies
     designs = sorted({s.design for s in studies if s.design})
     settings = sorted({x for s in studies for x in s.settings})
     years = sorted({s.year for s in studies if s.year}, reverse=True)
@@ -115,47 +143,83 @@ def _filters(config: SiteConfig, studies: list[Study], path: str) -> FilterSet:
         settings=[(SETTINGS.get(x, x), link(urls.facet("setting", x)), sum(x in s.settings for s in studies), x)
                   for x in settings],
         years=[(str(y), link(urls.facet("year", str(y))), sum(s.year == y for s in studies), str(y))
-               for y in years])
+               for y in years],
+        themes=[(t.title, link(urls.facet("theme", t.id)), len(brief.matches.get(t.id, [])), t.id)
+                for t in brief.themes if brief.matches.get(t.id)])
 
 
-def _rows(config: SiteConfig, studies: list[Study], path: str) -> list[StudyRow]:
-    link = link_for(path, config)
-    return [study_row(s, link) for s in studies]
+def _rows(brief: _Brief, studies: list[Study], path: str) -> list[StudyRow]:
+    link = link_for(path, brief.config)
+    return [study_row(s, link, tuple(t.id for t, _ in brief.themes_of(s.id))) for s in studies]
 
 
-def _home(config: SiteConfig, studies: list[Study], themes: list[Theme], text: BriefText) -> Page:
+def _home(brief: _Brief) -> Page:
+    config = brief.config
     link = link_for(urls.HOME, config)
     return Page(urls.HOME, "home.html", config.title, config.description or config.scope, "home", {
-        "key_messages_html": text.key_messages_html,
-        "themes": [_card(t, link, text) for t in themes],
-        "map_rows": [],
-        "recent": _rows(config, studies[: config.home_studies], urls.HOME),
+        "key_messages_html": brief.text.key_messages_html,
+        "themes": [_card(brief, t, link) for t in brief.themes],
+        "map_rows": _setting_map(brief, link),
+        "role_rows": _role_map(brief, link),
+        "recent": _rows(brief, brief.studies[: config.home_studies], urls.HOME),
         "all_studies_href": link(urls.STUDIES),
-        "total": len(studies),
-        "filters": _filters(config, studies, urls.HOME),
+        "total": len(brief.studies),
+        "filters": _filters(brief, urls.HOME),
     })
 
 
-def _card(theme: Theme, link: Callable[[str], str], text: BriefText) -> ThemeCard:
-    return ThemeCard(theme.id, theme.title, theme.question, theme.definition, link(urls.theme(theme.id)), None,
-                     text.theme_narratives.get(theme.id, Markup("")))
+_CONFIDENCE_ORDER = {"high": 0, "moderate": 1, "low": 2, "very low": 3}
 
 
-def _study_list_pages(config: SiteConfig, studies: list[Study]) -> list[Page]:
-    chunks = [studies[i: i + config.page_size] for i in range(0, len(studies), config.page_size)] or [[]]
+def _card(brief: _Brief, theme: Theme, link: Callable[[str], str]) -> ThemeCard:
+    strongest = min(theme.findings, key=lambda f: _CONFIDENCE_ORDER[f.confidence], default=None)
+    return ThemeCard(theme.id, theme.title, theme.question, theme.definition, link(urls.theme(theme.id)),
+                     len(brief.matches.get(theme.id, [])), brief.text.theme_narratives.get(theme.id, Markup("")),
+                     strongest.statement if strongest else None)
+
+
+def _setting_map(brief: _Brief, link: Callable[[str], str]) -> list[tuple[str, str, list[tuple[str, int, str]]]]:
+    """Themes x settings: studies per cell, each cell linking to the theme's list filtered by setting."""
+    settings = sorted({x for s in brief.studies for x in s.settings}, key=lambda x: list(SETTINGS).index(x)
+                      if x in SETTINGS else len(SETTINGS))
+    rows = []
+    for theme in brief.themes:
+        members = brief.studies_of(theme.id)
+        cells = [(SETTINGS.get(x, x), sum(x in s.settings for s in members),
+                  link(urls.facet("theme", theme.id)) + f"?settings={x}") for x in settings]
+        rows.append((theme.title, link(urls.theme(theme.id)), cells))
+    return rows if settings else []
+
+
+def _role_map(brief: _Brief, link: Callable[[str], str]) -> list[tuple[str, str, list[tuple[str, int, str]]]]:
+    """Themes x evidence role: studies with at least one sentence in that role, linking to the theme page."""
+    rows = []
+    for theme in brief.themes:
+        matches = brief.matches.get(theme.id, [])
+        cells = [(label, sum(any(e.role == role for e in m.evidence) for m in matches),
+                  link(urls.theme(theme.id)) + f"#role-{role}") for role, label in ROLES]
+        rows.append((theme.title, link(urls.theme(theme.id)), cells))
+    return rows
+
+
+def _study_list_pages(brief: _Brief) -> list[Page]:
+    studies, size = brief.studies, brief.config.page_size
+    chunks = [studies[i: i + size] for i in range(0, len(studies), size)] or [[]]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = urls.studies_page(number)
-        link = link_for(path, config)
+        link = link_for(path, brief.config)
         pagination = [(str(n), link(urls.studies_page(n)), n == number) for n in range(1, len(chunks) + 1)]
         title = "All studies" if number == 1 else f"All studies, page {number}"
-        pages.append(Page(path, "studies.html", title, f"The {len(studies)} studies of {config.title}.", "studies", {
-            "rows": _rows(config, chunk, path), "filters": _filters(config, studies, path), "heading": title,
-            "intro": f"{len(studies)} studies.", "pagination": pagination, "facet": None}))
+        pages.append(Page(path, "studies.html", title, f"The {len(studies)} studies of {brief.config.title}.",
+                          "studies", {"rows": _rows(brief, chunk, path), "filters": _filters(brief, path),
+                                      "heading": title, "intro": f"{len(studies)} studies.",
+                                      "pagination": pagination, "facet": None}))
     return pages
 
 
-def _facet_pages(config: SiteConfig, studies: list[Study]) -> list[Page]:
+def _facet_pages(brief: _Brief) -> list[Page]:
+    studies = brief.studies
     facets: list[tuple[str, str, str, str, list[Study]]] = []
     for design in sorted({s.design for s in studies if s.design}):
         facets.append(("design", design, "Design", DESIGNS.get(design, design),
@@ -165,35 +229,42 @@ def _facet_pages(config: SiteConfig, studies: list[Study]) -> list[Page]:
                        [s for s in studies if setting in s.settings]))
     for year in sorted({s.year for s in studies if s.year}, reverse=True):
         facets.append(("year", str(year), "Year", str(year), [s for s in studies if s.year == year]))
+    for theme in brief.themes:
+        facets.append(("theme", theme.id, "Theme", theme.title, brief.studies_of(theme.id)))
     pages = []
     for kind, value, kind_label, value_label, matching in facets:
         path = urls.facet(kind, value)
         heading = f"Studies — {kind_label.lower()}: {value_label}"
         pages.append(Page(path, "studies.html", heading, f"{len(matching)} studies with {kind_label.lower()} "
-                          f"{value_label} in {config.title}.", "facet", {
-                              "rows": _rows(config, matching, path), "filters": _filters(config, studies, path),
+                          f"{value_label} in {brief.config.title}.", "facet", {
+                              "rows": _rows(brief, matching, path), "filters": _filters(brief, path),
                               "heading": heading, "intro": f"{len(matching)} of {len(studies)} studies.",
                               "pagination": [], "facet": (kind_label, value_label)}))
     return pages
 
 
-def _study_page(config: SiteConfig, study: Study) -> Page:
+def _study_page(brief: _Brief, study: Study) -> Page:
     path = urls.study(study.id)
-    link = link_for(path, config)
-    first_sentence = next((s.text for s in study.abstract), "")[:155]
-    description = first_sentence or f"Summary of the study {study.title}."
-    return Page(path, "study.html", study.title, description, "study",
-                {"study": study, "v": study_view(study, link, [])})
+    link = link_for(path, brief.config)
+    matches = brief.themes_of(study.id)
+    themes = [(t.title, link(urls.theme(t.id)), m.by_hand) for t, m in matches]
+    description = next((s.text for s in study.abstract), "")[:155] or f"Summary of the study {study.title}."
+    return Page(path, "study.html", study.title, description, "study", {
+        "study": study, "v": study_view(study, link, themes), "abstract_sections": abstract_view(study, matches),
+        "appraisal": appraisal_rows(study)})
 
 
-def _themes_page(config: SiteConfig, themes: list[Theme], text: BriefText) -> Page:
-    link = link_for(urls.THEMES, config)
-    return Page(urls.THEMES, "themes.html", "Themes", f"The themes of {config.title}.", "themes",
-                {"themes": [_card(t, link, text) for t in themes]})
+def _themes_page(brief: _Brief) -> Page:
+    link = link_for(urls.THEMES, brief.config)
+    return Page(urls.THEMES, "themes.html", "Themes", f"The themes of {brief.config.title}.", "themes",
+                {"themes": [_card(brief, t, link) for t in brief.themes]})
 
 
-def _theme_page(config: SiteConfig, theme: Theme, text: BriefText) -> Page:
+def _theme_page(brief: _Brief, theme: Theme) -> Page:
     path = urls.theme(theme.id)
-    link = link_for(path, config)
-    return Page(path, "theme.html", theme.title, theme.question, "theme",
-                {"theme": _card(theme, link, text), "rows": []})
+    link = link_for(path, brief.config)
+    by_id = {s.id: s for s in brief.studies}
+    detail = theme_detail(theme, brief.matches.get(theme.id, []), by_id, link, brief.text.theme_cited.get(theme.id, ()))
+    return Page(path, "theme.html", theme.title, theme.question, "theme", {
+        "theme": _card(brief, theme, link), "rows": _rows(brief, brief.studies_of(theme.id), path),
+        "detail": detail})

@@ -75,7 +75,7 @@ class StudyView:
     doi_url: str | None
     coins: str
     cited_by: list[tuple[str, int]]
-    themes: list[tuple[str, str]]
+    themes: list[tuple[str, str, bool]]
     missing_labels: list[str]
     translations: list[LabelledTranslation]
     source_rows: list[tuple[str, str, tuple[str, ...]]]
@@ -103,8 +103,8 @@ def study_row(study: Study, link: Link, themes: tuple[str, ...] = ()) -> StudyRo
         sample_size=study.sample_size, journal=study.journal, preprint=study.is_preprint, themes=themes)
 
 
-def study_view(study: Study, link: Link, themes: list[tuple[str, str]]) -> StudyView:
-    """The display data of one study page; ``themes`` are (title, href) pairs."""
+def study_view(study: Study, link: Link, themes: list[tuple[str, str, bool]]) -> StudyView:
+    """The display data of one study page; ``themes`` are (title, href, assigned by hand)."""
     apa, vancouver = format_citation(study, "apa"), format_citation(study, "vancouver")
     doi_url = f"https://doi.org/{study.doi}" if study.doi else None
     return StudyView(

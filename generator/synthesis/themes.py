@@ -1,7 +1,9 @@
 """Theme definitions from content/themes/<id>.md: front matter plus a curated narrative.
 
-Adding a theme is adding a file. Matching studies to themes is the synthesis issue's work; this
-module only loads and validates the definitions so the site can show and link them.
+Adding a theme is adding a file: its front matter says what the theme is (title, question,
+definition), which wording signals it (``signals``: regular expressions), how it relates to
+the others, and the review team's CERQual findings. A bad file gets one message naming the file,
+the key and the line; the other themes still build.
 """
 
 from __future__ import annotations
@@ -9,11 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import Diagnostic, error
-from ..model.yamlio import YamlError, parse_yaml
+from ..model.yamlio import Loaded, YamlError, parse_yaml
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n?(.*)\Z", re.DOTALL)
+CONFIDENCE_LEVELS = ("high", "moderate", "low", "very low")
+CERQUAL_COMPONENTS = ("methodological_limitations", "coherence", "adequacy", "relevance")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One row of a Summary of Qualitative Findings table (GRADE-CERQual)."""
+
+    statement: str
+    studies: tuple[str, ...]
+    confidence: str
+    explanation: tuple[tuple[str, str], ...]
+    draft: bool
+    line: int
 
 
 @dataclass(frozen=True)
@@ -25,6 +42,16 @@ class Theme:
     order: int
     narrative: str
     path: str
+    signals: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    narrative_line: int = 1
+
+
+class _ThemeFileError(Exception):
+    def __init__(self, key: str, message: str, fix: str, line: int | None) -> None:
+        super().__init__(message)
+        self.key, self.message, self.fix, self.line = key, message, fix, line
 
 
 def load_themes(project: Path) -> tuple[list[Theme], list[Diagnostic]]:
@@ -33,33 +60,105 @@ def load_themes(project: Path) -> tuple[list[Theme], list[Diagnostic]]:
     themes: list[Theme] = []
     problems: list[Diagnostic] = []
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        theme, problem = _load_theme(path, project)
-        if theme:
-            themes.append(theme)
-        if problem:
-            problems.append(problem)
+        rel = path.relative_to(project).as_posix()
+        try:
+            themes.append(parse_theme(path.read_text(encoding="utf-8"), path.stem, rel))
+        except _ThemeFileError as exc:
+            problems.append(error(rel, exc.message, exc.fix, line=exc.line))
+        except UnicodeDecodeError:
+            problems.append(error(rel, "theme file is not UTF-8 text", "Save it as UTF-8"))
+    known = {t.id for t in themes}
+    for theme in themes:
+        for other in theme.related:
+            if other not in known:
+                problems.append(error(theme.path, f"'related' names theme '{other}', which has no file",
+                                      f"Create content/themes/{other}.md or remove it from 'related'"))
     return sorted(themes, key=lambda t: (t.order, t.id)), problems
 
 
-def _load_theme(path: Path, project: Path) -> tuple[Theme | None, Diagnostic | None]:
-    rel = path.relative_to(project).as_posix()
-    text = path.read_text(encoding="utf-8", errors="replace")
+def parse_theme(text: str, theme_id: str, rel: str) -> Theme:
+    """A Theme from a theme file's text; raises _ThemeFileError naming the key at fault."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return None, error(rel, "theme file has no front matter", "Start it with a '---' line, the theme's "
-                           "settings (title, question, definition), and another '---' line", line=1)
+        raise _ThemeFileError("", "theme file has no front matter", "Start it with a '---' line, the theme's "
+                              "settings (title, question, definition, signals), and another '---' line", 1)
     try:
         loaded = parse_yaml(match.group(1))
     except YamlError as exc:
-        return None, error(rel, f"invalid front matter: {exc.message}", "Fix the YAML between the '---' lines",
-                           line=(exc.line or 0) + 1)
+        raise _ThemeFileError("", f"invalid front matter: {exc.message}", "Fix the YAML between the '---' lines",
+                              (exc.line or 0) + 1) from exc
     data = loaded.data if isinstance(loaded.data, dict) else {}
-    for key in ("title", "question", "definition"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            line = loaded.line_of((key,)) if key in data else None
-            return None, error(rel, f"theme key '{key}' is missing or empty", f"Add '{key}: ...' to the front matter",
-                               line=line + 1 if line else 1)
+    texts = {key: _required_text(data, loaded, key) for key in ("title", "question", "definition")}
     order = data.get("order", 100)
-    return Theme(id=path.stem, title=data["title"].strip(), question=data["question"].strip(),
-                 definition=data["definition"].strip(), order=order if isinstance(order, int) else 100,
-                 narrative=match.group(2), path=rel), None
+    return Theme(
+        id=theme_id, title=texts["title"], question=texts["question"], definition=texts["definition"],
+        order=order if isinstance(order, int) else 100, narrative=match.group(2), path=rel,
+        signals=_signals(data, loaded), related=_text_list(data, loaded, "related"),
+        findings=_findings(data, loaded), narrative_line=match.group(1).count("\n") + 3)
+
+
+def _line(loaded: Loaded, *path: str | int) -> int:
+    """File line of a front-matter key (front matter starts on the file's second line)."""
+    return (loaded.line_of(tuple(path)) or 0) + 1
+
+
+def _required_text(data: dict[str, Any], loaded: Loaded, key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _ThemeFileError(key, f"theme key '{key}' is missing or empty", f"Add '{key}: ...' to the front matter",
+                              _line(loaded, key) if key in data else 1)
+    return value.strip()
+
+
+def _text_list(data: dict[str, Any], loaded: Loaded, key: str) -> tuple[str, ...]:
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _ThemeFileError(key, f"theme key '{key}' must be a list of text", "Write one '- ...' line per item",
+                              _line(loaded, key))
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _signals(data: dict[str, Any], loaded: Loaded) -> tuple[str, ...]:
+    signals = _text_list(data, loaded, "signals")
+    for index, pattern in enumerate(signals):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise _ThemeFileError("signals", f"signal '{pattern}' is not a valid pattern ({exc})",
+                                  "Fix the regular expression, or write the plain word",
+                                  _line(loaded, "signals", index)) from exc
+    if not signals:
+        raise _ThemeFileError("signals", "theme key 'signals' is missing or empty", "List the words or patterns "
+                              r"that signal this theme, e.g. '- \bstigma\w*'", _line(loaded, "signals") if
+                              "signals" in data else 1)
+    return signals
+
+
+def _findings(data: dict[str, Any], loaded: Loaded) -> tuple[Finding, ...]:
+    raw = data.get("findings") or []
+    if not isinstance(raw, list):
+        raise _ThemeFileError("findings", "theme key 'findings' must be a list", "Write one '- statement: ...' "
+                              "block per finding", _line(loaded, "findings"))
+    return tuple(_finding(item, loaded, index) for index, item in enumerate(raw))
+
+
+def _finding(item: Any, loaded: Loaded, index: int) -> Finding:
+    line = _line(loaded, "findings", index)
+    if not isinstance(item, dict) or not isinstance(item.get("statement"), str):
+        raise _ThemeFileError("findings", f"finding {index + 1} has no 'statement'", "Give each finding a "
+                              "'statement', 'studies', 'confidence' and 'explanation'", line)
+    confidence = str(item.get("confidence", "")).strip().lower()
+    if confidence not in CONFIDENCE_LEVELS:
+        raise _ThemeFileError("findings", f"finding {index + 1}: 'confidence' must be one of "
+                              f"{', '.join(CONFIDENCE_LEVELS)}, got {item.get('confidence')!r}",
+                              "Use the CERQual levels", _line(loaded, "findings", index, "confidence"))
+    studies = item.get("studies") or []
+    explanation = item.get("explanation") or {}
+    if not isinstance(studies, list) or not isinstance(explanation, dict):
+        raise _ThemeFileError("findings", f"finding {index + 1}: 'studies' must be a list of study ids and "
+                              "'explanation' a mapping", "Check the finding's indentation", line)
+    return Finding(
+        statement=item["statement"].strip(), studies=tuple(str(s).lstrip("@") for s in studies),
+        confidence=confidence,
+        explanation=tuple((key, str(explanation[key]).strip()) for key in CERQUAL_COMPONENTS if explanation.get(key)),
+        draft=str(item.get("status", "draft")).lower() != "final", line=line)

@@ -83,6 +83,13 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
     box.hidden = false;
+    /* Links such as the evidence map's "?settings=primary-care" arrive pre-filtered. */
+    var params = new URLSearchParams(window.location.search), preset = false;
+    controls.forEach(function (control) {
+      var value = params.get(control.getAttribute("data-filter"));
+      if (value !== null) { control.value = value; preset = true; }
+    });
+    if (preset) apply();
   });
 
   /* Sortable tables: th[data-sort="text|number"] get a button. */

@@ -428,3 +428,23 @@ def test_copy_button_copies_the_apa_citation(built_site: BuiltSite, server: Serv
     body = " ".join(page.inner_text("body").split())
     assert " ".join(copied.split()) in body, f"the copied citation is not the one shown on the page: {copied!r}"
     opened.assert_clean()
+
+
+def test_evidence_link_lands_on_the_highlighted_sentence(open_page: Callable[..., Opened]) -> None:
+    """Click the first evidence quote's link on a theme page: the study page opens at that sentence."""
+    opened = open_page("themes/stigma/")
+    page = opened.page
+    link = page.locator("blockquote.evidence-quote:not(.cited-quote) footer a").first
+    quote = " ".join(page.locator("blockquote.evidence-quote:not(.cited-quote) p").first.inner_text().split())
+    href = link.get_attribute("href") or ""
+    anchor = href.partition("#")[2]
+    assert anchor, f"evidence link without an anchor: {href!r}"
+    link.click()
+    page.wait_for_url(f"**#{anchor}")
+    target = page.locator(f"[id='{anchor}']")
+    assert " ".join(target.inner_text().split()) == quote
+    highlighted = target.evaluate(
+        "el => el.matches(':target') && getComputedStyle(el).outlineStyle !== 'none'")
+    assert highlighted, "the sentence is not highlighted on arrival"
+    box = target.bounding_box()
+    assert box is not None and -2 <= box["y"] < page.viewport_size["height"], "sentence not scrolled into view"

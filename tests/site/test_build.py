@@ -75,6 +75,10 @@ def test_sitemap_uses_the_base_url(built: Path) -> None:
     assert "404" not in sitemap
 
 
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
 def test_source_text_is_escaped_and_excluded_studies_are_not_published(tmp_path: Path) -> None:
     project = _copy_brief(tmp_path)
     studies = project / "content" / "studies"
@@ -86,10 +90,17 @@ def test_source_text_is_escaped_and_excluded_studies_are_not_published(tmp_path:
     excluded.write_text(excluded.read_text().replace("status: included", "status: excluded")
                         .replace("exclusion_reason: null", "exclusion_reason: not about MOUD"))
     result = build_site(project, ingest=False, search_index=False)
-    # The key messages cite the excluded study: that is reported, and the site is still written.
-    assert [d.format() for d in result.diagnostics if d.is_error] == [
-        "content/index.md:10: error: citation '@parchman-2021-training-needs-practice' names no published study. "
-        "Use the id of an included record in content/studies/ (its file name)."]
+    # The brief's text cites the excluded study: each place is reported, and the site is still written.
+    problem = ("error: citation '@parchman-2021-training-needs-practice' names no published study. "
+               "Use the id of an included record in content/studies/ (its file name).")
+    index_line = _line_of(project / "content" / "index.md", "[@parchman-2021")
+    theme = project / "content" / "themes" / "training.md"
+    finding_line = [n for n, text in enumerate(theme.read_text().splitlines(), 1) if "- statement:" in text][1]
+    assert sorted(d.format() for d in result.diagnostics if d.is_error) == [
+        f"content/index.md:{index_line}: {problem}",
+        f"content/themes/training.md:{finding_line}: error: finding 2 cites 'parchman-2021-training-needs-practice', "
+        "which is not a published study. Use the id of an included record in content/studies/.",
+        f"content/themes/training.md:{_line_of(theme, '[@parchman-2021')}: {problem}"]
     output = project / "output"
     html = _page(output, "studies/klusaritz-2023-impact-stigma-clinician/")
     assert "An *asterisk* and &lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in html

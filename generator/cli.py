@@ -108,6 +108,10 @@ def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnost
         if not args.quiet:
             print(f"build: {len(result.pages)} pages written to {result.output_dir}", file=sys.stderr)
         return result.diagnostics
+    if command == "serve":
+        from .serve import serve_project
+
+        return serve_project(project, host=args.host, port=args.port, open_browser=args.open, quiet=args.quiet)
     print(f"{command}: not implemented yet", file=sys.stderr)
     raise SystemExit(EXIT_PROBLEMS)
 

@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 REALDATA = REPO.parent / "shared" / "realdata"
+#: Debian's Chromium; Playwright's own browser download does not work on these machines.
+CHROMIUM = Path(os.environ.get("EVIDENCE_BRIEF_CHROMIUM", "/usr/bin/chromium"))
+#: Flags this closed network needs (TOOLING.md); Playwright adds headless itself.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def browser_unavailable(reason: str) -> None:
+    """Skip outside CI; in CI a missing browser is a failure, since `make test` installs it."""
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        pytest.fail(f"{reason} (CI=true)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole session: Playwright's sync API allows one instance at a time."""
+    try:
+        from playwright import sync_api
+    except ImportError:
+        browser_unavailable("playwright is not installed: pip install -e '.[test]' (make test does it)")
+    if not CHROMIUM.is_file():
+        browser_unavailable(f"{CHROMIUM} is missing: `apt-get install chromium` (make test does it)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ never hand-builds reference strings. Only what the record states goes into the i
 
 from __future__ import annotations
 
+import html as html_module
 import io
 import json
 import re
@@ -132,9 +133,9 @@ def format_citation(study: Study, style: Style) -> Citation:
 def _format_item(item_json: str, style: Style) -> Citation:
     """citeproc-py is slow (milliseconds a reference): a pure function of the item, so memoised for rebuilds."""
     item = json.loads(item_json)
-    text = _render(item, style, "text").translate(_SHOW_TEXT)
-    html = _render(item, style, "html").translate(_SHOW_HTML)
-    return Citation(text=text, html=Markup(_clean_html(html)))
+    rendered = _render(item, style, "html")  # once: the text is the HTML without its tags
+    text = " ".join(html_module.unescape(re.sub(r"<[^>]*>", "", rendered)).translate(_SHOW_TEXT).split())
+    return Citation(text=text, html=Markup(_clean_html(rendered.translate(_SHOW_HTML))))
 
 
 def _hidden(value: Any) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from markupsafe import Markup
@@ -87,7 +87,7 @@ class SiteModel:
 
 
 @dataclass(frozen=True)
-class _Brief:
+class _Brief:  # not slotted: cached_property needs an instance __dict__
     """What every page builder reads: settings, published studies, themes and their matches."""
 
     config: SiteConfig
@@ -97,7 +97,15 @@ class _Brief:
     matches: Matches
 
     def themes_of(self, study_id: str) -> list[tuple[Theme, ThemeMatch]]:
-        return [(t, m) for t in self.themes for m in self.matches.get(t.id, []) if m.study_id == study_id]
+        return self._by_study.get(study_id, [])
+
+    @cached_property
+    def _by_study(self) -> dict[str, list[tuple[Theme, ThemeMatch]]]:
+        index: dict[str, list[tuple[Theme, ThemeMatch]]] = {}
+        for theme in self.themes:
+            for match in self.matches.get(theme.id, []):
+                index.setdefault(match.study_id, []).append((theme, match))
+        return index
 
     def studies_of(self, theme_id: str) -> list[Study]:
         ids = {m.study_id for m in self.matches.get(theme_id, [])}

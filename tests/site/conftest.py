@@ -206,23 +206,6 @@ def server(built_site: BuiltSite) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One headless Debian Chromium for the session."""
-    try:
-        from playwright import sync_api
-    except ImportError:
-        unavailable("playwright is not installed: pip install -e '.[test]' (make test does it)")
-    if not CHROMIUM.is_file():
-        unavailable(f"{CHROMIUM} is missing: `apt-get install chromium` (make test does it)")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="session")
 def axe_script() -> Path:
     if not AXE_JS.is_file():
         unavailable(f"{AXE_JS.relative_to(REPO)} is missing: run `npm ci` (make test does it)")

@@ -136,3 +136,20 @@ def test_pages_are_light(built: Path) -> None:
     heavy = {p.relative_to(built).as_posix(): p.stat().st_size for p in built.rglob("*.html")
              if p.stat().st_size > 100_000}
     assert heavy == {}
+
+
+def test_casp_appraisal_is_shown_and_summarised_beside_cerqual(tmp_path: Path) -> None:
+    project = _copy_brief(tmp_path)
+    path = project / "content" / "studies" / "klusaritz-2023-impact-stigma-clinician.yaml"
+    record = yaml.safe_load(path.read_text())
+    record["appraisal"] = {"tool": "casp-qualitative", "answers": {
+        "aims": "yes", "methodology": "yes", "design": "yes", "recruitment": "can't tell",
+        "data_collection": {"answer": "yes", "note": "Key stakeholder interviews."}, "reflexivity": "no"}}
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
+    result = build_site(project, ingest=False, search_index=False)
+    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
+    study = _page(project / "output", "studies/klusaritz-2023-impact-stigma-clinician/")
+    assert "Quality appraisal (CASP qualitative checklist)" in study
+    assert "Key stakeholder interviews." in study and "Can&#39;t tell" in study
+    theme = _page(project / "output", "themes/stigma/")
+    assert "CASP appraisal of 1 of 1 studies: 4 of 6 questions answered yes." in theme

@@ -1,0 +1,186 @@
+"""``evidence-brief serve``: build into a temporary folder, serve it, rebuild and reload on changes.
+
+One Preview owns the builder, the HTTP server, the watcher and the build loop; nothing is global.
+The preview is never written to output/ (``build`` owns that), so the reload script can never
+leak into a deployed site.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import Diagnostic
+from .builder import Builder, BuildOutcome
+from .server import PreviewServer, SiteState
+from .watcher import ChangeFlag, run_loop, start_observer
+
+Log = Callable[[str], None]
+
+
+class Preview:
+    """A running live preview of ``project`` on ``host:port`` (port 0 picks a free one)."""
+
+    def __init__(self, project: Path, *, host: str = "127.0.0.1", port: int = 8000, search_index: bool = True,
+                 log: Log | None = None) -> None:
+        self.project = project
+        self.host, self.port = host, port
+        self.search_index = search_index
+        self.log: Log = log or (lambda message: print(message, file=sys.stderr))
+        self.folder = Path(tempfile.mkdtemp(prefix="evidence-brief-preview-"))
+        self.site_dir = self.folder / "site"
+        self.site_dir.mkdir()
+        self.builder = Builder(project, self.site_dir)
+        self.state = SiteState()
+        self._stop = threading.Event()
+        self._search_wanted = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._httpd: PreviewServer | None = None
+        self._observer: object | None = None
+        self.flag = ChangeFlag(project)
+
+    @property
+    def url(self) -> str:
+        host = self.host if ":" not in self.host else f"[{self.host}]"
+        return f"http://{host}:{self.port}{self.mount()}"
+
+    def mount(self) -> str:
+        return self.builder.config.base_path if self.builder.config is not None else "/"
+
+    def start(self) -> BuildOutcome:
+        """First build, then bind (OSError when the port is busy), then watch; returns the first build."""
+        self.state.start_build()
+        outcome = self._build_once()
+        self._httpd = PreviewServer((self.host, self.port), self.site_dir, self.mount, self.state)
+        self.port = int(self._httpd.server_address[1])
+        self._observer = start_observer(self.project, self.flag)
+        self._spawn("preview-http", self._httpd.serve_forever)
+        self._spawn("preview-build", lambda: run_loop(self.flag, self._stop, self.rebuild))
+        if self.search_index:
+            self._search_wanted.set()
+            self._spawn("preview-search", self._search_loop)
+        return outcome
+
+    def rebuild(self) -> None:
+        """One rebuild triggered by the watcher: skipped when no input really changed."""
+        if not self.builder.pending_changes():
+            return
+        self.state.start_build()
+        outcome = self._build_once()
+        if outcome.changed_site:
+            self._search_wanted.set()
+        self.log(self._summary(outcome))
+
+    def _build_once(self) -> BuildOutcome:
+        outcome = self.builder.rebuild()
+        self.state.finish_build(self.builder.browser_errors(), changed=outcome.changed_site)
+        try:
+            self.builder.write_extras()  # downloads and feed: after the browsers were told to reload
+        except Exception as exc:  # never stop the preview for these
+            self.log(f"serve: downloads not updated ({type(exc).__name__}: {exc})")
+        return outcome
+
+    def _summary(self, outcome: BuildOutcome) -> str:
+        shown = [d.format() for d in outcome.diagnostics if d.is_error]
+        head = (f"serve: rebuilt {len(outcome.rendered)} page(s) in {outcome.seconds * 1000:.0f} ms"
+                if not outcome.crashed else "serve: the build failed; the browser shows why")
+        return "\n".join([head, *shown])
+
+    def _search_loop(self) -> None:
+        while not self._stop.is_set():
+            if not self._search_wanted.wait(timeout=0.2):
+                continue
+            time.sleep(0.3)  # let a burst of rebuilds settle first
+            self._search_wanted.clear()
+            self._index_search()
+
+    def _index_search(self) -> None:
+        """Pagefind into a side folder, then swapped in while requests wait."""
+        staging = self.folder / "pagefind-next"
+        shutil.rmtree(staging, ignore_errors=True)
+        command = [sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--output-path", str(staging),
+                   "--silent"]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            self.log(f"serve: search index not built ({exc})")
+            return
+        if done.returncode != 0 or not staging.is_dir():
+            self.log("serve: search index not built (pagefind failed)")
+            return
+        target, old = self.site_dir / "pagefind", self.folder / "pagefind-old"
+        self.state.start_build()
+        try:
+            shutil.rmtree(old, ignore_errors=True)
+            if target.exists():
+                target.rename(old)
+            staging.rename(target)
+        finally:
+            self.state.finish_build(self.state.errors, changed=False)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _spawn(self, name: str, target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def stop(self) -> None:
+        """Stop watching, serving and building; remove the preview folder."""
+        self._stop.set()
+        if self._observer is not None:
+            self._observer.stop()  # type: ignore[attr-defined]
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve_project(project: Path, *, host: str, port: int, open_browser: bool, quiet: bool) -> list[Diagnostic]:
+    """Run the preview until Ctrl-C (a clean stop: no diagnostics left to report, exit code 0).
+
+    The first build's problems are printed as they are found; later ones go to the terminal and the
+    browser. A busy port raises SystemExit(1) after a one-line message suggesting --port.
+    """
+    if not is_loopback(host):
+        print(f"serve: warning: listening on {host} makes the preview reachable from other machines; it is "
+              "meant for your own computer. Use --host 127.0.0.1 unless you need this.", file=sys.stderr)
+    preview = Preview(project, host=host, port=port, log=(lambda m: None) if quiet else None)
+    try:
+        try:
+            outcome = preview.start()
+        except OSError as exc:
+            print(f"serve: error: cannot listen on {host}:{port} ({exc.strerror or exc}). Another program (or "
+                  f"another preview) uses it: pass a free port, e.g. --port {port + 1}.", file=sys.stderr)
+            raise SystemExit(1) from None
+        for diagnostic in outcome.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"serve: {len(outcome.rendered)} pages at {preview.url} (Ctrl-C to stop)", file=sys.stderr)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(preview.url)
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        print("serve: stopped", file=sys.stderr)
+    finally:
+        preview.stop()
+    return []

@@ -1,0 +1,85 @@
+"""The incremental builder on a copy of the repository's brief: only what a change affects is rendered."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.serve import builder as builder_module
+from generator.serve.builder import Builder
+
+from .conftest import copy_brief
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Builder:
+    root = tmp_path_factory.mktemp("builder")
+    builder = Builder(copy_brief(root / "project"), root / "site")
+    (root / "site").mkdir()
+    first = builder.rebuild()
+    assert not first.crashed and "" in first.rendered
+    return builder
+
+
+def _touch(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    stamp = path.stat().st_mtime_ns + 1_000_000
+    os.utime(path, ns=(stamp, stamp))
+
+
+def test_nothing_changed_renders_nothing(built: Builder) -> None:
+    assert built.pending_changes() == set()
+    assert built.rebuild().rendered == []
+
+
+def test_a_record_edit_renders_its_study_page_and_the_pages_listing_it(built: Builder) -> None:
+    record = built.project / "content" / "studies" / "klusaritz-2023-impact-stigma-clinician.yaml"
+    original = record.read_text(encoding="utf-8")
+    _touch(record, original.replace("title: 'Impact of Stigma", "title: 'Edited Impact of Stigma", 1))
+    outcome = built.rebuild()
+    assert "studies/klusaritz-2023-impact-stigma-clinician/" in outcome.rendered
+    assert {"", "studies/"} <= set(outcome.rendered)
+    assert not any(p.startswith("studies/") and p.count("/") == 2 and "klusaritz" not in p
+                   and p.split("/")[1] not in ("design", "setting", "year", "page") for p in outcome.rendered)
+    assert "about/" not in outcome.rendered
+    html = (built.site_dir / "studies/klusaritz-2023-impact-stigma-clinician/index.html").read_text()
+    assert "Edited Impact of Stigma" in html
+    _touch(record, original)
+    built.rebuild()
+
+
+def test_a_template_edit_renders_only_pages_using_it(built: Builder) -> None:
+    (built.project / "templates").mkdir(exist_ok=True)
+    about = built.project / "templates" / "about.html"
+    original = about.read_text(encoding="utf-8")
+    _touch(about, original + "\n")
+    assert built.rebuild().rendered == ["about/"]
+    _touch(about, original)
+    built.rebuild()
+
+
+def test_broken_yaml_is_reported_for_the_browser_then_recovers(built: Builder) -> None:
+    record = built.project / "content" / "studies" / "klusaritz-2023-impact-stigma-clinician.yaml"
+    original = record.read_text(encoding="utf-8")
+    _touch(record, original.replace("year: 2023", "year: [2023", 1))
+    built.rebuild()
+    shown = [d.format() for d in built.browser_errors()]
+    assert shown and shown[0].startswith("content/studies/klusaritz-2023-impact-stigma-clinician.yaml:")
+    _touch(record, original)
+    built.rebuild()
+    assert built.browser_errors() == []
+
+
+def test_a_crash_in_the_build_is_reported_not_raised(built: Builder, monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(builder_module, "build_site_model", explode)
+    _touch(built.project / "content" / "about.md", (built.project / "content" / "about.md").read_text() + "\n")
+    outcome = built.rebuild()
+    assert outcome.crashed and "RuntimeError: boom" in built.browser_errors()[0].format()
+    monkeypatch.undo()
+    _touch(built.project / "content" / "about.md", (built.project / "content" / "about.md").read_text() + "\n")
+    assert not built.rebuild().crashed and built.browser_errors() == []

@@ -135,17 +135,18 @@ def _month(month: int) -> str:
 
 
 def write_corpus(target: Path, *, studies: int = 2000, seed: int = 7) -> list[Path]:
-    """Write the corpus project into ``target`` (replacing seeds/ and content/studies/); returns the seeds."""
+    """Write the corpus project into ``target`` (replacing seeds/ and content/); returns the generated seeds."""
     rng = random.Random(seed)
     fakes = [make_study(rng, number) for number in range(1, studies + 1)]
     target.mkdir(parents=True, exist_ok=True)
     for name in ("seeds", "content"):
         shutil.rmtree(target / name, ignore_errors=True)
-    shutil.copytree(REPO / "content", target / "content", ignore=shutil.ignore_patterns("studies"))
-    (target / "content" / "studies").mkdir()
+    # The brief's own five seeds and records come along, so its key messages and themes still
+    # cite real studies; the generated studies are added beside them.
+    shutil.copytree(REPO / "content", target / "content")
+    shutil.copytree(REPO / "seeds", target / "seeds")
     shutil.copy2(REPO / "site.yaml", target / "site.yaml")
     seeds = target / "seeds"
-    seeds.mkdir()
     written = []
     writers = [("ris", lambda chunk, _: render_ris(chunk)), ("nbib", render_medline),
                ("bib", lambda chunk, _: render_bibtex(chunk)), ("json", lambda chunk, _: render_csl_json(chunk))]

@@ -68,8 +68,13 @@ def _record_and_page(preview: Preview) -> tuple[Path, str]:
     return preview.project / "content" / "studies" / f"{study.id}.yaml", f"studies/{study.id}/"
 
 
+# When the reloaded document had been parsed and shown, on the page's own wall clock (same machine
+# as the benchmark): the moment a reader sees the new text, free of the test driver's polling delay.
+_SHOWN_AT = "performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+
+
 def save_to_reload(preview: Preview, browser: Any, rounds: int) -> list[float]:
-    """Edit one record's title ``rounds`` times; time each save until the open page shows it."""
+    """Edit one record's title ``rounds`` times; time each save until the reloaded page showed it."""
     record, path = _record_and_page(preview)
     original = record.read_text(encoding="utf-8")
     page = browser.new_page()
@@ -79,10 +84,10 @@ def save_to_reload(preview: Preview, browser: Any, rounds: int) -> list[float]:
     for number in range(rounds):
         marker = f"Bench{number}x"
         edited = _retitled(original, marker)
-        started = time.perf_counter()
+        started = time.time()
         _save(record, edited)
         page.wait_for_function(f"document.title.includes('{marker}')", timeout=60_000, polling=5)
-        times.append(time.perf_counter() - started)
+        times.append(page.evaluate(_SHOWN_AT) / 1000 - started)
         page.wait_for_timeout(150)
     _save(record, original)
     page.close()
@@ -160,6 +165,8 @@ def main() -> None:
                                                                             "/usr/bin/chromium"),
                                              headless=True, args=CHROMIUM_ARGS)
         run("five-seed brief", _copy_brief(Path(scratch) / "five"), browser, args.rounds, extras=True)
+        if args.corpus_rounds < 1:
+            return
         corpus = Path(scratch) / "corpus"
         write_corpus(corpus, studies=args.studies)
         ingest_project(corpus)  # records on disk first, as a curator's checkout would have them

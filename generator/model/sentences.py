@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -96,11 +97,16 @@ def section_kind(heading: str | None) -> str:
     return "other"
 
 
-def sentence_units(abstract: tuple[Section, ...]) -> list[SentenceUnit]:
-    """Every sentence of an abstract with its anchor (section and sentence numbers, from 1)."""
-    return [SentenceUnit(sentence_anchor(s, n), section.heading, section_kind(section.heading), sentence)
-            for s, section in enumerate(abstract, start=1)
-            for n, sentence in enumerate(split_sentences(section.text), start=1)]
+@lru_cache(maxsize=8192)
+def sentence_units(abstract: tuple[Section, ...]) -> tuple[SentenceUnit, ...]:
+    """Every sentence of an abstract with its anchor (section and sentence numbers, from 1).
+
+    Pure and asked for by every page that shows or matches the study, so memoised: the live
+    preview rebuilds thousands of pages per save.
+    """
+    return tuple(SentenceUnit(sentence_anchor(s, n), section.heading, section_kind(section.heading), sentence)
+                 for s, section in enumerate(abstract, start=1)
+                 for n, sentence in enumerate(split_sentences(section.text), start=1))
 
 
 def _ends_sentence(tokens: list[str], i: int) -> bool:

@@ -17,7 +17,7 @@ from watchdog.observers import Observer
 
 from .changes import WATCHED_DIRS, WATCHED_FILES, is_watched
 
-QUIET_SECONDS = 0.025
+QUIET_SECONDS = 0.01
 MAX_WAIT_SECONDS = 0.5
 
 

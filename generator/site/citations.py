@@ -124,8 +124,13 @@ def csl_item(study: Study) -> dict[str, Any]:
     return {key: value for key, value in item.items() if value not in (None, "", [], {})}
 
 
+@lru_cache(maxsize=16384)
 def format_citation(study: Study, style: Style) -> Citation:
-    """The study's reference in APA 7 or Vancouver (NLM), as text and as escaped HTML."""
+    """The study's reference in APA 7 or Vancouver (NLM), as text and as escaped HTML.
+
+    Memoised on the (frozen, hashable) study too: building the CSL item is itself costly when a
+    live preview asks for thousands of references per save.
+    """
     return _format_item(json.dumps(_hidden(csl_item(study)), sort_keys=True), style)
 
 

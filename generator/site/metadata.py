@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -29,6 +30,7 @@ _SCHEMA_TYPES = {"book": "Book", "book series": "Book", "book chapter": "Chapter
                  "government document": "Report", "thesis": "Thesis"}
 
 
+@lru_cache(maxsize=8192)
 def coins(study: Study) -> str:
     """The OpenURL ContextObject for a COinS span, which lets Zotero and link resolvers find the paper."""
     kind = (study.publication_type or "").lower()

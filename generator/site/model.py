@@ -6,6 +6,7 @@ studies never reach it. Each page gets a link function relative to its own URL.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -107,6 +108,19 @@ class _Brief:  # not slotted: cached_property needs an instance __dict__
                 index.setdefault(match.study_id, []).append((theme, match))
         return index
 
+    @cached_property
+    def facets(self) -> dict[str, list[tuple[str, str, int]]]:
+        """(label, value, number of studies) for every facet value, in display order."""
+        designs: Counter[str] = Counter(s.design for s in self.studies if s.design)
+        settings: Counter[str] = Counter(x for s in self.studies for x in s.settings)
+        years: Counter[int] = Counter(s.year for s in self.studies if s.year)
+        return {
+            "design": [(DESIGNS.get(d, d), d, designs[d]) for d in sorted(designs)],
+            "setting": [(SETTINGS.get(x, x), x, settings[x]) for x in sorted(settings)],
+            "year": [(str(y), str(y), years[y]) for y in sorted(years, reverse=True)],
+            "theme": [(t.title, t.id, len(self.matches[t.id])) for t in self.themes if self.matches.get(t.id)],
+        }
+
     def studies_of(self, theme_id: str) -> list[Study]:
         ids = {m.study_id for m in self.matches.get(theme_id, [])}
         return [s for s in self.studies if s.id in ids]
@@ -140,20 +154,13 @@ def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Them
 
 
 def _filters(brief: _Brief, path: str) -> FilterSet:
+    """The facet links as seen from ``path``; the counts are the brief's, computed once."""
     link = link_for(path, brief.config)
-    studies = brief.studies
-    designs = sorted({s.design for s in studies if s.design})
-    settings = sorted({x for s in studies for x in s.settings})
-    years = sorted({s.year for s in studies if s.year}, reverse=True)
-    return FilterSet(
-        designs=[(DESIGNS.get(d, d), link(urls.facet("design", d)), sum(s.design == d for s in studies), d)
-                 for d in designs],
-        settings=[(SETTINGS.get(x, x), link(urls.facet("setting", x)), sum(x in s.settings for s in studies), x)
-                  for x in settings],
-        years=[(str(y), link(urls.facet("year", str(y))), sum(s.year == y for s in studies), str(y))
-               for y in years],
-        themes=[(t.title, link(urls.facet("theme", t.id)), len(brief.matches.get(t.id, [])), t.id)
-                for t in brief.themes if brief.matches.get(t.id)])
+
+    def links(kind: str) -> list[tuple[str, str, int, str]]:
+        return [(label, link(urls.facet(kind, value)), count, value) for label, value, count in brief.facets[kind]]
+
+    return FilterSet(designs=links("design"), settings=links("setting"), years=links("year"), themes=links("theme"))
 
 
 def _rows(brief: _Brief, studies: list[Study], path: str) -> list[StudyRow]:

@@ -9,6 +9,7 @@ only the 404 page, which hosts serve at arbitrary depths, links from the site's 
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 HOME = ""
 STUDIES = "studies/"
@@ -59,8 +60,9 @@ def output_file(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+@lru_cache(maxsize=65536)
 def relative(from_path: str, to_path: str) -> str:
-    """A link from the page at ``from_path`` to ``to_path`` that works at any sub-path."""
+    """A link from the page at ``from_path`` to ``to_path`` that works at any sub-path (pure, so memoised)."""
     from_dir = posixpath.dirname(output_file(from_path))
     target = posixpath.relpath(output_file(to_path), from_dir or ".")
     if to_path == "" or to_path.endswith("/"):

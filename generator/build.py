@@ -83,11 +83,7 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     themes, problems = load_themes(project)
     result.diagnostics.extend(problems)
     updated = config.updated or build_date(project)
-    published = [s for s in studies if s.published]
-    matches = assign_themes(published, themes)
-    result.diagnostics.extend(check_findings(themes, {s.id for s in published}))
-    text = build_brief_text(project, studies, themes, config, result)
-    site = build_site_model(config, studies, themes, text, matches)
+    site = assemble_site(project, config, studies, themes, result)
     staging = staging_dir(result.output_dir)
     try:
         _write_site(project, staging, site, config, updated, result)
@@ -102,6 +98,16 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     swap_in(staging, result.output_dir)
     result.pages = [p.path for p in site.pages]
     return result
+
+
+def assemble_site(project: Path, config: SiteConfig, studies: list[Study], themes: list[Theme],
+                  result: BuildResult) -> SiteModel:
+    """Synthesis and site model from loaded content; shared by ``build`` and the live preview."""
+    published = [s for s in studies if s.published]
+    matches = assign_themes(published, themes)
+    result.diagnostics.extend(check_findings(themes, {s.id for s in published}))
+    text = build_brief_text(project, studies, themes, config, result)
+    return build_site_model(config, studies, themes, text, matches)
 
 
 def build_brief_text(project: Path, studies: list[Study], themes: list[Theme], config: SiteConfig,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateError, TemplateNotFound, meta
 
-from ..build import BuildResult, build_brief_text, build_date, copy_assets, render_site_page, template_error
+from ..build import BuildResult, assemble_site, build_date, copy_assets, render_site_page, template_error
 from ..config import SiteConfig, load_config
 from ..errors import Diagnostic, error
 from ..ingest.pipeline import ingest_project
@@ -28,7 +28,7 @@ from ..model.study import Study, study_from_record
 from ..render.env import build_environment, template_dirs
 from ..site import urls
 from ..site.files import generated_files
-from ..site.model import Page, SiteModel, build_site_model
+from ..site.model import Page, SiteModel
 from ..synthesis.themes import load_themes
 from .changes import Changes, Stamp, classify, diff_stamps, plan_pages, scan_inputs
 
@@ -127,9 +127,8 @@ class Builder:
         themes, problems = load_themes(self.project)
         outcome.diagnostics.extend(problems)
         result = BuildResult()
-        text = build_brief_text(self.project, studies, themes, config, result)
+        site = assemble_site(self.project, config, studies, themes, result)
         outcome.diagnostics.extend(result.diagnostics)
-        site = build_site_model(config, studies, themes, text)
         self._render(site, config, outcome, everything=everything)
         if first or changes.templates or everything:
             copy_assets(self.project, self.site_dir)

@@ -23,6 +23,8 @@ from .server import PreviewServer, SiteState
 from .watcher import ChangeFlag, run_loop, start_observer
 
 Log = Callable[[str], None]
+#: How long the downloads wait after a rebuild, so open pages reload first (a reload takes ~100 ms).
+EXTRAS_AFTER_SECONDS = 0.3
 
 
 class Preview:
@@ -73,16 +75,21 @@ class Preview:
         if not self.builder.pending_changes():
             return
         self.state.start_build()
-        outcome = self._build_once()
+        outcome = self._build_once(settle=EXTRAS_AFTER_SECONDS)
         if outcome.changed_site:
             self._search_wanted.set()
         self.log(self._summary(outcome))
 
-    def _build_once(self) -> BuildOutcome:
+    def _build_once(self, *, settle: float = 0.0) -> BuildOutcome:
         outcome = self.builder.rebuild()
         self.state.finish_build(self.builder.browser_errors(), changed=outcome.changed_site)
+        # Downloads and feed come after the open pages have reloaded: rendering them for thousands of
+        # studies holds the interpreter long enough to delay the reload itself. A save meanwhile
+        # skips them; the next build writes them from the newer site.
+        if self.flag.event.wait(timeout=settle):
+            return outcome
         try:
-            self.builder.write_extras()  # downloads and feed: after the browsers were told to reload
+            self.builder.write_extras()
         except Exception as exc:  # never stop the preview for these
             self.log(f"serve: downloads not updated ({type(exc).__name__}: {exc})")
         return outcome

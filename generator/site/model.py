@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from typing import Any
 
 from markupsafe import Markup
@@ -164,8 +164,14 @@ def _filters(brief: _Brief, path: str) -> FilterSet:
 
 
 def _rows(brief: _Brief, studies: list[Study], path: str) -> list[StudyRow]:
-    link = link_for(path, brief.config)
-    return [study_row(s, link, tuple(t.id for t, _ in brief.themes_of(s.id))) for s in studies]
+    return [_row(brief.config, path, s, tuple(t.id for t, _ in brief.themes_of(s.id))) for s in studies]
+
+
+# The two memoised builders below are pure functions of frozen, hashable values. A live preview
+# rebuilds the model on every save; with them, studies that did not change cost a lookup.
+@lru_cache(maxsize=65536)
+def _row(config: SiteConfig, path: str, study: Study, themes: tuple[str, ...]) -> StudyRow:
+    return study_row(study, link_for(path, config), themes)
 
 
 def _home(brief: _Brief) -> Page:
@@ -259,9 +265,13 @@ def _facet_pages(brief: _Brief) -> list[Page]:
 
 
 def _study_page(brief: _Brief, study: Study) -> Page:
+    return _study_page_of(brief.config, study, tuple(brief.themes_of(study.id)))
+
+
+@lru_cache(maxsize=16384)
+def _study_page_of(config: SiteConfig, study: Study, matches: tuple[tuple[Theme, ThemeMatch], ...]) -> Page:
     path = urls.study(study.id)
-    link = link_for(path, brief.config)
-    matches = brief.themes_of(study.id)
+    link = link_for(path, config)
     themes = [(t.title, link(urls.theme(t.id)), m.by_hand) for t, m in matches]
     description = next((s.text for s in study.abstract), "")[:155] or f"Summary of the study {study.title}."
     return Page(path, "study.html", study.title, description, "study", {

@@ -6,7 +6,7 @@ shown is the sentence itself, so a reader can check it in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -171,7 +171,7 @@ class SectionView:
     sentences: list[SentenceView]
 
 
-def abstract_view(study: Study, matches: list[tuple[Theme, ThemeMatch]]) -> list[SectionView]:
+def abstract_view(study: Study, matches: Sequence[tuple[Theme, ThemeMatch]]) -> list[SectionView]:
     """The abstract, one addressable span per sentence, each marked with the themes it is evidence for."""
     marks: dict[str, list[tuple[str, str | None]]] = {}
     for theme, match in matches:

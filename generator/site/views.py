@@ -49,6 +49,15 @@ class StudyRow:
     preprint: bool
     themes: tuple[str, ...]
 
+    @property
+    def settings_attr(self) -> str:
+        """Space-separated slugs for the row's data-settings (what the table filter reads)."""
+        return " ".join(self.settings)
+
+    @property
+    def themes_attr(self) -> str:
+        return " ".join(self.themes)
+
 
 @dataclass(frozen=True)
 class LabelledTranslation:

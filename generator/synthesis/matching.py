@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from ..model.sentences import sentence_units
@@ -44,6 +45,8 @@ class ThemeSignals(Protocol):
 
     @property
     def signals(self) -> tuple[str, ...]: ...
+
+    def __hash__(self) -> int: ...  # frozen, so matches can be memoised per (study, theme)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class ThemeMatch:
     cited_evidence: tuple[CitedEvidence, ...]
 
 
+@lru_cache(maxsize=65536)
 def match_theme(study: Study, theme: ThemeSignals) -> ThemeMatch:
     """Whether ``study`` addresses ``theme``, why, and the evidence (collected even when not assigned)."""
     patterns = _compile(theme.signals)

@@ -76,10 +76,18 @@ def test_a_crash_in_the_build_is_reported_not_raised(built: Builder, monkeypatch
     def explode(*args: object, **kwargs: object) -> object:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(builder_module, "build_site_model", explode)
+    monkeypatch.setattr(builder_module, "assemble_site", explode)
     _touch(built.project / "content" / "about.md", (built.project / "content" / "about.md").read_text() + "\n")
     outcome = built.rebuild()
     assert outcome.crashed and "RuntimeError: boom" in built.browser_errors()[0].format()
     monkeypatch.undo()
     _touch(built.project / "content" / "about.md", (built.project / "content" / "about.md").read_text() + "\n")
     assert not built.rebuild().crashed and built.browser_errors() == []
+
+
+def test_the_preview_shows_the_same_synthesis_as_build(built: Builder) -> None:
+    """Theme assignments and evidence come from the same code path as `evidence-brief build`."""
+    stigma = (built.site_dir / "studies" / "theme" / "stigma" / "index.html").read_text(encoding="utf-8")
+    assert "klusaritz-2023-impact-stigma-clinician" in stigma
+    theme = (built.site_dir / "themes" / "stigma" / "index.html").read_text(encoding="utf-8")
+    assert 'class="evidence-quote"' in theme

@@ -53,7 +53,7 @@ def test_a_crash_in_the_build_leaves_the_server_answering(preview: Preview,
     def explode(*args: object, **kwargs: object) -> object:
         raise RuntimeError("boom in the site model")
 
-    monkeypatch.setattr(builder_module, "build_site_model", explode)
+    monkeypatch.setattr(builder_module, "assemble_site", explode)
     about = preview.project / "content" / "about.md"
     original = about.read_text(encoding="utf-8")
     _save(about, original + "\nMore.\n")

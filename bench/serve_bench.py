@@ -88,7 +88,7 @@ def save_to_reload(preview: Preview, browser: Any, rounds: int) -> list[float]:
         _save(record, edited)
         page.wait_for_function(f"document.title.includes('{marker}')", timeout=60_000, polling=5)
         times.append(page.evaluate(_SHOWN_AT) / 1000 - started)
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(1500)  # a person saves again after a second or more: downloads catch up
     _save(record, original)
     page.close()
     return times

@@ -224,19 +224,9 @@ def _role_map(brief: _Brief, link: Callable[[str], str]) -> list[tuple[str, str,
 
 
 def _study_list_pages(brief: _Brief) -> list[Page]:
-    studies, size = brief.studies, brief.config.page_size
-    chunks = [studies[i: i + size] for i in range(0, len(studies), size)] or [[]]
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        path = urls.studies_page(number)
-        link = link_for(path, brief.config)
-        pagination = [(str(n), link(urls.studies_page(n)), n == number) for n in range(1, len(chunks) + 1)]
-        title = "All studies" if number == 1 else f"All studies, page {number}"
-        pages.append(Page(path, "studies.html", title, f"The {len(studies)} studies of {brief.config.title}.",
-                          "studies", {"rows": _rows(brief, chunk, path), "filters": _filters(brief, path),
-                                      "heading": title, "intro": f"{len(studies)} studies.",
-                                      "pagination": pagination, "facet": None}))
-    return pages
+    count = len(brief.studies)
+    return _paged_list(brief, brief.studies, urls.studies_page, "All studies", "studies", None,
+                       f"The {count} studies of {brief.config.title}.", f"{count} studies.")
 
 
 def _facet_pages(brief: _Brief) -> list[Page]:
@@ -254,13 +244,28 @@ def _facet_pages(brief: _Brief) -> list[Page]:
         facets.append(("theme", theme.id, "Theme", theme.title, brief.studies_of(theme.id)))
     pages = []
     for kind, value, kind_label, value_label, matching in facets:
-        path = urls.facet(kind, value)
-        heading = f"Studies — {kind_label.lower()}: {value_label}"
-        pages.append(Page(path, "studies.html", heading, f"{len(matching)} studies with {kind_label.lower()} "
-                          f"{value_label} in {brief.config.title}.", "facet", {
-                              "rows": _rows(brief, matching, path), "filters": _filters(brief, path),
-                              "heading": heading, "intro": f"{len(matching)} of {len(studies)} studies.",
-                              "pagination": [], "facet": (kind_label, value_label)}))
+        pages += _paged_list(
+            brief, matching, partial(urls.facet, kind, value), f"Studies — {kind_label.lower()}: {value_label}",
+            "facet", (kind_label, value_label),
+            f"{len(matching)} studies with {kind_label.lower()} {value_label} in {brief.config.title}.",
+            f"{len(matching)} of {len(studies)} studies.")
+    return pages
+
+
+def _paged_list(brief: _Brief, studies: list[Study], path_of: Callable[[int], str], heading: str, kind: str,
+                facet: tuple[str, str] | None, description: str, intro: str) -> list[Page]:
+    """A study list split into pages of ``page_size`` rows, so no list page grows past a phone's budget."""
+    size = brief.config.page_size
+    chunks = [studies[i: i + size] for i in range(0, len(studies), size)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = path_of(number)
+        link = link_for(path, brief.config)
+        pagination = [(str(n), link(path_of(n)), n == number) for n in range(1, len(chunks) + 1)]
+        title = heading if number == 1 else f"{heading}, page {number}"
+        pages.append(Page(path, "studies.html", title, description, kind, {
+            "rows": _rows(brief, chunk, path), "filters": _filters(brief, path), "heading": title, "intro": intro,
+            "pagination": pagination, "facet": facet}))
     return pages
 
 

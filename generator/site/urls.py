@@ -50,9 +50,9 @@ def studies_page(number: int) -> str:
     return STUDIES if number == 1 else f"studies/page/{number}/"
 
 
-def facet(kind: str, value: str) -> str:
-    """A static filtered list: kind is "design", "setting" or "year"."""
-    return f"studies/{kind}/{value}/"
+def facet(kind: str, value: str, number: int = 1) -> str:
+    """Page ``number`` of a static filtered list: kind is "design", "setting", "year" or "theme"."""
+    return f"studies/{kind}/{value}/" if number == 1 else f"studies/{kind}/{value}/page/{number}/"
 
 
 def output_file(path: str) -> str:

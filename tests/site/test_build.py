@@ -153,3 +153,16 @@ def test_casp_appraisal_is_shown_and_summarised_beside_cerqual(tmp_path: Path) -
     assert "Key stakeholder interviews." in study and "Can&#39;t tell" in study
     theme = _page(project / "output", "themes/stigma/")
     assert "CASP appraisal of 1 of 1 studies: 4 of 6 questions answered yes." in theme
+
+
+def test_study_lists_and_facets_are_paginated(tmp_path: Path) -> None:
+    """Three primary-care studies and five in all (read from the seeds); two rows a page."""
+    project = _copy_brief(tmp_path)
+    (project / "site.yaml").write_text((project / "site.yaml").read_text() + "page_size: 2\n")
+    result = build_site(project, ingest=False, search_index=False)
+    assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
+    assert {"studies/", "studies/page/2/", "studies/page/3/", "studies/setting/primary-care/",
+            "studies/setting/primary-care/page/2/"} <= set(result.pages)
+    assert "studies/page/4/" not in result.pages and "studies/setting/primary-care/page/3/" not in result.pages
+    second = _page(project / "output", "studies/setting/primary-care/page/2/")
+    assert "page 2" in second and 'aria-current="page"' in second

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import html
 import json
+import sys
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
@@ -89,6 +90,12 @@ class PreviewServer(ThreadingHTTPServer):
         self.mount = mount
         self.state = state
         super().__init__(address, PreviewHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser closing a tab mid-request is normal; anything else is still printed."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class PreviewHandler(BaseHTTPRequestHandler):

@@ -138,7 +138,7 @@ def format_citation(study: Study, style: Style) -> Citation:
 def _format_item(item_json: str, style: Style) -> Citation:
     """citeproc-py is slow (milliseconds a reference): a pure function of the item, so memoised for rebuilds."""
     item = json.loads(item_json)
-    rendered = _render(item, style, "html")  # once: the text is the HTML without its tags
+    rendered = _render_html(item, style)  # once: the text is the HTML without its tags
     text = " ".join(html_module.unescape(re.sub(r"<[^>]*>", "", rendered)).translate(_SHOW_TEXT).split())
     return Citation(text=text, html=Markup(_clean_html(rendered.translate(_SHOW_HTML))))
 
@@ -154,11 +154,10 @@ def _hidden(value: Any) -> Any:
     return value
 
 
-def _render(item: dict[str, Any], style: Style, output: Literal["text", "html"]) -> str:
-    """One bibliography entry; the item id is fixed because citeproc-py lower-cases ids."""
+def _render_html(item: dict[str, Any], style: Style) -> str:
+    """One bibliography entry as HTML; the item id is fixed because citeproc-py lower-cases ids."""
     source = CiteProcJSON([{**item, "id": "item"}])
-    bibliography = CitationStylesBibliography(_style(style, output), source,
-                                              formatter.plain if output == "text" else formatter.html)
+    bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
     bibliography.register(CslCitation([CitationItem("item")]))
     entries = bibliography.bibliography()
     return " ".join(str(entries[0]).split()) if entries else ""
@@ -171,9 +170,8 @@ def _clean_html(html: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _style(style: Style, output: str) -> CitationStylesStyle:
-    """A loaded style, one per output format (a bibliography sets its formatter on the style)."""
-    del output  # only part of the cache key
+def _style(style: Style) -> CitationStylesStyle:
+    """A loaded style (parsing the CSL file is the slow part of a first citation)."""
     return CitationStylesStyle(io.BytesIO(_style_xml(STYLE_FILES[style])), locale="en-US", validate=False)
 
 

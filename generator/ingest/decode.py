@@ -45,7 +45,9 @@ def decode_bytes(data: bytes, path: str) -> Decoded:
     if not data.strip():
         return _refuse(path, "file is empty", "Export the record again or delete the file")
     text, encoding = _decode_with_bom(data)
-    guessed = False
+    if text is None:
+        text, encoding = _decode_utf16_without_bom(data)
+    guessed = encoding in ("utf-16-le", "utf-16-be")
     if text is None:
         if _looks_binary(data):
             return _refuse(path, "file is binary, not a text export (no reader can read it)",
@@ -86,6 +88,23 @@ def _decode_with_bom(data: bytes) -> tuple[str | None, str | None]:
             except UnicodeDecodeError:
                 return None, None
     return None, None
+
+
+def _decode_utf16_without_bom(data: bytes) -> tuple[str | None, str | None]:
+    """Windows tools sometimes write UTF-16 without a BOM: NULs in every other byte give it away."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None, None
+    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
+    encoding = "utf-16-le" if odd_nuls > 0.3 > even_nuls else "utf-16-be" if even_nuls > 0.3 > odd_nuls else None
+    if encoding is None:
+        return None, None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None, None
+    return (text, encoding) if _control_share(text) < 0.01 else (None, None)
 
 
 def _decode_utf8_or_guess(data: bytes) -> tuple[str | None, str | None]:

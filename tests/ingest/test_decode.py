@@ -24,6 +24,13 @@ def test_unicode_encodings_decode_exactly(data: bytes, encoding: str) -> None:
     assert decoded.diagnostics == ()
 
 
+def test_utf16_without_bom_is_recognised_with_a_warning() -> None:
+    decoded = decode_bytes(TEXT.encode("utf-16-le"), "seeds/x.ris")
+    assert decoded.text == TEXT
+    [note] = decoded.diagnostics
+    assert "read it as utf-16-le" in note.format() and not note.is_error
+
+
 def test_cp1252_is_read_with_a_warning() -> None:
     decoded = decode_bytes(TEXT.encode("cp1252"), "seeds/x.ris")
     assert decoded.text is not None and "Zürich" in decoded.text

@@ -8,11 +8,13 @@ folder first, so a failure at any step leaves the last good site in output/.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import traceback
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, TemplateError
@@ -24,7 +26,7 @@ from .ingest.pipeline import ingest_project
 from .model.content import load_studies
 from .model.study import Study
 from .render.env import build_environment, template_dirs
-from .render.markdown import render_markdown
+from .render.markdown import RenderedText, render_markdown
 from .render.pages import render_page
 from .site import urls
 from .site.files import DOWNLOADS, generated_files
@@ -118,10 +120,10 @@ def build_brief_text(project: Path, studies: list[Study], themes: list[Theme], c
     cited: dict[str, tuple[str, ...]] = {}
 
     def render(path: Path, text: str, page_path: str, first_line: int = 1, key: str = "") -> Markup:
-        link = link_for(page_path, config)
-        rendered = render_markdown(text, path.relative_to(project).as_posix(), known_ids=known,
-                                   study_href=lambda i: link(urls.study(i)), study_label=lambda i: labels.get(i, i),
-                                   first_line=first_line)
+        named = set(_CITED_ID.findall(text))
+        rendered = _render_markdown_once(text, path.relative_to(project).as_posix(), page_path, first_line, config,
+                                         frozenset(named & known), tuple(sorted((i, labels[i]) for i in named
+                                                                                if i in labels)))
         result.diagnostics.extend(rendered.diagnostics)
         cited[key] = rendered.cited
         return rendered.html
@@ -137,6 +139,20 @@ def build_brief_text(project: Path, studies: list[Study], themes: list[Theme], c
     key_messages = render(index_path, index_text, urls.HOME)
     about = render(about_path, about_text, urls.ABOUT)
     return BriefText(key_messages, about, narratives, {t.id: cited.get(t.id, ()) for t in themes})
+
+
+_CITED_ID = re.compile(r"@([\w.-]+)")
+
+
+@lru_cache(maxsize=256)
+def _render_markdown_once(text: str, rel: str, page_path: str, first_line: int, config: SiteConfig,
+                          known: frozenset[str], labels: tuple[tuple[str, str], ...]) -> RenderedText:
+    """The brief's Markdown for one page; memoised on everything it depends on (the live preview
+    re-renders it on every save otherwise)."""
+    link = link_for(page_path, config)
+    names = dict(labels)
+    return render_markdown(text, rel, known_ids=set(known), study_href=lambda i: link(urls.study(i)),
+                           study_label=lambda i: names.get(i, i), first_line=first_line)
 
 
 def _with_head(page: Page, config: SiteConfig, updated: str) -> Page:

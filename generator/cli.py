@@ -44,9 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
-    _add(commands, "check", "validate every record against the schema (for CI)",
-         "Validates content/studies/*.yaml against the record schema and lists incoming "
-         "extractions waiting for review. Exits 1 when a record has an error.")
+    _add(commands, "check", "validate records, settings, themes and citations without writing anything (for CI)",
+         "Validates content/studies/*.yaml against the record schema, site.yaml, the theme files in "
+         "content/themes/, and every study the brief's text and findings cite; lists incoming extractions "
+         "waiting for review. Writes nothing. Exits 1 when there is an error.")
     return parser
 
 
@@ -112,8 +113,7 @@ def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnost
         from .serve import serve_project
 
         return serve_project(project, host=args.host, port=args.port, open_browser=args.open, quiet=args.quiet)
-    print(f"{command}: not implemented yet", file=sys.stderr)
-    raise SystemExit(EXIT_PROBLEMS)
+    raise ValueError(f"unknown command {command!r}")  # argparse only lets known commands through
 
 
 def _ingest(project: Path, *, quiet: bool) -> list[Diagnostic]:

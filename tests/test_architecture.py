@@ -17,7 +17,7 @@ ALLOWED = {
     "site": {"errors", "model", "config", "synthesis"},
     "render": {"errors", "model", "config", "synthesis", "site"},
     "write": {"errors"},
-    "check": {"errors", "model"},
+    "check": {"errors", "model", "config", "synthesis", "build"},
     "build": {"errors", "model", "config", "ingest", "synthesis", "site", "render", "write"},
     "serve": {"errors", "model", "config", "ingest", "synthesis", "site", "render", "write", "build"},
     "cli": {"errors", "model", "ingest", "check", "build", "serve"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,6 +57,16 @@ def test_python_tag_in_a_record_is_refused_with_its_line(make_project: Project) 
     assert problem.is_error
     assert "is not allowed; records hold plain data only" in problem.format()
     assert problem.location.line == 5
+
+
+def test_the_brief_text_and_themes_are_checked_too(make_project: Project) -> None:
+    project, _ = _one_record(make_project)
+    REPO = Path(__file__).resolve().parents[1]
+    shutil.copytree(REPO / "content" / "themes", project / "content" / "themes")
+    (project / "content" / "index.md").write_text("Line one.\n\nA claim [@nobody-1999].\n")
+    problems = [p.format() for p in check_project(project)]
+    assert problems == ["content/index.md:3: error: citation '@nobody-1999' names no published study. "
+                        "Use the id of an included record in content/studies/ (its file name)."]
 
 
 def test_incoming_files_are_listed(make_project: Project) -> None:

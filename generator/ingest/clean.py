@@ -35,11 +35,6 @@ _CAPS_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[.!?)\]]))\s*\b({_HEADING_ALT.upper()})\b(?![:：])\s+(?=[A-Z0-9\"“(])")
 
 
-def is_heading(text: str) -> bool:
-    """True when ``text`` (trimmed, without colon) is a known abstract heading."""
-    return text.strip().rstrip(":：").strip().lower() in _HEADINGS
-
-
 def heading_case(text: str) -> str:
     """"CONCLUSIONS" and "conclusions" both become "Conclusions"."""
     text = text.strip().rstrip(":：").strip()
@@ -97,11 +92,6 @@ def _heading_is_sentence_start(text: str, start: int) -> bool:
 def _merge_empty(sections: list[AbstractSection]) -> list[AbstractSection]:
     """Drop empty bodies (a heading followed directly by another heading keeps the second)."""
     return [section for section in sections if section.text]
-
-
-def abstract_text(sections: tuple[AbstractSection, ...]) -> str:
-    """The abstract as one string, headings included, for searching and matching."""
-    return " ".join(f"{s.heading}: {s.text}" if s.heading else s.text for s in sections)
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")

@@ -94,13 +94,14 @@ def ingest_project(project: Path) -> IngestReport:
     stored, load_problems = load_records(studies_dir, project)
     report.diagnostics.extend(load_problems)
     found: list[Found] = []
-    for path in seed_files(project):
+    seeds = seed_files(project)
+    for path in seeds:
         items, diagnostics = read_seed(path, project)
         found.extend(items)
         report.diagnostics.extend(diagnostics)
         if not items:
             report.rejected_files.append(path.relative_to(project).as_posix())
-    if not seed_files(project):
+    if not seeds:
         report.diagnostics.append(warning("seeds", "no source documents found",
                                           "Put reference-manager exports or copied pages in seeds/"))
     if any(d.is_error for d in load_problems):

@@ -10,8 +10,9 @@ text), then hand one record at a time to rispy, so one broken record never costs
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import rispy
 
@@ -37,6 +38,7 @@ _MAPPING: dict[str, str] = {**rispy.TAG_KEY_MAPPING, **_EXTRA_TAGS}
 # SN repeats (print and electronic ISSN), so read it as a list like the authors.
 _LIST_TAGS: list[str] = [*rispy.LIST_TYPE_TAGS, "SN"]
 # What rispy's dictionary building raises on input it did not expect (it has no error type).
+C = TypeVar("C")
 RISPY_ERRORS = (KeyError, TypeError, AttributeError, ValueError, IndexError)
 _KNOWN_TAGS = frozenset(tag for tag in _MAPPING if tag != "UK")
 _TAG_ALT = "|".join(sorted(_KNOWN_TAGS))
@@ -102,12 +104,14 @@ class RisReader:
                 path, "no RIS records found: no line starts with 'TY  -'",
                 "Export the references again in RIS format, or check that this is the right file",
                 line=1),))
-        records: list[Extraction] = []
-        for chunk in chunks:
-            record = _read_chunk(chunk, path, diagnostics)
-            if record is not None:
-                records.append(record)
-        return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics))
+        return read_each(chunks, _read_chunk, path, diagnostics)
+
+
+def read_each(chunks: Sequence[C], read_chunk: Callable[[C, str, list[Diagnostic]], Extraction | None],
+              path: str, diagnostics: list[Diagnostic]) -> ReadResult:
+    """Every record a tagged export split into; an unusable one adds a warning and is skipped."""
+    records = [record for chunk in chunks if (record := read_chunk(chunk, path, diagnostics)) is not None]
+    return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics))
 
 
 def _split_records(text: str, path: str) -> tuple[list[_Chunk], list[Diagnostic]]:

@@ -26,7 +26,7 @@ from .normalize import (
     parse_date,
     parse_year,
 )
-from .ris import RISPY_ERRORS, all_values, first_value, standard_numbers
+from .ris import RISPY_ERRORS, all_values, first_value, read_each, standard_numbers
 
 _HEADER = re.compile(r"^FN ", re.MULTILINE)
 # "PT J" starts a record; MEDLINE's "PT  - Journal Article" must not.
@@ -77,12 +77,7 @@ class WosReader:
                 path, "no Web of Science records found: no line starts with 'PT '",
                 "Export the records again as Web of Science 'Plain text', or check this is the right file",
                 line=1),))
-        records: list[Extraction] = []
-        for chunk in chunks:
-            record = _read_chunk(chunk, path, diagnostics)
-            if record is not None:
-                records.append(record)
-        return ReadResult(records=tuple(records), diagnostics=tuple(diagnostics))
+        return read_each(chunks, _read_chunk, path, diagnostics)
 
 
 def _split_records(text: str, path: str) -> tuple[list[_Chunk], list[Diagnostic]]:

@@ -18,6 +18,7 @@ from ..synthesis.matching import ThemeMatch
 from ..synthesis.themes import Finding, Theme
 from . import urls
 from .citations import format_citation
+from .views import authors_short
 
 ROLES = (("barrier", "Barriers"), ("facilitator", "Facilitators"), ("strategy", "Strategies"), ("outcome", "Outcomes"))
 ROLE_LABELS = dict(ROLES)
@@ -86,15 +87,10 @@ class ThemeDetail:
 
 def study_label(study: Study) -> str:
     """"Klusaritz et al., 2023": how the brief names a study in running text."""
-    words = study.title.split(":")[0].split()
     if study.authors:
-        first = study.authors[0].split(",")[0]
-        others = " et al." if len(study.authors) > 2 else (
-            f" and {study.authors[1].split(',')[0]}" if len(study.authors) == 2 else "")
-        name = first + others
-    else:
-        name = " ".join(words[:5]) + ("…" if len(words) > 5 else "")
-    return f"{name}, {study.year or 'n.d.'}"
+        return f"{authors_short(study.authors)}, {study.year or 'n.d.'}"
+    words = study.title.split(":")[0].split()  # no author named: the start of the title, whole words
+    return " ".join(words[:5]) + ("…" if len(words) > 5 else "") + f", {study.year or 'n.d.'}"
 
 
 def evidence_href(link: Link, study_id: str, anchor: str) -> str:

@@ -96,12 +96,12 @@ def design_label(design: str | None) -> str:
 
 
 def authors_short(authors: tuple[str, ...]) -> str:
-    """"Klusaritz H et al." style: enough to recognise a study in a table."""
+    """"Klusaritz et al.", "Lee and Kim", "Lee": enough to recognise a study in a table or a citation."""
     if not authors:
         return "Authors not reported"
-    first = authors[0].split(",")[0]
-    return first if len(authors) == 1 else f"{first} and {authors[1].split(',')[0]}" if len(authors) == 2 \
-        else f"{first} et al."
+    families = [name.split(",")[0] for name in authors[:2]]
+    return families[0] if len(authors) == 1 else " and ".join(families) if len(authors) == 2 \
+        else f"{families[0]} et al."
 
 
 def study_row(study: Study, link: Link, themes: tuple[str, ...] = ()) -> StudyRow:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .hashing import hashed_once
 from .record import REPORTED_MISSING, is_empty
 from .vocabulary import CASP_QUESTIONS
 
@@ -59,6 +60,7 @@ class Appraisal:
         return sum(a == answer for _, a, _ in self.answers)
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Study:
     """One published (or excluded) study; empty values mean "not reported in the source"."""

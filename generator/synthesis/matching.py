@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from ..model.hashing import hashed_once
 from ..model.sentences import sentence_units
 from ..model.study import Study
 from .roles import classify_role
@@ -70,6 +71,7 @@ class CitedEvidence:
     signals: tuple[str, ...]
 
 
+@hashed_once
 @dataclass(frozen=True)
 class ThemeMatch:
     """The verdict for one study and one theme, with the reason a reader is shown."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, error
+from ..model.hashing import hashed_once
 from ..model.yamlio import Loaded, YamlError, parse_yaml
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n?(.*)\Z", re.DOTALL)
@@ -33,6 +34,7 @@ class Finding:
     line: int
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Theme:
     id: str

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..errors import Diagnostic, error, info, warning
 from ..model.identity import identity_keys
-from ..model.store import StoredRecord, load_records
+from ..model.stamps import Stamp, file_stamp
+from ..model.store import RecordCache, StoredRecord, load_records
 from ..model.yamlio import dump_yaml, write_text_atomic
 from .curation import merge_with_existing, new_record
 from .decode import decode_bytes, size_problem
@@ -39,6 +40,37 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not any(d.is_error for d in self.diagnostics)
+
+
+@dataclass
+class IngestMemo:
+    """What a long-running process (the live preview) keeps between ingests, keyed by file stamps.
+
+    With it a changed seed costs reading that seed and re-merging its own studies: unchanged seeds
+    are not read again, unchanged records not parsed again, and a study whose sources and record
+    are exactly as last time is not rebuilt (its diagnostics are replayed). The result is the same
+    as a fresh ingest; a one-shot ``ingest`` simply starts with an empty memo.
+    """
+
+    seeds: dict[str, tuple[Stamp, list[Found], list[Diagnostic]]] = field(default_factory=dict)
+    records: RecordCache = field(default_factory=dict)
+    settled: dict[tuple[object, ...], list[Diagnostic]] = field(default_factory=dict)
+
+    def read_seed(self, path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]:
+        rel = path.relative_to(project).as_posix()
+        stamp = file_stamp(path)
+        hit = self.seeds.get(rel)
+        if hit is not None and stamp is not None and hit[0] == stamp:
+            return hit[1], hit[2]
+        found, diagnostics = read_seed(path, project)
+        if stamp is not None:
+            self.seeds[rel] = (stamp, found, diagnostics)
+        return found, diagnostics
+
+    def settled_key(self, group: list[Found], record: StoredRecord, incoming: Path) -> tuple[object, ...]:
+        """Everything a merge depends on: the exact source records (with their files' digests), the
+        record file and the pending incoming file, each by stamp."""
+        return (tuple(item.source for item in group), record.rel_path, file_stamp(record.path), file_stamp(incoming))
 
 
 def seed_files(project: Path) -> list[Path]:
@@ -87,16 +119,17 @@ def read_seed(path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]
     return found, diagnostics
 
 
-def ingest_project(project: Path) -> IngestReport:
+def ingest_project(project: Path, memo: IngestMemo | None = None) -> IngestReport:
     """Run ingest over ``project``; see the module docstring for what is written when."""
+    memo = memo if memo is not None else IngestMemo()
     report = IngestReport()
     studies_dir = project / "content" / "studies"
-    stored, load_problems = load_records(studies_dir, project)
+    stored, load_problems = load_records(studies_dir, project, memo.records)
     report.diagnostics.extend(load_problems)
     found: list[Found] = []
     seeds = seed_files(project)
     for path in seeds:
-        items, diagnostics = read_seed(path, project)
+        items, diagnostics = memo.read_seed(path, project)
         found.extend(items)
         report.diagnostics.extend(diagnostics)
         if not items:
@@ -108,12 +141,12 @@ def ingest_project(project: Path) -> IngestReport:
         report.diagnostics.append(error("content/studies", "no record was written because a record "
                                         "above cannot be read", "Fix that YAML file and run ingest again"))
         return report
-    _write_studies(group_same_study(found), stored, studies_dir, project, report)
+    _write_studies(group_same_study(found), stored, studies_dir, project, report, memo)
     return report
 
 
 def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studies_dir: Path,
-                   project: Path, report: IngestReport) -> None:
+                   project: Path, report: IngestReport, memo: IngestMemo) -> None:
     matcher = _Matcher(stored)
     taken = {record.study_id for record in stored}
     for group in groups:
@@ -125,22 +158,34 @@ def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studie
             taken.add(study_id)
             _write(studies_dir / f"{study_id}.yaml", new_record(build_record(group, study_id)), project, report)
             continue
-        fresh = build_record(group, existing.study_id)
-        merged = merge_with_existing(existing.data, fresh)
         incoming_path = studies_dir / f"{existing.study_id}{INCOMING_SUFFIX}"
-        if merged.incoming is not None:
-            _write(incoming_path, merged.incoming, project, report, incoming=True)
-            report.diagnostics.append(warning(
-                existing.rel_path, f"hand edits and a new extraction disagree on "
-                f"{', '.join(merged.conflicting_fields)}; the record was kept as it is",
-                f"Compare with {incoming_path.relative_to(project).as_posix()}, copy what you want "
-                "into the record, then delete the .incoming.yaml file"))
+        replay = memo.settled.get(memo.settled_key(group, existing, incoming_path))
+        if replay is not None:  # same sources, same record as last time: nothing to merge or write
+            report.unchanged.append(existing.rel_path)
+            report.diagnostics.extend(replay)
             continue
-        incoming_path.unlink(missing_ok=True)
-        if merged.kept_edits:
-            report.diagnostics.append(info(existing.rel_path, "kept hand edits to "
-                                           + ", ".join(merged.kept_edits)))
-        _write(existing.path, merged.record, project, report)
+        first_diagnostic = len(report.diagnostics)
+        _merge_into(existing, group, incoming_path, project, report)
+        memo.settled[memo.settled_key(group, existing, incoming_path)] = report.diagnostics[first_diagnostic:]
+
+
+def _merge_into(existing: StoredRecord, group: list[Found], incoming_path: Path, project: Path,
+                report: IngestReport) -> None:
+    """Merge a new extraction into a record on disk: hand edits kept, or an incoming file when they clash."""
+    fresh = build_record(group, existing.study_id)
+    merged = merge_with_existing(existing.data, fresh)
+    if merged.incoming is not None:
+        _write(incoming_path, merged.incoming, project, report, incoming=True)
+        report.diagnostics.append(warning(
+            existing.rel_path, f"hand edits and a new extraction disagree on "
+            f"{', '.join(merged.conflicting_fields)}; the record was kept as it is",
+            f"Compare with {incoming_path.relative_to(project).as_posix()}, copy what you want "
+            "into the record, then delete the .incoming.yaml file"))
+        return
+    incoming_path.unlink(missing_ok=True)
+    if merged.kept_edits:
+        report.diagnostics.append(info(existing.rel_path, "kept hand edits to " + ", ".join(merged.kept_edits)))
+    _write(existing.path, merged.record, project, report)
 
 
 def _report_gaps(record: dict[str, Any], rel: str, report: IngestReport) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import Diagnostic, error
 from .identity import identity_keys
+from .stamps import Stamp, file_stamp
 from .yamlio import Loaded, YamlError, parse_yaml
 
 INCOMING_SUFFIX = ".incoming.yaml"
@@ -52,8 +53,12 @@ def record_files(studies_dir: Path) -> list[Path]:
     """Record files in a stable order, without incoming extractions and hidden temp files."""
     if not studies_dir.is_dir():
         return []
-    return sorted(p for p in studies_dir.glob("*.yaml")
-                  if not p.name.endswith(INCOMING_SUFFIX) and not p.name.startswith("."))
+    return sorted(p for p in studies_dir.glob("*.yaml") if is_record_name(p.name))
+
+
+def is_record_name(name: str) -> bool:
+    """True for a record's file name in content/studies/ (not an incoming extraction, not a temp file)."""
+    return name.endswith(".yaml") and not name.endswith(INCOMING_SUFFIX) and not name.startswith(".")
 
 
 def incoming_files(studies_dir: Path) -> list[Path]:
@@ -83,14 +88,37 @@ def load_record(path: Path, project: Path) -> tuple[StoredRecord | None, Diagnos
     return StoredRecord(path, rel, loaded), None
 
 
-def load_records(studies_dir: Path, project: Path) -> tuple[list[StoredRecord], list[Diagnostic]]:
-    """Every readable record and a diagnostic per unreadable one."""
+#: Records already parsed, by project-relative path: (stamp, record, problem). Only a long-running
+#: process keeps one; see ``load_records``.
+RecordCache = dict[str, tuple[Stamp | None, StoredRecord | None, Diagnostic | None]]
+
+
+def load_records(studies_dir: Path, project: Path,
+                 cache: RecordCache | None = None) -> tuple[list[StoredRecord], list[Diagnostic]]:
+    """Every readable record and a diagnostic per unreadable one.
+
+    With a ``cache``, files whose stamp has not moved are not parsed again (callers must treat the
+    records' data as read-only).
+    """
     records: list[StoredRecord] = []
     problems: list[Diagnostic] = []
-    for path in record_files(studies_dir):
-        record, problem = load_record(path, project)
+    paths = record_files(studies_dir)
+    for path in paths:
+        rel = path.relative_to(project).as_posix()
+        stamp = file_stamp(path) if cache is not None else None
+        hit = cache.get(rel) if cache is not None else None
+        if hit is not None and stamp is not None and hit[0] == stamp:
+            record, problem = hit[1], hit[2]
+        else:
+            record, problem = load_record(path, project)
+            if cache is not None:
+                cache[rel] = (stamp, record, problem)
         if record is not None:
             records.append(record)
         if problem is not None:
             problems.append(problem)
+    if cache is not None and len(cache) > len(paths):
+        current = {path.relative_to(project).as_posix() for path in paths}
+        for gone in set(cache) - current:
+            del cache[gone]
     return records, problems

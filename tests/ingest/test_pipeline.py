@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 
-from generator.ingest.pipeline import ingest_project
+from generator.ingest import pipeline
+from generator.ingest.pipeline import IngestMemo, ingest_project
 
 RIS_A = """TY  - JOUR
 TI  - Peer support and buprenorphine retention
@@ -155,3 +158,48 @@ def test_no_temporary_files_are_left_behind(make_project: Project) -> None:
     ingest_project(project)
     names = [p.name for p in (project / "content" / "studies").iterdir()]
     assert all(n.endswith(".yaml") and not n.startswith(".") for n in names)
+
+
+RIS_B = RIS_A.replace("Peer support and buprenorphine retention", "Pharmacist attitudes to methadone").replace(
+    "10.1000/PEER.1", "10.1000/PHARM.2").replace("Mendes, Ana", "Quist, Lena")
+
+
+def _tree(project: Path) -> dict[str, bytes]:
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted(project.rglob("*")) if p.is_file()}
+
+
+def test_a_memo_rereads_only_the_changed_seed_and_gives_what_a_fresh_ingest_gives(
+        make_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project({"a.ris": RIS_A, "b.bib": BIB_SAME_STUDY, "c.ris": RIS_B})
+    memo = IngestMemo()
+    ingest_project(project, memo)
+    read: list[str] = []
+    real_read_seed = pipeline.read_seed
+    monkeypatch.setattr(pipeline, "read_seed", lambda path, root: read.append(path.name) or real_read_seed(path, root))
+    (project / "seeds" / "c.ris").write_text(RIS_B.replace("PY  - 2020", "PY  - 2020\nVL  - 9"))
+    warm = ingest_project(project, memo)
+    assert read == ["c.ris"]
+    assert len(warm.written) == 1 and warm.written[0].startswith("content/studies/quist-2020")
+    again = ingest_project(project, memo)
+    assert again.written == [] and read == ["c.ris"]
+    incremental = _tree(project)
+    shutil.copytree(project / "seeds", tmp_path / "fresh" / "seeds")
+    cold = ingest_project(tmp_path / "fresh")
+    assert _tree(tmp_path / "fresh") == incremental
+    assert [d.format() for d in cold.diagnostics] == [d.format() for d in again.diagnostics]
+
+
+def test_a_memo_still_notices_hand_edits_and_deleted_incoming_files(make_project: Project) -> None:
+    project = make_project({"a.ris": RIS_A})
+    memo = IngestMemo()
+    ingest_project(project, memo)
+    path = next((project / "content" / "studies").glob("*.yaml"))
+    path.write_text(path.read_text().replace("Peer support and buprenorphine retention", "Peer support (fixed)"))
+    (project / "seeds" / "a.ris").write_text(RIS_A.replace("Peer support and", "Peer-led support and"))
+    first = ingest_project(project, memo)
+    incoming = path.with_name(path.stem + ".incoming.yaml")
+    assert first.incoming and incoming.is_file()
+    incoming.unlink()  # the curator read it and decided; the disagreement still stands, so it comes back
+    second = ingest_project(project, memo)
+    assert second.incoming and incoming.is_file()
+    assert any("disagree" in d.format() for d in second.diagnostics)

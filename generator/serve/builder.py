@@ -21,16 +21,17 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, meta
 from ..build import BuildResult, assemble_site, build_date, copy_assets, render_site_page, template_error
 from ..config import SiteConfig, load_config
 from ..errors import Diagnostic, error
-from ..ingest.pipeline import ingest_project
+from ..ingest.pipeline import IngestMemo, ingest_project
 from ..model.schema import validate_record
-from ..model.store import load_record, record_files
+from ..model.stamps import Stamp, file_stamp
+from ..model.store import is_record_name, load_record, record_files
 from ..model.study import Study, study_from_record
 from ..render.env import build_environment, template_dirs
 from ..site import urls
 from ..site.files import generated_files
 from ..site.model import Page, SiteModel
 from ..synthesis.themes import load_themes
-from .changes import Changes, Stamp, classify, diff_stamps, plan_pages, scan_inputs
+from .changes import Changes, classify, diff_stamps, plan_pages, restamp, scan_inputs
 
 
 @dataclass
@@ -70,28 +71,38 @@ class Builder:
         self._studies: dict[str, _CachedStudy] = {}
         self._generated: dict[str, str] = {}
         self._inputs: dict[str, Stamp] = {}
+        self._ingest_memo = IngestMemo()
         self._env: Environment | None = None
         self._env_dirs: list[Path] = []
         self._updated = ""
         self.touched: set[str] = set()  # inputs changed during this session: their errors go to the browser
         self.last: BuildOutcome = BuildOutcome()
 
-    def pending_changes(self) -> set[str]:
-        """Inputs that differ from what the last build consumed (cheap: one stat per file)."""
-        return diff_stamps(self._inputs, scan_inputs(self.project))
+    def pending_changes(self, paths: set[str] | None = None) -> set[str]:
+        """Inputs that differ from what the last build consumed: one stat per named path, or per
+        input file when ``paths`` is None (the watcher could not name them all)."""
+        return diff_stamps(self._inputs, self._snapshot(paths))
 
-    def rebuild(self) -> BuildOutcome:
-        """Rebuild what changed since the last build (everything the first time); never raises."""
+    def _snapshot(self, paths: set[str] | None) -> dict[str, Stamp]:
+        if paths is None or self.config is None:
+            return scan_inputs(self.project)
+        return restamp(self._inputs, self.project, paths)
+
+    def rebuild(self, paths: set[str] | None = None) -> BuildOutcome:
+        """Rebuild what changed since the last build (everything the first time); never raises.
+
+        ``paths`` are the inputs the watcher saw move; None rescans every input.
+        """
         started = time.perf_counter()
-        snapshot = scan_inputs(self.project)
         first = self.config is None
+        snapshot = self._snapshot(paths)
         changed = set(snapshot) if first else diff_stamps(self._inputs, snapshot)
         outcome = BuildOutcome(changes=classify(changed))
         if not first:
             self.touched |= changed
         self._inputs = snapshot  # taken before building: a save during the build is seen next time
         try:
-            self._build(outcome, first=first)
+            self._build(outcome, first=first, rescan=paths is None)
         except Exception as exc:  # a bug or an unexpected input must not stop the preview
             outcome.crashed = True
             outcome.diagnostics.append(error("(build)", f"the build failed: {type(exc).__name__}: {exc}",
@@ -107,23 +118,24 @@ class Builder:
         return [d for d in self.last.diagnostics if d.is_error and (
             self.last.crashed or d.location.path in self.touched or d.location.path.startswith("templates/"))]
 
-    def _build(self, outcome: BuildOutcome, *, first: bool) -> None:
+    def _build(self, outcome: BuildOutcome, *, first: bool, rescan: bool) -> None:
         changes = outcome.changes
+        records = set(changes.records)
         if first or changes.seeds:
-            report = ingest_project(self.project)
+            report = ingest_project(self.project, self._ingest_memo)  # re-reads only the seeds that changed
             outcome.diagnostics.extend(report.diagnostics)
             for rel in report.written + report.incoming:  # our own writes are not the user's changes
-                path = self.project / rel
-                if path.is_file():
-                    info = path.stat()
-                    self._inputs[rel] = (info.st_mtime_ns, info.st_size)
+                stamp = file_stamp(self.project / rel)
+                if stamp is not None:
+                    self._inputs[rel] = stamp
+            records.update(report.written)
         config, problems = load_config(self.project)
         outcome.diagnostics.extend(problems)
         everything = config != self.config
         if first or changes.config:
             self._updated = config.updated or build_date(self.project)
         self.config = config
-        studies = self._load_studies(outcome)
+        studies = self._load_studies(outcome, None if first or rescan else records)
         themes, problems = load_themes(self.project)
         outcome.diagnostics.extend(problems)
         result = BuildResult()
@@ -134,23 +146,28 @@ class Builder:
             copy_assets(self.project, self.site_dir)
         self.site = site
 
-    def _load_studies(self, outcome: BuildOutcome) -> list[Study]:
-        """Every valid record, re-parsing only files whose stamp changed."""
-        studies: list[Study] = []
-        seen: set[str] = set()
-        for path in record_files(self.project / "content" / "studies"):
-            rel = path.relative_to(self.project).as_posix()
-            seen.add(rel)
-            info = path.stat()
-            stamp = (info.st_mtime_ns, info.st_size)
+    def _load_studies(self, outcome: BuildOutcome, changed: set[str] | None) -> list[Study]:
+        """Every valid record: only ``changed`` record paths are looked at again (all when None), and
+        only files whose stamp moved are parsed again."""
+        if changed is None:
+            paths = {p.relative_to(self.project).as_posix(): p
+                     for p in record_files(self.project / "content" / "studies")}
+            for rel in set(self._studies) - set(paths):
+                del self._studies[rel]
+        else:
+            paths = {rel: self.project / rel for rel in changed if _is_record_path(rel)}
+        for rel, path in paths.items():
+            stamp = file_stamp(path)
             cached = self._studies.get(rel)
-            if cached is None or cached.stamp != stamp:
-                cached = self._studies[rel] = _load_one(path, self.project, stamp)
+            if stamp is None:
+                self._studies.pop(rel, None)
+            elif cached is None or cached.stamp != stamp:
+                self._studies[rel] = _load_one(path, self.project, stamp)
+        studies = []
+        for cached in self._studies.values():
             outcome.diagnostics.extend(cached.diagnostics)
             if cached.study is not None:
                 studies.append(cached.study)
-        for rel in set(self._studies) - seen:
-            del self._studies[rel]
         return sorted(studies, key=lambda s: s.id)
 
     def _environment(self) -> Environment:
@@ -199,6 +216,11 @@ class Builder:
             (self.site_dir / path).unlink(missing_ok=True)
         self._generated = files
         return sorted(written)
+
+
+def _is_record_path(rel: str) -> bool:
+    folder, _, name = rel.rpartition("/")
+    return folder == "content/studies" and is_record_name(name)
 
 
 def _load_one(path: Path, project: Path, stamp: Stamp) -> _CachedStudy:

@@ -13,14 +13,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.stamps import Stamp, file_stamp
 from ..site.model import Page
 
 #: What the preview watches, relative to the project folder.
 WATCHED_DIRS = ("seeds", "content", "templates")
 WATCHED_FILES = ("site.yaml",)
-
-Stamp = tuple[int, int]
-
 
 @dataclass(frozen=True)
 class Changes:
@@ -68,12 +66,19 @@ def _stamp_into(stamps: dict[str, Stamp], project: Path, path: Path) -> None:
     rel = path.relative_to(project).as_posix()
     if not is_watched(rel):
         return
-    try:
-        info = path.stat()
-    except OSError:
-        return
-    if path.is_file():
-        stamps[rel] = (info.st_mtime_ns, info.st_size)
+    stamp = file_stamp(path)
+    if stamp is not None:
+        stamps[rel] = stamp
+
+
+def restamp(stamps: Mapping[str, Stamp], project: Path, paths: Iterable[str]) -> dict[str, Stamp]:
+    """``stamps`` with just the named paths stamped again (files gone are dropped): what a scan would
+    give when the watcher has named every path that moved, at the cost of one stat per named path."""
+    fresh = dict(stamps)
+    for rel in paths:
+        fresh.pop(rel, None)
+        _stamp_into(fresh, project, project / rel)
+    return fresh
 
 
 def diff_stamps(before: Mapping[str, Stamp], after: Mapping[str, Stamp]) -> set[str]:

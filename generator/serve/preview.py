@@ -70,18 +70,18 @@ class Preview:
             self._spawn("preview-search", self._search_loop)
         return outcome
 
-    def rebuild(self) -> None:
-        """One rebuild triggered by the watcher: skipped when no input really changed."""
-        if not self.builder.pending_changes():
+    def rebuild(self, paths: set[str] | None = None) -> None:
+        """One rebuild for the inputs the watcher named (None: rescan all); skipped when none really changed."""
+        if not self.builder.pending_changes(paths):
             return
         self.state.start_build()
-        outcome = self._build_once(settle=EXTRAS_AFTER_SECONDS)
+        outcome = self._build_once(paths, settle=EXTRAS_AFTER_SECONDS)
         if outcome.changed_site:
             self._search_wanted.set()
         self.log(self._summary(outcome))
 
-    def _build_once(self, *, settle: float = 0.0) -> BuildOutcome:
-        outcome = self.builder.rebuild()
+    def _build_once(self, paths: set[str] | None = None, *, settle: float = 0.0) -> BuildOutcome:
+        outcome = self.builder.rebuild(paths)
         self.state.finish_build(self.builder.browser_errors(), changed=outcome.changed_site)
         # Downloads and feed come after the open pages have reloaded: rendering them for thousands of
         # studies holds the interpreter long enough to delay the reload itself. A save meanwhile

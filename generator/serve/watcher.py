@@ -1,8 +1,10 @@
-"""File watching and the build loop: events only raise a flag; one thread debounces and rebuilds.
+"""File watching and the build loop: events only note which inputs moved; one thread debounces and rebuilds.
 
 Editors write several events per save (temp file, rename, chmod), so the loop waits until events
-stop for ``QUIET_SECONDS`` (at most ``MAX_WAIT_SECONDS``) and then rebuilds once. Whether anything
-really changed is decided by comparing file stamps, so the tool's own writes cost nothing.
+stop for ``QUIET_SECONDS`` (at most ``MAX_WAIT_SECONDS``) and then rebuilds once, handing the
+builder the paths the events named. Whether a file really changed is still decided by comparing
+file stamps, so the tool's own writes cost nothing. Events that cannot be trusted to name every
+file (a folder created, moved or deleted, say by ``git checkout``) ask for a full rescan instead.
 """
 
 from __future__ import annotations
@@ -20,40 +22,70 @@ from .changes import WATCHED_DIRS, WATCHED_FILES, is_watched
 QUIET_SECONDS = 0.01
 MAX_WAIT_SECONDS = 0.5
 
+#: What a settled burst hands the builder: the project-relative paths events named, or None for
+#: "rescan everything".
+Burst = set[str] | None
+
 
 class ChangeFlag(FileSystemEventHandler):
-    """Watchdog handler that only notes that a watched input may have changed."""
+    """Watchdog handler that collects which watched inputs may have changed."""
 
     def __init__(self, project: Path) -> None:
         self.project = project.resolve()
         self.event = threading.Event()
         self.last = 0.0
+        self._lock = threading.Lock()
+        self._paths: set[str] = set()
+        self._rescan = False
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        for raw in (event.src_path, getattr(event, "dest_path", "")):
-            if raw and self._watched(raw if isinstance(raw, str) else raw.decode()):
-                self.last = time.monotonic()
-                self.event.set()
-                return
+        named = [self._relative(raw if isinstance(raw, str) else raw.decode())
+                 for raw in (event.src_path, getattr(event, "dest_path", "")) if raw]
+        watched = [rel for rel in named if rel is not None and (is_watched(rel) or rel in WATCHED_DIRS)]
+        if not watched:
+            return
+        with self._lock:
+            if not event.is_directory:
+                self._paths.update(watched)
+            elif event.event_type != "modified":  # a folder appeared, went or moved: its files get no events
+                self._rescan = True
+            self.last = time.monotonic()
+        self.event.set()
 
-    def _watched(self, raw: str) -> bool:
+    def note(self, paths: set[str] | None) -> None:
+        """Queue paths (None: a full rescan) as if events had named them."""
+        with self._lock:
+            if paths is None:
+                self._rescan = True
+            else:
+                self._paths.update(paths)
+            self.last = time.monotonic()
+        self.event.set()
+
+    def take(self) -> Burst:
+        """The paths noted since the last call (None when a full rescan is needed), and forget them."""
+        with self._lock:
+            paths, rescan = self._paths, self._rescan
+            self._paths, self._rescan = set(), False
+            self.event.clear()
+        return None if rescan else paths
+
+    def _relative(self, raw: str) -> str | None:
         try:
-            rel = Path(raw).resolve().relative_to(self.project).as_posix()
+            return Path(raw).resolve().relative_to(self.project).as_posix()
         except ValueError:
-            return False
-        return is_watched(rel) or rel in WATCHED_DIRS
+            return None
 
     def wait_for_burst(self, stop: threading.Event) -> bool:
-        """Block until a burst of events has settled; False when ``stop`` was set instead."""
+        """Block until a burst of events has settled (then ``take`` it); False when ``stop`` was set instead."""
         while not stop.is_set():
             if not self.event.wait(timeout=0.2):
                 continue
             started = time.monotonic()
             while time.monotonic() - self.last < QUIET_SECONDS and time.monotonic() - started < MAX_WAIT_SECONDS:
                 time.sleep(QUIET_SECONDS / 3)
-            self.event.clear()
             return True
         return False
 
@@ -70,10 +102,10 @@ def start_observer(project: Path, flag: ChangeFlag) -> Observer:  # type: ignore
     return observer
 
 
-def run_loop(flag: ChangeFlag, stop: threading.Event, rebuild: Callable[[], None]) -> None:
+def run_loop(flag: ChangeFlag, stop: threading.Event, rebuild: Callable[[Burst], None]) -> None:
     """Rebuild after each settled burst until ``stop`` is set; ``rebuild`` must not raise."""
     while flag.wait_for_burst(stop):
-        rebuild()
+        rebuild(flag.take())
 
 
-__all__ = ["WATCHED_FILES", "ChangeFlag", "run_loop", "start_observer"]
+__all__ = ["WATCHED_FILES", "Burst", "ChangeFlag", "run_loop", "start_observer"]

@@ -91,3 +91,37 @@ def test_the_preview_shows_the_same_synthesis_as_build(built: Builder) -> None:
     assert "klusaritz-2023-impact-stigma-clinician" in stigma
     theme = (built.site_dir / "themes" / "stigma" / "index.html").read_text(encoding="utf-8")
     assert 'class="evidence-quote"' in theme
+
+
+def test_named_paths_are_all_a_rebuild_looks_at(built: Builder) -> None:
+    studies = built.project / "content" / "studies"
+    named, unnamed = studies / "klusaritz-2023-impact-stigma-clinician.yaml", sorted(studies.glob("*.yaml"))[-1]
+    assert named != unnamed
+    originals = {path: path.read_text(encoding="utf-8") for path in (named, unnamed)}
+    _touch(named, originals[named].replace("title: 'Impact of Stigma", "title: 'Named Impact of Stigma", 1))
+    _touch(unnamed, originals[unnamed].replace("title: ", "title: Unnamed ", 1))
+    outcome = built.rebuild({named.relative_to(built.project).as_posix()})
+    assert outcome.changes.records == {named.relative_to(built.project).as_posix()}
+    assert "Named Impact of Stigma" in (built.site_dir / "studies/klusaritz-2023-impact-stigma-clinician/index.html"
+                                        ).read_text(encoding="utf-8")
+    assert f"studies/{unnamed.stem}/" not in outcome.rendered
+    assert built.pending_changes() == {unnamed.relative_to(built.project).as_posix()}  # a rescan still finds it
+    assert f"studies/{unnamed.stem}/" in built.rebuild(None).rendered
+    for path, text in originals.items():
+        _touch(path, text)
+    built.rebuild(None)
+
+
+def test_a_changed_seed_is_the_only_one_read_again(built: Builder, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.ingest import pipeline
+
+    seed = sorted((built.project / "seeds").iterdir())[0]
+    original = seed.read_bytes()
+    read: list[str] = []
+    real = pipeline.read_seed
+    monkeypatch.setattr(pipeline, "read_seed", lambda path, root: read.append(path.name) or real(path, root))
+    os.utime(seed, ns=(seed.stat().st_mtime_ns + 1_000_000,) * 2)
+    outcome = built.rebuild({f"seeds/{seed.name}"})
+    assert read == [seed.name] and not outcome.crashed
+    assert seed.read_bytes() == original  # seeds are never written
+    assert built.pending_changes() == set()  # ingest's own writes are not changes to rebuild for

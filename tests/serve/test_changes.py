@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.serve.changes import classify, diff_stamps, is_watched, plan_pages, scan_inputs
+from watchdog.events import DirModifiedEvent, DirMovedEvent, FileModifiedEvent, FileMovedEvent
+
+from generator.serve.changes import classify, diff_stamps, is_watched, plan_pages, restamp, scan_inputs
+from generator.serve.watcher import ChangeFlag
 from generator.site.model import Page
 
 
@@ -65,3 +68,38 @@ def test_a_template_change_renders_the_pages_using_it_and_removed_pages_go() -> 
     assert plan.remove == ["studies/gone/"]
     everything = plan_pages(old, pages, template_stamp=now.__getitem__, old_stamps=now, everything=True)
     assert len(everything.render) == 3
+
+
+def test_restamp_looks_only_at_the_named_paths(tmp_path: Path) -> None:
+    studies = tmp_path / "content" / "studies"
+    studies.mkdir(parents=True)
+    (studies / "a.yaml").write_text("id: a\n")
+    (studies / "b.yaml").write_text("id: b\n")
+    before = scan_inputs(tmp_path)
+    (studies / "a.yaml").write_text("id: a\ntitle: edited\n")
+    (studies / "b.yaml").unlink()
+    (studies / "c.yaml").write_text("id: c\n")
+    after = restamp(before, tmp_path, {"content/studies/a.yaml", "content/studies/b.yaml", "output/x.html"})
+    assert diff_stamps(before, after) == {"content/studies/a.yaml", "content/studies/b.yaml"}
+    assert "content/studies/c.yaml" not in after  # not named: left for a full rescan
+    assert after == {k: v for k, v in scan_inputs(tmp_path).items() if k != "content/studies/c.yaml"}
+
+
+def _event(kind: type, *paths: Path) -> object:
+    return kind(*(str(p) for p in paths))
+
+
+def test_the_watcher_names_what_moved_and_asks_for_a_rescan_when_a_folder_moves(tmp_path: Path) -> None:
+    flag = ChangeFlag(tmp_path)
+    studies = tmp_path / "content" / "studies"
+    flag.on_any_event(_event(FileModifiedEvent, studies / "a.yaml"))
+    flag.on_any_event(_event(FileMovedEvent, studies / ".a.yaml.swp", studies / "b.yaml"))
+    flag.on_any_event(_event(FileModifiedEvent, tmp_path / "output" / "index.html"))
+    flag.on_any_event(_event(DirModifiedEvent, studies))
+    assert flag.event.is_set()
+    assert flag.take() == {"content/studies/a.yaml", "content/studies/b.yaml"}
+    assert not flag.event.is_set() and flag.take() == set()
+    flag.on_any_event(_event(DirMovedEvent, tmp_path / "seeds" / "old", tmp_path / "seeds" / "new"))
+    assert flag.take() is None  # files inside a moved folder get no events of their own
+    flag.on_any_event(_event(FileModifiedEvent, tmp_path / "output" / "index.html"))
+    assert not flag.event.is_set()

@@ -37,8 +37,10 @@ class SiteConfig:
     contact: str = ""
     #: Studies shown on the home page before "all studies".
     home_studies: int = 10
-    #: Studies per page on /studies/.
+    #: Studies per page on /studies/, and rows or sentences per page of a theme's full lists.
     page_size: int = 50
+    #: Evidence sentences shown per group on a theme page before "All N sentences" (a page of its own).
+    theme_quotes: int = 10
     keywords: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -57,7 +59,7 @@ _FIELDS = set(SiteConfig.__dataclass_fields__)
 _TEXT = {"title", "scope", "description", "organisation", "base_url", "language", "licence", "licence_url",
          "updated", "contact"}
 _LISTS = {"authors", "keywords"}
-_INTS = {"home_studies", "page_size"}
+_INTS = {"home_studies", "page_size", "theme_quotes"}
 
 
 def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:

@@ -7,10 +7,10 @@ studies never reach it. Each page gets a link function relative to its own URL.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -20,10 +20,22 @@ from ..model.vocabulary import DESIGNS, SETTINGS
 from ..synthesis.matching import ThemeMatch
 from ..synthesis.themes import Theme
 from . import urls
-from .themeviews import ROLES, abstract_view, appraisal_rows, theme_detail
+from .themeviews import (
+    CITED_KEY,
+    ROLES,
+    QuoteGroup,
+    abstract_view,
+    appraisal_rows,
+    cited_first,
+    comparison_rows,
+    evidence_groups,
+    evidence_items,
+    theme_detail,
+)
 from .views import StudyRow, study_row, study_view
 
 Matches = dict[str, list[ThemeMatch]]
+T = TypeVar("T")
 
 NAV = (("Brief", urls.HOME), ("Themes", urls.THEMES), ("Studies", urls.STUDIES), ("Search", urls.SEARCH),
        ("About", urls.ABOUT))
@@ -121,6 +133,10 @@ class _Brief:  # not slotted: cached_property needs an instance __dict__
             "theme": [(t.title, t.id, len(self.matches[t.id])) for t in self.themes if self.matches.get(t.id)],
         }
 
+    @cached_property
+    def by_id(self) -> dict[str, Study]:
+        return {s.id: s for s in self.studies}
+
     def studies_of(self, theme_id: str) -> list[Study]:
         ids = {m.study_id for m in self.matches.get(theme_id, [])}
         return [s for s in self.studies if s.id in ids]
@@ -144,7 +160,7 @@ def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Them
         *_facet_pages(brief),
         *(_study_page(brief, study) for study in published),
         _themes_page(brief),
-        *(_theme_page(brief, theme) for theme in themes),
+        *(page for theme in themes for page in _theme_pages(brief, theme)),
         Page(urls.ABOUT, "about.html", "How this brief was made", f"Sources, methods and limits of {config.title}.",
              "about", {"about_html": text.about_html}),
         Page(urls.SEARCH, "search.html", "Search", f"Search the studies and themes of {config.title}.", "search"),
@@ -252,20 +268,29 @@ def _facet_pages(brief: _Brief) -> list[Page]:
     return pages
 
 
+def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """``items`` in pages of ``size``; an empty list is one empty page."""
+    return [items[i: i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def _pagination(path_of: Callable[[int], str], count: int, number: int,
+                link: Callable[[str], str]) -> list[tuple[str, str, bool]]:
+    """(label, href, current) for every page of a paginated list, as seen from page ``number``."""
+    return [(str(n), link(path_of(n)), n == number) for n in range(1, count + 1)]
+
+
 def _paged_list(brief: _Brief, studies: list[Study], path_of: Callable[[int], str], heading: str, kind: str,
                 facet: tuple[str, str] | None, description: str, intro: str) -> list[Page]:
     """A study list split into pages of ``page_size`` rows, so no list page grows past a phone's budget."""
-    size = brief.config.page_size
-    chunks = [studies[i: i + size] for i in range(0, len(studies), size)] or [[]]
+    chunks = _chunks(studies, brief.config.page_size)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         path = path_of(number)
         link = link_for(path, brief.config)
-        pagination = [(str(n), link(path_of(n)), n == number) for n in range(1, len(chunks) + 1)]
         title = heading if number == 1 else f"{heading}, page {number}"
         pages.append(Page(path, "studies.html", title, description, kind, {
-            "rows": _rows(brief, chunk, path), "filters": _filters(brief, path), "heading": title, "intro": intro,
-            "pagination": pagination, "facet": facet}))
+            "rows": _rows(brief, list(chunk), path), "filters": _filters(brief, path), "heading": title,
+            "intro": intro, "pagination": _pagination(path_of, len(chunks), number, link), "facet": facet}))
     return pages
 
 
@@ -290,11 +315,69 @@ def _themes_page(brief: _Brief) -> Page:
                 {"themes": [_card(brief, t, link) for t in brief.themes]})
 
 
-def _theme_page(brief: _Brief, theme: Theme) -> Page:
+def _theme_pages(brief: _Brief, theme: Theme) -> list[Page]:
+    """The theme page, bounded in size, and the paginated pages of whatever it cuts short: an
+    evidence group longer than ``theme_quotes`` sentences, a comparison longer than ``page_size`` rows."""
+    config = brief.config
     path = urls.theme(theme.id)
-    link = link_for(path, brief.config)
-    by_id = {s.id: s for s in brief.studies}
-    detail = theme_detail(theme, brief.matches.get(theme.id, []), by_id, link, brief.text.theme_cited.get(theme.id, ()))
-    return Page(path, "theme.html", theme.title, theme.question, "theme", {
-        "theme": _card(brief, theme, link), "rows": _rows(brief, brief.studies_of(theme.id), path),
-        "detail": detail})
+    link = link_for(path, config)
+    matches = brief.matches.get(theme.id, [])
+    cited = brief.text.theme_cited.get(theme.id, ())
+    groups = evidence_groups(matches, cited_first(theme, cited))
+    members = brief.studies_of(theme.id)
+    pages = [Page(path, "theme.html", theme.title, theme.question, "theme", {
+        "theme": _card(brief, theme, link), "rows": _rows(brief, members[: config.page_size], path),
+        "rows_total": len(members), "all_rows_href": link(urls.facet("theme", theme.id)),
+        "detail": theme_detail(theme, matches, brief.by_id, link, cited, config, groups)})]
+    for group in groups:
+        if len(group.quotes) > config.theme_quotes:  # theme_detail links the same groups
+            pages += _evidence_pages(brief, theme, group)
+    if len(matches) > config.page_size:
+        pages += _comparison_pages(brief, theme, matches)
+    return pages
+
+
+def _evidence_pages(brief: _Brief, theme: Theme, group: QuoteGroup) -> list[Page]:
+    """Every sentence of one evidence group of a theme, ``page_size`` per page, in the theme page's order."""
+    size = brief.config.page_size
+    chunks = _chunks(group.quotes, size)
+    heading = f"{group.label} — {theme.title}"
+    cited = group.key == CITED_KEY
+    total = len(group.quotes)
+    subject = f"the {group.study_count} studies on {theme.title.lower()} in {brief.config.title}"
+    description = (f"All {total} statements of papers citing {subject}." if cited
+                   else f"All {total} sentences on {group.label.lower()} from {subject}.")
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = urls.theme_evidence(theme.id, group.key, number)
+        link = link_for(path, brief.config)
+        title = heading if number == 1 else f"{heading}, page {number}"
+        start = (number - 1) * size
+        pages.append(Page(path, "theme_evidence.html", title, description, "theme-evidence", {
+            "heading": title, "theme_title": theme.title, "group_label": group.label, "cited": cited,
+            "total": total, "study_count": group.study_count, "first": start + 1, "last": start + len(chunk),
+            "items": evidence_items(chunk, brief.by_id, link),
+            "back_href": link(urls.theme(theme.id)) + ("#cited-evidence-title" if cited else f"#role-{group.key}"),
+            "pagination": _pagination(partial(urls.theme_evidence, theme.id, group.key), len(chunks), number, link)}))
+    return pages
+
+
+def _comparison_pages(brief: _Brief, theme: Theme, matches: list[ThemeMatch]) -> list[Page]:
+    """A theme's full comparison table, ``page_size`` rows per page, in the theme page's order."""
+    size = brief.config.page_size
+    chunks = _chunks(matches, size)
+    heading = f"Comparison of studies — {theme.title}"
+    description = (f"Design, sample, setting, population and key finding of the {len(matches)} studies on "
+                   f"{theme.title.lower()} in {brief.config.title}.")
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = urls.theme_comparison(theme.id, number)
+        link = link_for(path, brief.config)
+        title = heading if number == 1 else f"{heading}, page {number}"
+        start = (number - 1) * size
+        pages.append(Page(path, "theme_comparison.html", title, description, "theme-comparison", {
+            "heading": title, "theme_title": theme.title, "total": len(matches), "first": start + 1,
+            "last": start + len(chunk), "rows": comparison_rows(chunk, brief.by_id, link),
+            "back_href": link(urls.theme(theme.id)) + "#comparison-title",
+            "pagination": _pagination(partial(urls.theme_comparison, theme.id), len(chunks), number, link)}))
+    return pages

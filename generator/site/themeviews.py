@@ -6,11 +6,12 @@ shown is the sentence itself, so a reader can check it in place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..config import SiteConfig
 from ..model.sentences import sentence_units
 from ..model.study import Study
 from ..model.vocabulary import CASP_QUESTIONS, DESIGNS, SETTINGS
@@ -22,6 +23,12 @@ from .views import authors_short
 
 ROLES = (("barrier", "Barriers"), ("facilitator", "Facilitators"), ("strategy", "Strategies"), ("outcome", "Outcomes"))
 ROLE_LABELS = dict(ROLES)
+OTHER_LABEL = "Other evidence"
+#: The group of citing papers' statements ("What citing papers say"), beside the role groups.
+CITED_KEY = "cited"
+CITED_LABEL = "What citing papers say"
+#: Studies named in "no finding cites yet" before "and N more".
+UNCITED_SHOWN = 20
 COMPONENT_LABELS = {"methodological_limitations": "Methodological limitations", "coherence": "Coherence",
                     "adequacy": "Adequacy", "relevance": "Relevance"}
 Link = Callable[[str], str]
@@ -38,10 +45,35 @@ class EvidenceItem:
 
 @dataclass(frozen=True)
 class RoleGroup:
+    """One group of evidence on a theme page: the first sentences, the real totals, and where the rest are."""
+
     role: str
     label: str
     study_count: int
     items: list[EvidenceItem]
+    total: int
+    more_href: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One evidence sentence of a theme, before a page links it (links depend on the page)."""
+
+    study_id: str
+    anchor: str | None  # None for citing papers' words: they link to the study page
+    text: str
+    section: str | None
+    role: str | None
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """All of a theme's evidence of one kind, in reading order: a role ("barrier" ... "other") or "cited"."""
+
+    key: str
+    label: str
+    quotes: tuple[Quote, ...]
+    study_count: int
 
 
 @dataclass(frozen=True)
@@ -76,13 +108,24 @@ class Reference:
 
 @dataclass(frozen=True)
 class ThemeDetail:
+    """What a theme page shows below its narrative, each long list cut to a few items with a link to the rest."""
+
     roles: list[RoleGroup]
-    cited_evidence: list[EvidenceItem]
+    cited: RoleGroup | None
     findings: list[FindingRow]
     uncited: list[tuple[str, str]]
+    uncited_total: int
+    uncited_more_href: str  # the comparison's own page, else its table on the theme page
     comparison: list[ComparisonRow]
+    comparison_total: int
+    comparison_more_href: str | None
     references: list[Reference]
     by_hand: list[tuple[str, str, str]]
+
+    @property
+    def cited_evidence(self) -> list[EvidenceItem]:
+        """The citing papers' statements shown on the page (the name templates used before groups had totals)."""
+        return self.cited.items if self.cited else []
 
 
 def study_label(study: Study) -> str:
@@ -97,34 +140,79 @@ def evidence_href(link: Link, study_id: str, anchor: str) -> str:
     return link(urls.study(study_id)) + "#" + anchor
 
 
+def cited_first(theme: Theme, cited: Iterable[str]) -> frozenset[str]:
+    """The studies whose sentences a theme page shows first: those its findings or its narrative cite."""
+    return frozenset(i for f in theme.findings for i in f.studies) | frozenset(cited)
+
+
+def evidence_groups(matches: Sequence[ThemeMatch], first: Collection[str]) -> list[QuoteGroup]:
+    """A theme's evidence by role, then what citing papers say (key "cited"); groups with none are left out.
+
+    Within a group, sentences from the studies in ``first`` come first; otherwise the order is the
+    matches' (by study id), then the abstract's. The theme page and its sub-pages share this order.
+    """
+    by_role: dict[str | None, list[Quote]] = {}
+    cited: list[Quote] = []
+    for m in matches:
+        for e in m.evidence:
+            by_role.setdefault(e.role, []).append(Quote(m.study_id, e.anchor, e.text, e.section_heading, e.role))
+        cited.extend(Quote(m.study_id, None, c.text, c.section, None) for c in m.cited_evidence)
+    groups = [_quote_group(role or "other", label, quotes, first)
+              for role, label in (*ROLES, (None, OTHER_LABEL)) if (quotes := by_role.get(role))]
+    if cited:
+        groups.append(_quote_group(CITED_KEY, CITED_LABEL, cited, first))
+    return groups
+
+
+def _quote_group(key: str, label: str, quotes: list[Quote], first: Collection[str]) -> QuoteGroup:
+    ordered = sorted(quotes, key=lambda q: q.study_id not in first)  # stable: the rest keep their order
+    return QuoteGroup(key, label, tuple(ordered), len({q.study_id for q in quotes}))
+
+
+def evidence_items(quotes: Iterable[Quote], studies: dict[str, Study], link: Link) -> list[EvidenceItem]:
+    """Quotes as a page shows them, each linking to its sentence (or, for citing papers, to the study page)."""
+    return [EvidenceItem(study_label(studies[q.study_id]),
+                         evidence_href(link, q.study_id, q.anchor) if q.anchor else link(urls.study(q.study_id)),
+                         q.text, q.section, q.role) for q in quotes]
+
+
+def comparison_rows(matches: Iterable[ThemeMatch], studies: dict[str, Study], link: Link) -> list[ComparisonRow]:
+    return [_comparison_row(m, studies[m.study_id], link) for m in matches]
+
+
 def theme_detail(theme: Theme, matches: list[ThemeMatch], studies: dict[str, Study], link: Link,
-                 cited: tuple[str, ...]) -> ThemeDetail:
-    """Everything a theme page shows below its narrative."""
+                 cited: tuple[str, ...], config: SiteConfig, groups: Sequence[QuoteGroup] | None = None) -> ThemeDetail:
+    """Everything a theme page shows below its narrative, bounded whatever the number of studies.
+
+    Each evidence group shows its first ``config.theme_quotes`` sentences and the comparison table
+    its first ``config.page_size`` rows; when there are more, the group or table links to its own
+    paginated page (urls.theme_evidence, urls.theme_comparison). ``groups`` are evidence_groups()
+    when the caller has them already.
+    """
+    if groups is None:
+        groups = evidence_groups(matches, cited_first(theme, cited))
+    shown = config.theme_quotes
+    views = [RoleGroup(g.key, g.label, g.study_count, evidence_items(g.quotes[:shown], studies, link), len(g.quotes),
+                       link(urls.theme_evidence(theme.id, g.key)) if len(g.quotes) > shown else None) for g in groups]
+    in_findings = {i for f in theme.findings for i in f.studies}
+    uncited = [m.study_id for m in matches if m.evidence and m.study_id not in in_findings]
+    rows = config.page_size
+    comparison_more = link(urls.theme_comparison(theme.id)) if len(matches) > rows else None
     return ThemeDetail(
-        roles=_role_groups(matches, studies, link),
-        cited_evidence=[EvidenceItem(study_label(studies[m.study_id]), link(urls.study(m.study_id)), c.text,
-                                     c.section, None) for m in matches for c in m.cited_evidence],
+        roles=[v for v in views if v.role != CITED_KEY],
+        cited=next((v for v in views if v.role == CITED_KEY), None),
         findings=[_finding_row(f, studies, link) for f in theme.findings],
-        uncited=[(study_label(studies[m.study_id]), link(urls.study(m.study_id))) for m in matches
-                 if m.evidence and not any(m.study_id in f.studies for f in theme.findings)],
-        comparison=[_comparison_row(m, studies[m.study_id], link) for m in matches],
+        uncited=[(study_label(studies[i]), link(urls.study(i))) for i in uncited[:UNCITED_SHOWN]],
+        uncited_total=len(uncited),
+        uncited_more_href=comparison_more or "#comparison-title",
+        comparison=comparison_rows(matches[:rows], studies, link),
+        comparison_total=len(matches),
+        comparison_more_href=comparison_more,
         references=[Reference(i, link(urls.study(i)), format_citation(studies[i], "apa").html)
                     for i in sorted(cited, key=lambda i: study_label(studies[i])) if i in studies],
         by_hand=[(study_label(studies[m.study_id]), link(urls.study(m.study_id)), m.reason)
                  for m in matches if m.by_hand],
     )
-
-
-def _role_groups(matches: list[ThemeMatch], studies: dict[str, Study], link: Link) -> list[RoleGroup]:
-    groups = []
-    for role, label in (*ROLES, (None, "Other evidence")):
-        items = [EvidenceItem(study_label(studies[m.study_id]), evidence_href(link, m.study_id, e.anchor), e.text,
-                              e.section_heading, e.role)
-                 for m in matches for e in m.evidence if e.role == role]
-        if items:
-            count = len({item.href.split("#")[0] for item in items})
-            groups.append(RoleGroup(role or "other", label, count, items))
-    return groups
 
 
 def _finding_row(finding: Finding, studies: dict[str, Study], link: Link) -> FindingRow:

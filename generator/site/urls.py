@@ -55,6 +55,19 @@ def facet(kind: str, value: str, number: int = 1) -> str:
     return f"studies/{kind}/{value}/" if number == 1 else f"studies/{kind}/{value}/page/{number}/"
 
 
+def theme_evidence(theme_id: str, group: str, number: int = 1) -> str:
+    """Page ``number`` of every evidence sentence of one group on a theme: a role ("barrier",
+    "facilitator", "strategy", "outcome", "other") or "cited" (what citing papers say)."""
+    first = f"themes/{theme_id}/evidence/{group}/"
+    return first if number == 1 else f"{first}page/{number}/"
+
+
+def theme_comparison(theme_id: str, number: int = 1) -> str:
+    """Page ``number`` of a theme's full comparison table."""
+    first = f"themes/{theme_id}/comparison/"
+    return first if number == 1 else f"{first}page/{number}/"
+
+
 def output_file(path: str) -> str:
     """The file in output/ that serves ``path`` ("studies/x/" -> "studies/x/index.html")."""
     return path + "index.html" if path == "" or path.endswith("/") else path

@@ -37,6 +37,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 #: Mount point used when site.yaml's base_url has no path of its own.
 DEFAULT_MOUNT = "/brief/"
 PROJECT_PARTS = ("seeds", "content", "templates", "site.yaml")
+#: Settings that cut every list of the seeds' theme pages short, so each kind of theme sub-page exists.
+PAGED_SETTINGS = {"page_size": 2, "theme_quotes": 1}
 
 
 def in_ci() -> bool:
@@ -50,8 +52,9 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
-def copy_project(target: Path, *, base_url: str | None = None) -> Path:
-    """A copy of the repository's brief (seeds, content, templates, site.yaml) in ``target``."""
+def copy_project(target: Path, *, base_url: str | None = None, settings: dict[str, Any] | None = None) -> Path:
+    """A copy of the repository's brief (seeds, content, templates, site.yaml) in ``target``, with
+    ``base_url`` and any other ``settings`` of site.yaml replaced."""
     target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_PARTS:
         source = REPO / name
@@ -59,13 +62,14 @@ def copy_project(target: Path, *, base_url: str | None = None) -> Path:
             shutil.copytree(source, target / name)
         elif source.is_file():
             shutil.copy2(source, target / name)
-    if base_url is not None:
+    changes = {**(settings or {}), **({"base_url": base_url} if base_url is not None else {})}
+    if changes:
         config_path = target / "site.yaml"
-        settings: dict[str, Any] = {}
+        values: dict[str, Any] = {}
         if config_path.is_file():
-            settings = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
-        settings["base_url"] = base_url
-        config_path.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            values = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+        values.update(changes)
+        config_path.write_text(yaml.safe_dump(values, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return target
 
 
@@ -104,7 +108,11 @@ def page_of_kind(pages: list[str], kind: str) -> str:
     elif kind == "facet":
         candidates = [p for p in pages if p.startswith(("studies/design/", "studies/setting/", "studies/year/"))]
     elif kind == "theme":
-        candidates = [p for p in pages if p.startswith("themes/") and p != "themes/"]
+        candidates = [p for p in pages if p.startswith("themes/") and p.count("/") == 2]
+    elif kind == "theme-evidence":
+        candidates = [p for p in pages if p.startswith("themes/") and "/evidence/" in p]
+    elif kind == "theme-comparison":
+        candidates = [p for p in pages if p.startswith("themes/") and "/comparison/" in p]
     else:
         raise ValueError(kind)
     assert candidates, f"the build made no {kind} page; pages: {sorted(pages)[:20]}"
@@ -114,14 +122,26 @@ def page_of_kind(pages: list[str], kind: str) -> str:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's brief, copied to a scratch folder and built once for the whole session."""
+    return _build_copy(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The brief built with PAGED_SETTINGS: every theme page links to evidence and comparison pages,
+    which the link checker, the HTML checker and the browser then visit."""
+    site = _build_copy(tmp_path_factory.mktemp("paged-site"), PAGED_SETTINGS)
+    assert any("/evidence/" in p for p in site.pages) and any("/comparison/" in p for p in site.pages)
+    return site
+
+
+def _build_copy(project_dir: Path, settings: dict[str, Any] | None = None) -> BuiltSite:
     build = pytest.importorskip("generator.build", reason="generator.build is not written yet")
-    project_dir = tmp_path_factory.mktemp("site")
     base_url = _base_url_of(REPO)
     override = None
     if not urlsplit(base_url).path.strip("/"):
         # A base_url at a host's root would let root-relative links pass; serve under a sub-path anyway.
         override = "https://evidence-brief.example.org" + DEFAULT_MOUNT
-    project = copy_project(project_dir / "project", base_url=override)
+    project = copy_project(project_dir / "project", base_url=override, settings=settings)
     result = build.build_site(project)
     errors = [d.format() for d in result.diagnostics if d.is_error]
     assert not errors, "the build reported errors:\n" + "\n".join(errors)
@@ -198,6 +218,16 @@ def serve(directory: Path, mount: str) -> tuple[ThreadingHTTPServer, Server]:
 @pytest.fixture(scope="session")
 def server(built_site: BuiltSite) -> Iterator[Server]:
     httpd, info = serve(built_site.output, built_site.mount)
+    try:
+        yield info
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def paged_server(paged_site: BuiltSite) -> Iterator[Server]:
+    httpd, info = serve(paged_site.output, paged_site.mount)
     try:
         yield info
     finally:

@@ -448,3 +448,33 @@ def test_evidence_link_lands_on_the_highlighted_sentence(open_page: Callable[...
     assert highlighted, "the sentence is not highlighted on arrival"
     box = target.bounding_box()
     assert box is not None and -2 <= box["y"] < page.viewport_size["height"], "sentence not scrolled into view"
+
+
+@pytest.mark.parametrize("kind", ["theme-evidence", "theme-comparison"])
+def test_theme_sub_pages_are_clean_accessible_and_fit_a_phone(kind: str, browser: Any, paged_site: BuiltSite,
+                                                             paged_server: Server, axe_script: Path,
+                                                             screenshots_dir: Path) -> None:
+    """The pages a long theme links to (built with page_size 2 and theme_quotes 1): the same checks
+    as every page type above, and their pagination leads from page to page."""
+    path = paged_site.page_of_kind(kind)
+    opened = open_in(browser, paged_server, path, wait_until="networkidle", viewport={"width": 1280, "height": 800})
+    try:
+        page = opened.page
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            page.screenshot(path=str(screenshots_dir / f"{kind}-{width}.png"), full_page=True)
+        page.set_viewport_size({"width": 360, "height": 800})
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways at 360 px: {page.evaluate(WIDEST_JS, 360)}"
+        page.set_viewport_size({"width": 1280, "height": 800})
+        violations = _axe(page, axe_script, {"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                             "resultTypes": ["violations"]})
+        assert not violations, f"axe-core on {path}:\n{_format_violations(violations)}"
+        page.locator("nav.pagination a:not([aria-current])").first.click()
+        page.wait_for_load_state("load")
+        assert _site_path(paged_site, paged_server, page.url) == path + "page/2/", page.url
+        assert page.locator("nav.pagination a[aria-current='page']").inner_text().strip().endswith("2")
+        assert ", page 2" in page.locator("h1").inner_text()
+        opened.assert_clean(f"{path} ({kind})")
+    finally:
+        opened.context.close()

@@ -1,6 +1,7 @@
 """The Nu HTML Checker (vnu.jar, pinned in package.json) finds no error in any built page.
 
-One Java run over the whole output folder: Java's start-up is most of the cost.
+One Java run over the whole output folder, and the paged build's theme pages: Java's start-up is
+most of the cost.
 """
 
 from __future__ import annotations
@@ -26,16 +27,21 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
-def test_every_page_is_valid_html(built_site: BuiltSite) -> None:
+def test_every_page_is_valid_html(built_site: BuiltSite, paged_site: BuiltSite) -> None:
     java = shutil.which("java")
     if java is None:
         unavailable("java is not installed (the Nu HTML Checker needs Java 11 or newer)")
     if not VNU_JAR.is_file():
         unavailable(f"{VNU_JAR} is missing: run `npm ci` (make test does it)")
     completed = subprocess.run([java, "-Xss4m", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html",
-                                str(built_site.output)], capture_output=True, text=True, timeout=300, check=False)
-    folder = str(built_site.output) + "/"
-    messages = [line.replace(f'"file:{folder}', '"output/').replace(folder, "output/")
-                for line in (completed.stderr + completed.stdout).splitlines() if line.strip()]
+                                str(built_site.output), str(paged_site.output / "themes")],
+                               capture_output=True, text=True, timeout=300, check=False)
+    messages = []
+    for line in (completed.stderr + completed.stdout).splitlines():
+        for site, name in ((paged_site, "paged output/"), (built_site, "output/")):
+            folder = str(site.output) + "/"
+            line = line.replace(f'"file:{folder}', f'"{name}').replace(folder, name)
+        if line.strip():
+            messages.append(line)
     assert completed.returncode == 0 and not messages, \
         f"vnu exit {completed.returncode}, {len(messages)} messages:\n" + "\n".join(messages[:80])

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
+
 if TYPE_CHECKING:  # the fixture's type, for readers; conftest is never imported by tests
     from conftest import BuiltSite
 
@@ -138,14 +140,22 @@ class _Checker:
                 self.problems.append(f"{where}: {url} -> no id {fragment!r} in output/{name}")
 
 
-def test_every_page_of_the_build_has_its_file(built_site: BuiltSite) -> None:
+@pytest.fixture(params=["built_site", "paged_site"])
+def site(request: pytest.FixtureRequest) -> BuiltSite:
+    """The brief as it is, and built with a page size of two (every list paginated, theme sub-pages)."""
+    built: BuiltSite = request.getfixturevalue(request.param)
+    return built
+
+
+def test_every_page_of_the_build_has_its_file(site: BuiltSite) -> None:
+    built_site = site
     assert built_site.pages, "build_site reported no pages"
     missing = [p for p in built_site.pages if not (built_site.output / _site_file(p)).is_file()]
     assert not missing, f"pages reported but not written: {missing[:20]}"
 
 
-def test_internal_links_resolve_and_nothing_is_fetched_off_site(built_site: BuiltSite) -> None:
-    checker = _Checker(built_site)
+def test_internal_links_resolve_and_nothing_is_fetched_off_site(site: BuiltSite) -> None:
+    checker = _Checker(site)
     assert "index.html" in checker.pages, "no index.html in output/"
     for name, parsed in checker.pages.items():
         page_url = checker.page_url(name)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from generator.build import build_site
+
+if TYPE_CHECKING:  # the fixture's type, for readers; conftest is never imported by tests
+    from conftest import BuiltSite
 
 REPO = Path(__file__).resolve().parents[2]
 IDS = {"000": "klusaritz-2023-impact-stigma-clinician", "001": "primary-care-team-perspectives-approaches",
@@ -101,6 +106,28 @@ def test_every_evidence_quote_is_the_sentence_it_links_to(output: Path, theme: s
         found = _parse(study_page).by_id.get(anchor)
         assert found is not None, f"{href}: no element #{anchor}"
         assert " ".join(unescape(found).split()) == " ".join(unescape(text).split()), href
+
+
+@pytest.mark.parametrize("theme", ["stigma", "training", "engagement"])
+def test_paged_theme_keeps_every_quote_on_its_evidence_pages(output: Path, paged_site: BuiltSite,
+                                                             theme: str) -> None:
+    """With one quote a group (theme_quotes: 1), the evidence pages hold each sentence of the
+    full theme page once, still the sentence it links to."""
+    complete = Counter(text for _, text in _parse(output / "themes" / theme / "index.html").quotes)
+    paged = paged_site.output / "themes" / theme
+    sub_pages = sorted((paged / "evidence").rglob("index.html"))
+    assert sub_pages
+    found: Counter[str] = Counter()
+    for page in sub_pages:
+        for href, text in _parse(page).quotes:
+            target, _, anchor = href.partition("#")
+            assert _parse((page.parent / target / "index.html").resolve()).by_id.get(anchor) is not None, href
+            found[text] += 1
+    on_theme_page = _parse(paged / "index.html").quotes
+    assert len(on_theme_page) <= 5  # one a role group
+    for _, text in on_theme_page:  # a group that fits shows its one quote, and gets no sub-page
+        found[text] += 0 if found[text] else 1
+    assert found == complete
 
 
 def test_study_page_marks_its_evidence_sentences(output: Path) -> None:

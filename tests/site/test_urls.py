@@ -23,8 +23,11 @@ def test_relative_links(source: str, target: str, expected: str) -> None:
     assert urls.relative(source, target) == expected
 
 
-@pytest.mark.parametrize("source", ["", "studies/", "studies/a/", "studies/page/2/", "studies/year/2020/"])
-@pytest.mark.parametrize("target", ["", "studies/", "studies/b/", "data/studies.csv", "assets/site.js"])
+@pytest.mark.parametrize("source", ["", "studies/", "studies/a/", "studies/page/2/", "studies/year/2020/",
+                                    "themes/t/evidence/barrier/", "themes/t/evidence/cited/page/3/",
+                                    "themes/t/comparison/page/2/"])
+@pytest.mark.parametrize("target", ["", "studies/", "studies/b/", "data/studies.csv", "assets/site.js", "themes/t/",
+                                    "themes/t/evidence/barrier/page/2/"])
 def test_relative_link_resolves_to_the_target(source: str, target: str) -> None:
     base = "/sub/path/"
     page_dir = posixpath.dirname(base + urls.output_file(source))
@@ -41,3 +44,10 @@ def test_study_urls_are_stable() -> None:
     assert urls.study("klusaritz-2023-x") == "studies/klusaritz-2023-x/"
     assert urls.study_download("a", "ris") == "studies/a/cite.ris"
     assert urls.facet("setting", "primary-care") == "studies/setting/primary-care/"
+
+
+def test_theme_sub_page_urls_are_stable() -> None:
+    assert urls.theme_evidence("stigma", "barrier") == "themes/stigma/evidence/barrier/"
+    assert urls.theme_evidence("stigma", "cited", 2) == "themes/stigma/evidence/cited/page/2/"
+    assert urls.theme_comparison("stigma") == "themes/stigma/comparison/"
+    assert urls.theme_comparison("stigma", 3) == "themes/stigma/comparison/page/3/"

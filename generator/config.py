@@ -12,11 +12,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import Diagnostic, error, warning
+from .model.hashing import hashed_once
 from .model.yamlio import YamlError, parse_yaml
 
 CONFIG_FILE = "site.yaml"
 
 
+@hashed_once
 @dataclass(frozen=True)
 class SiteConfig:
     """The settings a brief's site is built with."""

@@ -30,7 +30,7 @@ from ..render.env import build_environment, template_dirs
 from ..site import urls
 from ..site.files import generated_files
 from ..site.model import Page, SiteModel
-from ..synthesis.themes import load_themes
+from ..synthesis.themes import Theme, load_themes
 from .changes import Changes, classify, diff_stamps, plan_pages, restamp, scan_inputs
 
 
@@ -132,11 +132,13 @@ class Builder:
         config, problems = load_config(self.project)
         outcome.diagnostics.extend(problems)
         everything = config != self.config
+        config = self.config if not everything and self.config is not None else config
         if first or changes.config:
             self._updated = config.updated or build_date(self.project)
         self.config = config
         studies = self._load_studies(outcome, None if first or rescan else records)
         themes, problems = load_themes(self.project)
+        themes = self._same_objects(themes)
         outcome.diagnostics.extend(problems)
         result = BuildResult()
         site = assemble_site(self.project, config, studies, themes, result)
@@ -169,6 +171,13 @@ class Builder:
             if cached.study is not None:
                 studies.append(cached.study)
         return sorted(studies, key=lambda s: s.id)
+
+    def _same_objects(self, themes: list[Theme]) -> list[Theme]:
+        """The previous build's Theme objects where nothing changed. The memoised builders key on
+        themes, studies and settings: an equal but new object would be compared field by field on
+        every lookup, an identical one costs a pointer comparison."""
+        previous = {theme.id: theme for theme in (self.site.themes if self.site is not None else [])}
+        return [previous[t.id] if previous.get(t.id) == t else t for t in themes]
 
     def _environment(self) -> Environment:
         dirs = template_dirs(self.project)

@@ -23,6 +23,7 @@ from . import urls
 from .themeviews import (
     CITED_KEY,
     ROLES,
+    Quote,
     QuoteGroup,
     abstract_view,
     appraisal_rows,
@@ -35,6 +36,8 @@ from .themeviews import (
 from .views import StudyRow, study_row, study_view
 
 Matches = dict[str, list[ThemeMatch]]
+#: (kind, ((label, value, number of studies), ...)) per facet kind.
+Facets = tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]
 T = TypeVar("T")
 
 NAV = (("Brief", urls.HOME), ("Themes", urls.THEMES), ("Studies", urls.STUDIES), ("Search", urls.SEARCH),
@@ -120,18 +123,26 @@ class _Brief:  # not slotted: cached_property needs an instance __dict__
                 index.setdefault(match.study_id, []).append((theme, match))
         return index
 
+    def theme_ids(self, study_id: str) -> tuple[str, ...]:
+        return self._theme_ids.get(study_id, ())
+
     @cached_property
-    def facets(self) -> dict[str, list[tuple[str, str, int]]]:
-        """(label, value, number of studies) for every facet value, in display order."""
+    def _theme_ids(self) -> dict[str, tuple[str, ...]]:
+        return {study_id: tuple(t.id for t, _ in found) for study_id, found in self._by_study.items()}
+
+    @cached_property
+    def facets(self) -> Facets:
+        """(label, value, number of studies) for every facet value, in display order (hashable, so
+        the memoised list pages can key on it)."""
         designs: Counter[str] = Counter(s.design for s in self.studies if s.design)
         settings: Counter[str] = Counter(x for s in self.studies for x in s.settings)
         years: Counter[int] = Counter(s.year for s in self.studies if s.year)
-        return {
-            "design": [(DESIGNS.get(d, d), d, designs[d]) for d in sorted(designs)],
-            "setting": [(SETTINGS.get(x, x), x, settings[x]) for x in sorted(settings)],
-            "year": [(str(y), str(y), years[y]) for y in sorted(years, reverse=True)],
-            "theme": [(t.title, t.id, len(self.matches[t.id])) for t in self.themes if self.matches.get(t.id)],
-        }
+        return (
+            ("design", tuple((DESIGNS.get(d, d), d, designs[d]) for d in sorted(designs))),
+            ("setting", tuple((SETTINGS.get(x, x), x, settings[x]) for x in sorted(settings))),
+            ("year", tuple((str(y), str(y), years[y]) for y in sorted(years, reverse=True))),
+            ("theme", tuple((t.title, t.id, len(self.matches[t.id])) for t in self.themes if self.matches.get(t.id))),
+        )
 
     @cached_property
     def by_id(self) -> dict[str, Study]:
@@ -169,18 +180,16 @@ def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Them
     return SiteModel(pages, published, themes)
 
 
-def _filters(brief: _Brief, path: str) -> FilterSet:
+def _filters(config: SiteConfig, facets: Facets, path: str) -> FilterSet:
     """The facet links as seen from ``path``; the counts are the brief's, computed once."""
-    link = link_for(path, brief.config)
-
-    def links(kind: str) -> list[tuple[str, str, int, str]]:
-        return [(label, link(urls.facet(kind, value)), count, value) for label, value, count in brief.facets[kind]]
-
-    return FilterSet(designs=links("design"), settings=links("setting"), years=links("year"), themes=links("theme"))
+    link = link_for(path, config)
+    kinds = {kind: [(label, link(urls.facet(kind, value)), count, value) for label, value, count in values]
+             for kind, values in facets}
+    return FilterSet(designs=kinds["design"], settings=kinds["setting"], years=kinds["year"], themes=kinds["theme"])
 
 
-def _rows(brief: _Brief, studies: list[Study], path: str) -> list[StudyRow]:
-    return [_row(brief.config, path, s, tuple(t.id for t, _ in brief.themes_of(s.id))) for s in studies]
+def _rows(brief: _Brief, studies: Sequence[Study], path: str) -> list[StudyRow]:
+    return [_row(brief.config, path, s, brief.theme_ids(s.id)) for s in studies]
 
 
 # The two memoised builders below are pure functions of frozen, hashable values. A live preview
@@ -201,7 +210,7 @@ def _home(brief: _Brief) -> Page:
         "recent": _rows(brief, brief.studies[: config.home_studies], urls.HOME),
         "all_studies_href": link(urls.STUDIES),
         "total": len(brief.studies),
-        "filters": _filters(brief, urls.HOME),
+        "filters": _filters(config, brief.facets, urls.HOME),
     })
 
 
@@ -247,17 +256,22 @@ def _study_list_pages(brief: _Brief) -> list[Page]:
 
 def _facet_pages(brief: _Brief) -> list[Page]:
     studies = brief.studies
-    facets: list[tuple[str, str, str, str, list[Study]]] = []
-    for design in sorted({s.design for s in studies if s.design}):
-        facets.append(("design", design, "Design", DESIGNS.get(design, design),
-                       [s for s in studies if s.design == design]))
-    for setting in sorted({x for s in studies for x in s.settings}):
-        facets.append(("setting", setting, "Setting", SETTINGS.get(setting, setting),
-                       [s for s in studies if setting in s.settings]))
-    for year in sorted({s.year for s in studies if s.year}, reverse=True):
-        facets.append(("year", str(year), "Year", str(year), [s for s in studies if s.year == year]))
-    for theme in brief.themes:
-        facets.append(("theme", theme.id, "Theme", theme.title, brief.studies_of(theme.id)))
+    by_design: dict[str, list[Study]] = {}
+    by_setting: dict[str, list[Study]] = {}
+    by_year: dict[int, list[Study]] = {}
+    for study in studies:  # one pass, in list order, so each facet keeps the list's order
+        if study.design:
+            by_design.setdefault(study.design, []).append(study)
+        for setting in study.settings:
+            by_setting.setdefault(setting, []).append(study)
+        if study.year:
+            by_year.setdefault(study.year, []).append(study)
+    facets: list[tuple[str, str, str, str, list[Study]]] = [
+        *(("design", d, "Design", DESIGNS.get(d, d), by_design[d]) for d in sorted(by_design)),
+        *(("setting", x, "Setting", SETTINGS.get(x, x), by_setting[x]) for x in sorted(by_setting)),
+        *(("year", str(y), "Year", str(y), by_year[y]) for y in sorted(by_year, reverse=True)),
+        *(("theme", t.id, "Theme", t.title, brief.studies_of(t.id)) for t in brief.themes),
+    ]
     pages = []
     for kind, value, kind_label, value_label, matching in facets:
         pages += _paged_list(
@@ -273,25 +287,34 @@ def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i: i + size] for i in range(0, len(items), size)] or [items[:0]]
 
 
-def _pagination(path_of: Callable[[int], str], count: int, number: int,
-                link: Callable[[str], str]) -> list[tuple[str, str, bool]]:
+def _pagination(paths: tuple[str, ...], number: int, link: Callable[[str], str]) -> list[tuple[str, str, bool]]:
     """(label, href, current) for every page of a paginated list, as seen from page ``number``."""
-    return [(str(n), link(path_of(n)), n == number) for n in range(1, count + 1)]
+    return [(str(n), link(p), n == number) for n, p in enumerate(paths, start=1)]
 
 
 def _paged_list(brief: _Brief, studies: list[Study], path_of: Callable[[int], str], heading: str, kind: str,
                 facet: tuple[str, str] | None, description: str, intro: str) -> list[Page]:
     """A study list split into pages of ``page_size`` rows, so no list page grows past a phone's budget."""
     chunks = _chunks(studies, brief.config.page_size)
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        path = path_of(number)
-        link = link_for(path, brief.config)
-        title = heading if number == 1 else f"{heading}, page {number}"
-        pages.append(Page(path, "studies.html", title, description, kind, {
-            "rows": _rows(brief, list(chunk), path), "filters": _filters(brief, path), "heading": title,
-            "intro": intro, "pagination": _pagination(path_of, len(chunks), number, link), "facet": facet}))
-    return pages
+    paths = tuple(path_of(n) for n in range(1, len(chunks) + 1))
+    return [_list_page(brief.config, brief.facets, paths, number, heading, kind, facet, description, intro,
+                       tuple(chunk), tuple(brief.theme_ids(s.id) for s in chunk))
+            for number, chunk in enumerate(chunks, start=1)]
+
+
+# Memoised on everything the page shows: a save in the live preview rebuilds the whole model, and
+# only the pages whose studies, facet counts or pagination moved should cost more than a lookup.
+@lru_cache(maxsize=8192)
+def _list_page(config: SiteConfig, facets: Facets, paths: tuple[str, ...], number: int, heading: str, kind: str,
+               facet: tuple[str, str] | None, description: str, intro: str, studies: tuple[Study, ...],
+               themes: tuple[tuple[str, ...], ...]) -> Page:
+    path = paths[number - 1]
+    link = link_for(path, config)
+    title = heading if number == 1 else f"{heading}, page {number}"
+    return Page(path, "studies.html", title, description, kind, {
+        "rows": [_row(config, path, s, t) for s, t in zip(studies, themes, strict=True)],
+        "filters": _filters(config, facets, path), "heading": title, "intro": intro,
+        "pagination": _pagination(paths, number, link), "facet": facet})
 
 
 def _study_page(brief: _Brief, study: Study) -> Page:
@@ -323,7 +346,7 @@ def _theme_pages(brief: _Brief, theme: Theme) -> list[Page]:
     link = link_for(path, config)
     matches = brief.matches.get(theme.id, [])
     cited = brief.text.theme_cited.get(theme.id, ())
-    groups = evidence_groups(matches, cited_first(theme, cited))
+    groups = _evidence_groups(tuple(matches), cited_first(theme, cited))
     members = brief.studies_of(theme.id)
     pages = [Page(path, "theme.html", theme.title, theme.question, "theme", {
         "theme": _card(brief, theme, link), "rows": _rows(brief, members[: config.page_size], path),
@@ -337,47 +360,65 @@ def _theme_pages(brief: _Brief, theme: Theme) -> list[Page]:
     return pages
 
 
+@lru_cache(maxsize=64)
+def _evidence_groups(matches: tuple[ThemeMatch, ...], first: frozenset[str]) -> list[QuoteGroup]:
+    """evidence_groups, memoised: the same Quote objects from one save to the next keep the
+    evidence pages' memo (keyed on them) cheap."""
+    return evidence_groups(matches, first)
+
+
 def _evidence_pages(brief: _Brief, theme: Theme, group: QuoteGroup) -> list[Page]:
     """Every sentence of one evidence group of a theme, ``page_size`` per page, in the theme page's order."""
-    size = brief.config.page_size
-    chunks = _chunks(group.quotes, size)
-    heading = f"{group.label} — {theme.title}"
-    cited = group.key == CITED_KEY
-    total = len(group.quotes)
-    subject = f"the {group.study_count} studies on {theme.title.lower()} in {brief.config.title}"
+    chunks = _chunks(group.quotes, brief.config.page_size)
+    paths = tuple(urls.theme_evidence(theme.id, group.key, n) for n in range(1, len(chunks) + 1))
+    return [_evidence_page(brief.config, theme.id, theme.title, group.key, group.label, len(group.quotes),
+                           group.study_count, paths, number, tuple(chunk),
+                           tuple(brief.by_id[q.study_id] for q in chunk))
+            for number, chunk in enumerate(chunks, start=1)]
+
+
+@lru_cache(maxsize=4096)  # memoised like _list_page, on everything the page shows
+def _evidence_page(config: SiteConfig, theme_id: str, theme_title: str, key: str, label: str, total: int,
+                   study_count: int, paths: tuple[str, ...], number: int, quotes: tuple[Quote, ...],
+                   studies: tuple[Study, ...]) -> Page:
+    path = paths[number - 1]
+    link = link_for(path, config)
+    cited = key == CITED_KEY
+    heading = f"{label} — {theme_title}"
+    title = heading if number == 1 else f"{heading}, page {number}"
+    subject = f"the {study_count} studies on {theme_title.lower()} in {config.title}"
     description = (f"All {total} statements of papers citing {subject}." if cited
-                   else f"All {total} sentences on {group.label.lower()} from {subject}.")
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        path = urls.theme_evidence(theme.id, group.key, number)
-        link = link_for(path, brief.config)
-        title = heading if number == 1 else f"{heading}, page {number}"
-        start = (number - 1) * size
-        pages.append(Page(path, "theme_evidence.html", title, description, "theme-evidence", {
-            "heading": title, "theme_title": theme.title, "group_label": group.label, "cited": cited,
-            "total": total, "study_count": group.study_count, "first": start + 1, "last": start + len(chunk),
-            "items": evidence_items(chunk, brief.by_id, link),
-            "back_href": link(urls.theme(theme.id)) + ("#cited-evidence-title" if cited else f"#role-{group.key}"),
-            "pagination": _pagination(partial(urls.theme_evidence, theme.id, group.key), len(chunks), number, link)}))
-    return pages
+                   else f"All {total} sentences on {label.lower()} from {subject}.")
+    start = (number - 1) * config.page_size
+    return Page(path, "theme_evidence.html", title, description, "theme-evidence", {
+        "heading": title, "theme_title": theme_title, "group_label": label, "cited": cited,
+        "total": total, "study_count": study_count, "first": start + 1, "last": start + len(quotes),
+        "items": evidence_items(quotes, {s.id: s for s in studies}, link),
+        "back_href": link(urls.theme(theme_id)) + ("#cited-evidence-title" if cited else f"#role-{key}"),
+        "pagination": _pagination(paths, number, link)})
 
 
 def _comparison_pages(brief: _Brief, theme: Theme, matches: list[ThemeMatch]) -> list[Page]:
     """A theme's full comparison table, ``page_size`` rows per page, in the theme page's order."""
-    size = brief.config.page_size
-    chunks = _chunks(matches, size)
-    heading = f"Comparison of studies — {theme.title}"
-    description = (f"Design, sample, setting, population and key finding of the {len(matches)} studies on "
-                   f"{theme.title.lower()} in {brief.config.title}.")
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        path = urls.theme_comparison(theme.id, number)
-        link = link_for(path, brief.config)
-        title = heading if number == 1 else f"{heading}, page {number}"
-        start = (number - 1) * size
-        pages.append(Page(path, "theme_comparison.html", title, description, "theme-comparison", {
-            "heading": title, "theme_title": theme.title, "total": len(matches), "first": start + 1,
-            "last": start + len(chunk), "rows": comparison_rows(chunk, brief.by_id, link),
-            "back_href": link(urls.theme(theme.id)) + "#comparison-title",
-            "pagination": _pagination(partial(urls.theme_comparison, theme.id), len(chunks), number, link)}))
-    return pages
+    chunks = _chunks(matches, brief.config.page_size)
+    paths = tuple(urls.theme_comparison(theme.id, n) for n in range(1, len(chunks) + 1))
+    return [_comparison_page(brief.config, theme.id, theme.title, len(matches), paths, number, tuple(chunk),
+                             tuple(brief.by_id[m.study_id] for m in chunk))
+            for number, chunk in enumerate(chunks, start=1)]
+
+
+@lru_cache(maxsize=4096)  # memoised like _list_page, on everything the page shows
+def _comparison_page(config: SiteConfig, theme_id: str, theme_title: str, total: int, paths: tuple[str, ...],
+                     number: int, matches: tuple[ThemeMatch, ...], studies: tuple[Study, ...]) -> Page:
+    path = paths[number - 1]
+    link = link_for(path, config)
+    heading = f"Comparison of studies — {theme_title}"
+    title = heading if number == 1 else f"{heading}, page {number}"
+    start = (number - 1) * config.page_size
+    return Page(path, "theme_comparison.html", title,
+                f"Design, sample, setting, population and key finding of the {total} studies on "
+                f"{theme_title.lower()} in {config.title}.", "theme-comparison", {
+                    "heading": title, "theme_title": theme_title, "total": total, "first": start + 1,
+                    "last": start + len(matches), "rows": comparison_rows(matches, {s.id: s for s in studies}, link),
+                    "back_href": link(urls.theme(theme_id)) + "#comparison-title",
+                    "pagination": _pagination(paths, number, link)})

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
 from ..config import SiteConfig
+from ..model.hashing import hashed_once
 from ..model.sentences import sentence_units
 from ..model.study import Study
 from ..model.vocabulary import CASP_QUESTIONS, DESIGNS, SETTINGS
-from ..synthesis.matching import ThemeMatch
+from ..synthesis.matching import Evidence, ThemeMatch
 from ..synthesis.themes import Finding, Theme
 from . import urls
 from .citations import format_citation
@@ -55,6 +57,7 @@ class RoleGroup:
     more_href: str | None = None
 
 
+@hashed_once
 @dataclass(frozen=True)
 class Quote:
     """One evidence sentence of a theme, before a page links it (links depend on the page)."""
@@ -66,6 +69,7 @@ class Quote:
     role: str | None
 
 
+@hashed_once
 @dataclass(frozen=True)
 class QuoteGroup:
     """All of a theme's evidence of one kind, in reading order: a role ("barrier" ... "other") or "cited"."""
@@ -128,6 +132,7 @@ class ThemeDetail:
         return self.cited.items if self.cited else []
 
 
+@lru_cache(maxsize=65536)  # a theme's pages name each of its studies many times, on every preview save
 def study_label(study: Study) -> str:
     """"Klusaritz et al., 2023": how the brief names a study in running text."""
     if study.authors:
@@ -230,13 +235,20 @@ def _finding_row(finding: Finding, studies: dict[str, Study], link: Link) -> Fin
 
 
 def _comparison_row(match: ThemeMatch, study: Study, link: Link) -> ComparisonRow:
-    key = next((e for e in match.evidence if e.section_kind in ("results", "conclusions", "unlabelled")), None)
+    label, design, setting, key = _comparison_facts(match, study)
     return ComparisonRow(
-        label=study_label(study), href=link(urls.study(study.id)),
-        design=DESIGNS.get(study.design or "", "Not reported"), sample=study.sample_size,
-        setting=", ".join(SETTINGS.get(s, s) for s in study.settings) or "Not reported",
+        label=label, href=link(urls.study(study.id)), design=design, sample=study.sample_size, setting=setting,
         population=study.participants, key_finding=key.text if key else None,
         key_finding_href=evidence_href(link, study.id, key.anchor) if key else None, by_hand=match.by_hand)
+
+
+@lru_cache(maxsize=65536)
+def _comparison_facts(match: ThemeMatch, study: Study) -> tuple[str, str, str, Evidence | None]:
+    """The parts of a comparison row that do not depend on the page showing it (memoised: the
+    same rows appear on a theme page and its comparison pages, rebuilt on every preview save)."""
+    key = next((e for e in match.evidence if e.section_kind in ("results", "conclusions", "unlabelled")), None)
+    return (study_label(study), DESIGNS.get(study.design or "", "Not reported"),
+            ", ".join(SETTINGS.get(s, s) for s in study.settings) or "Not reported", key)
 
 
 # --- study pages --------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def output_file(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)  # a 2,000-study site has about 100,000 distinct links: all must fit
 def relative(from_path: str, to_path: str) -> str:
     """A link from the page at ``from_path`` to ``to_path`` that works at any sub-path (pure, so memoised)."""
     from_dir = posixpath.dirname(output_file(from_path))

@@ -127,7 +127,9 @@ def concurrent_requests(preview: Preview, count: int) -> str:
             return response.status, int(b"</html>" in body), time.perf_counter() - begun
 
     _save(record, _retitled(original, "Concurrent"))
-    time.sleep(0.04)  # let the watcher start the rebuild
+    deadline = time.monotonic() + 2
+    while not preview.state.building and time.monotonic() < deadline:  # fire once the rebuild has begun
+        time.sleep(0.0005)
     was_building = preview.state.building
     with ThreadPoolExecutor(max_workers=count) as pool:
         results = list(pool.map(fetch, (paths * (count // max(1, len(paths)) + 1))[:count]))

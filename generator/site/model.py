@@ -230,9 +230,9 @@ def _setting_map(brief: _Brief, link: Callable[[str], str]) -> list[tuple[str, s
                       if x in SETTINGS else len(SETTINGS))
     rows = []
     for theme in brief.themes:
-        members = brief.studies_of(theme.id)
-        cells = [(SETTINGS.get(x, x), sum(x in s.settings for s in members),
-                  link(urls.facet("theme", theme.id)) + f"?settings={x}") for x in settings]
+        counts = Counter(x for s in brief.studies_of(theme.id) for x in s.settings)
+        cells = [(SETTINGS.get(x, x), counts[x], link(urls.facet("theme", theme.id)) + f"?settings={x}")
+                 for x in settings]
         rows.append((theme.title, link(urls.theme(theme.id)), cells))
     return rows if settings else []
 
@@ -241,9 +241,8 @@ def _role_map(brief: _Brief, link: Callable[[str], str]) -> list[tuple[str, str,
     """Themes x evidence role: studies with at least one sentence in that role, linking to the theme page."""
     rows = []
     for theme in brief.themes:
-        matches = brief.matches.get(theme.id, [])
-        cells = [(label, sum(any(e.role == role for e in m.evidence) for m in matches),
-                  link(urls.theme(theme.id)) + f"#role-{role}") for role, label in ROLES]
+        counts = Counter(role for m in brief.matches.get(theme.id, []) for role in {e.role for e in m.evidence})
+        cells = [(label, counts[role], link(urls.theme(theme.id)) + f"#role-{role}") for role, label in ROLES]
         rows.append((theme.title, link(urls.theme(theme.id)), cells))
     return rows
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import Diagnostic
 from .builder import Builder, BuildOutcome
 from .server import PreviewServer, SiteState
-from .watcher import ChangeFlag, run_loop, start_observer
+from .watcher import ChangeFlag, InputWatcher, run_loop
 
 Log = Callable[[str], None]
 #: How long the downloads wait after a rebuild, so open pages reload first (a reload takes ~100 ms).
@@ -45,8 +45,8 @@ class Preview:
         self._search_wanted = threading.Event()
         self._threads: list[threading.Thread] = []
         self._httpd: PreviewServer | None = None
-        self._observer: object | None = None
         self.flag = ChangeFlag(project)
+        self.watcher = InputWatcher(project, self.flag)
 
     @property
     def url(self) -> str:
@@ -62,7 +62,7 @@ class Preview:
         outcome = self._build_once()
         self._httpd = PreviewServer((self.host, self.port), self.site_dir, self.mount, self.state)
         self.port = int(self._httpd.server_address[1])
-        self._observer = start_observer(self.project, self.flag)
+        self.watcher.start()
         self._spawn("preview-http", self._httpd.serve_forever)
         self._spawn("preview-build", lambda: run_loop(self.flag, self._stop, self.rebuild))
         if self.search_index:
@@ -72,6 +72,8 @@ class Preview:
 
     def rebuild(self, paths: set[str] | None = None) -> None:
         """One rebuild for the inputs the watcher named (None: rescan all); skipped when none really changed."""
+        if paths is None:
+            self.watcher.watch_new_folders()
         if not self.builder.pending_changes(paths):
             return
         self.state.start_build()
@@ -141,8 +143,8 @@ class Preview:
     def stop(self) -> None:
         """Stop watching, serving and building; remove the preview folder."""
         self._stop.set()
-        if self._observer is not None:
-            self._observer.stop()  # type: ignore[attr-defined]
+        if self.watcher.observer.is_alive():
+            self.watcher.stop()
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()

@@ -90,16 +90,35 @@ class ChangeFlag(FileSystemEventHandler):
         return False
 
 
-def start_observer(project: Path, flag: ChangeFlag) -> Observer:  # type: ignore[valid-type]
-    """Watch the project's input folders (recursively) and its root (for site.yaml and new folders)."""
-    observer = Observer()
-    observer.schedule(flag, str(project), recursive=False)
-    for name in WATCHED_DIRS:
-        if (project / name).is_dir():
-            observer.schedule(flag, str(project / name), recursive=True)
-    observer.daemon = True
-    observer.start()
-    return observer
+class InputWatcher:
+    """Watchdog on the project's root (site.yaml, folders appearing) and on each input folder, recursively.
+
+    The root is not watched recursively: output/, .git/ and a virtualenv would flood it. So an input
+    folder created after the start (say templates/) is added by ``watch_new_folders``, which the
+    preview calls on every full rescan, as a folder's creation asks for one.
+    """
+
+    def __init__(self, project: Path, flag: ChangeFlag) -> None:
+        self.project = project
+        self.flag = flag
+        self.observer = Observer()
+        self.observer.daemon = True
+        self.folders: set[str] = set()
+
+    def start(self) -> None:
+        self.observer.schedule(self.flag, str(self.project), recursive=False)
+        self.watch_new_folders()
+        self.observer.start()
+
+    def watch_new_folders(self) -> None:
+        for name in WATCHED_DIRS:
+            if name not in self.folders and (self.project / name).is_dir():
+                self.observer.schedule(self.flag, str(self.project / name), recursive=True)
+                self.folders.add(name)
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=5)
 
 
 def run_loop(flag: ChangeFlag, stop: threading.Event, rebuild: Callable[[Burst], None]) -> None:
@@ -108,4 +127,4 @@ def run_loop(flag: ChangeFlag, stop: threading.Event, rebuild: Callable[[Burst],
         rebuild(flag.take())
 
 
-__all__ = ["WATCHED_FILES", "Burst", "ChangeFlag", "run_loop", "start_observer"]
+__all__ = ["WATCHED_FILES", "Burst", "ChangeFlag", "InputWatcher", "run_loop"]

@@ -82,3 +82,22 @@ def test_the_browser_reloads_on_edits_shows_errors_and_recovers(preview: Preview
                                " && !document.title.includes('Build error')", timeout=10_000)
     finally:
         page.close()
+
+
+def test_a_templates_folder_created_while_serving_is_watched(tmp_path: Path) -> None:
+    from .conftest import copy_brief
+
+    project = copy_brief(tmp_path / "project")
+    packaged = (project / "templates").rename(tmp_path / "packaged-copy")  # the brief starts with the default design
+    running = Preview(project, port=0, search_index=False, log=lambda message: None)
+    running.start()
+    try:
+        (project / "templates").mkdir()
+        _save(project / "templates" / "about.html", (packaged / "about.html").read_text(encoding="utf-8"))
+        time.sleep(0.3)  # the folder's creation is picked up by a rescan; later saves inside it by events
+        _save(project / "templates" / "about.html",
+              (packaged / "about.html").read_text(encoding="utf-8").replace("{% block main %}",
+                                                                           "{% block main %}<p>Own design</p>", 1))
+        _wait_for(lambda: "Own design" in _get(running.url + "about/")[2])
+    finally:
+        running.stop()

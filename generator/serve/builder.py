@@ -72,6 +72,7 @@ class Builder:
         self._generated: dict[str, str] = {}
         self._inputs: dict[str, Stamp] = {}
         self._ingest_memo = IngestMemo()
+        self._rescan_next = False  # after a crash, what the failed build consumed was never loaded
         self._env: Environment | None = None
         self._env_dirs: list[Path] = []
         self._updated = ""
@@ -84,7 +85,7 @@ class Builder:
         return diff_stamps(self._inputs, self._snapshot(paths))
 
     def _snapshot(self, paths: set[str] | None) -> dict[str, Stamp]:
-        if paths is None or self.config is None:
+        if paths is None or self.config is None or self._rescan_next:
             return scan_inputs(self.project)
         return restamp(self._inputs, self.project, paths)
 
@@ -102,9 +103,11 @@ class Builder:
             self.touched |= changed
         self._inputs = snapshot  # taken before building: a save during the build is seen next time
         try:
-            self._build(outcome, first=first, rescan=paths is None)
+            self._build(outcome, first=first, rescan=paths is None or self._rescan_next)
+            self._rescan_next = False
         except Exception as exc:  # a bug or an unexpected input must not stop the preview
             outcome.crashed = True
+            self._rescan_next = True
             outcome.diagnostics.append(error("(build)", f"the build failed: {type(exc).__name__}: {exc}",
                                              "Fix the file you just changed, or run with --debug and report it"))
             outcome.diagnostics.append(error("(traceback)", traceback.format_exc(limit=6).strip()))

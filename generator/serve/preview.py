@@ -73,7 +73,7 @@ class Preview:
     def rebuild(self, paths: set[str] | None = None) -> None:
         """One rebuild for the inputs the watcher named (None: rescan all); skipped when none really changed."""
         if paths is None:
-            self.watcher.watch_new_folders()
+            self.watcher.refresh()
         if not self.builder.pending_changes(paths):
             return
         self.state.start_build()

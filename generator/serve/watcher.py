@@ -9,6 +9,7 @@ file (a folder created, moved or deleted, say by ``git checkout``) ask for a ful
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 
 from .changes import WATCHED_DIRS, WATCHED_FILES, is_watched
 
@@ -54,16 +56,6 @@ class ChangeFlag(FileSystemEventHandler):
             self.last = time.monotonic()
         self.event.set()
 
-    def note(self, paths: set[str] | None) -> None:
-        """Queue paths (None: a full rescan) as if events had named them."""
-        with self._lock:
-            if paths is None:
-                self._rescan = True
-            else:
-                self._paths.update(paths)
-            self.last = time.monotonic()
-        self.event.set()
-
     def take(self) -> Burst:
         """The paths noted since the last call (None when a full rescan is needed), and forget them."""
         with self._lock:
@@ -94,8 +86,8 @@ class InputWatcher:
     """Watchdog on the project's root (site.yaml, folders appearing) and on each input folder, recursively.
 
     The root is not watched recursively: output/, .git/ and a virtualenv would flood it. So an input
-    folder created after the start (say templates/) is added by ``watch_new_folders``, which the
-    preview calls on every full rescan, as a folder's creation asks for one.
+    folder created (or deleted and created again) after the start, say templates/, is watched from
+    the next ``refresh``, which the preview calls on every full rescan, as such events ask for one.
     """
 
     def __init__(self, project: Path, flag: ChangeFlag) -> None:
@@ -103,18 +95,23 @@ class InputWatcher:
         self.flag = flag
         self.observer = Observer()
         self.observer.daemon = True
-        self.folders: set[str] = set()
+        self.watches: dict[str, ObservedWatch] = {}
 
     def start(self) -> None:
         self.observer.schedule(self.flag, str(self.project), recursive=False)
-        self.watch_new_folders()
+        self.refresh()
         self.observer.start()
 
-    def watch_new_folders(self) -> None:
+    def refresh(self) -> None:
+        """Watch the input folders that exist now, and forget the watches of those that went away."""
         for name in WATCHED_DIRS:
-            if name not in self.folders and (self.project / name).is_dir():
-                self.observer.schedule(self.flag, str(self.project / name), recursive=True)
-                self.folders.add(name)
+            exists = (self.project / name).is_dir()
+            if name in self.watches and not exists:
+                with contextlib.suppress(KeyError):  # watchdog may already have dropped it
+                    self.observer.unschedule(self.watches[name])
+                del self.watches[name]
+            elif exists and name not in self.watches:
+                self.watches[name] = self.observer.schedule(self.flag, str(self.project / name), recursive=True)
 
     def stop(self) -> None:
         self.observer.stop()

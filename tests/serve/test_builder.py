@@ -125,3 +125,22 @@ def test_a_changed_seed_is_the_only_one_read_again(built: Builder, monkeypatch: 
     assert read == [seed.name] and not outcome.crashed
     assert seed.read_bytes() == original  # seeds are never written
     assert built.pending_changes() == set()  # ingest's own writes are not changes to rebuild for
+
+
+def test_after_a_crash_the_next_build_loads_what_the_failed_one_consumed(built: Builder,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    record = built.project / "content" / "studies" / "klusaritz-2023-impact-stigma-clinician.yaml"
+    original = record.read_text(encoding="utf-8")
+
+    def explode(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(builder_module, "load_config", explode)  # before the records are loaded
+    _touch(record, original.replace("title: 'Impact of Stigma", "title: 'After-crash Impact of Stigma", 1))
+    assert built.rebuild({record.relative_to(built.project).as_posix()}).crashed
+    monkeypatch.undo()
+    assert not built.rebuild(set()).crashed  # the next save names some other file, or none
+    page = built.site_dir / "studies/klusaritz-2023-impact-stigma-clinician/index.html"
+    assert "After-crash Impact of Stigma" in page.read_text(encoding="utf-8")
+    _touch(record, original)
+    built.rebuild(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 import urllib.error
 import urllib.request
@@ -94,10 +95,22 @@ def test_a_templates_folder_created_while_serving_is_watched(tmp_path: Path) -> 
     try:
         (project / "templates").mkdir()
         _save(project / "templates" / "about.html", (packaged / "about.html").read_text(encoding="utf-8"))
-        time.sleep(0.3)  # the folder's creation is picked up by a rescan; later saves inside it by events
+        _wait_for(lambda: "templates" in running.watcher.watches)  # a rescan picks the new folder up
         _save(project / "templates" / "about.html",
               (packaged / "about.html").read_text(encoding="utf-8").replace("{% block main %}",
                                                                            "{% block main %}<p>Own design</p>", 1))
         _wait_for(lambda: "Own design" in _get(running.url + "about/")[2])
     finally:
         running.stop()
+
+
+def test_an_input_folder_deleted_and_created_again_is_watched_again(preview: Preview) -> None:
+    templates = preview.project / "templates"
+    about = (templates / "about.html").read_text(encoding="utf-8")
+    shutil.rmtree(templates)
+    _wait_for(lambda: "templates" not in preview.watcher.watches)
+    templates.mkdir()
+    _save(templates / "about.html", about)
+    _wait_for(lambda: "templates" in preview.watcher.watches)
+    _save(templates / "about.html", about.replace("{% block main %}", "{% block main %}<p>Back again</p>", 1))
+    _wait_for(lambda: "Back again" in _get(preview.url + "about/")[2])

@@ -215,24 +215,23 @@ def serve(directory: Path, mount: str) -> tuple[ThreadingHTTPServer, Server]:
     return httpd, Server(origin=f"http://{host!s}:{port}", mount=mount)
 
 
-@pytest.fixture(scope="session")
-def server(built_site: BuiltSite) -> Iterator[Server]:
-    httpd, info = serve(built_site.output, built_site.mount)
+def _serving(site: BuiltSite) -> Iterator[Server]:
+    httpd, info = serve(site.output, site.mount)
     try:
         yield info
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: BuiltSite) -> Iterator[Server]:
+    yield from _serving(built_site)
 
 
 @pytest.fixture(scope="session")
 def paged_server(paged_site: BuiltSite) -> Iterator[Server]:
-    httpd, info = serve(paged_site.output, paged_site.mount)
-    try:
-        yield info
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    yield from _serving(paged_site)
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
 from ..config import SiteConfig
 from ..model.study import Study
 from . import urls
-from .exports import render_bibtex, render_csl_json, render_csv, render_json, render_ris
+from .exports import render_bibtex, render_csl_json, render_csv, render_ris, study_dict
 from .model import Page
 
 DOWNLOADS = (("Studies (CSV)", urls.DATA_CSV), ("Studies (JSON)", urls.DATA_JSON), ("Studies (RIS)", urls.DATA_RIS),
@@ -21,20 +23,43 @@ def generated_files(config: SiteConfig, studies: list[Study], pages: list[Page],
     def page_url(study: Study) -> str:
         return config.absolute(urls.study(study.id))
 
+    each = [_citation_files(study) for study in ordered]
     files = {
-        urls.DATA_JSON: render_json(ordered, page_url),
+        urls.DATA_JSON: join_json_items([_json_item(study, page_url(study)) for study in ordered]),
         urls.DATA_CSV: render_csv(ordered, page_url),
-        urls.DATA_RIS: render_ris(ordered),
-        urls.DATA_BIB: render_bibtex(ordered),
+        urls.DATA_RIS: "\n".join(ris for ris, _, _ in each),  # what render_ris(ordered) writes, from parts
+        urls.DATA_BIB: "\n".join(bib for _, bib, _ in each),  # likewise render_bibtex(ordered)
         urls.SITEMAP: render_sitemap(config, pages, updated),
         urls.ROBOTS: f"User-agent: *\nAllow: /\nSitemap: {config.absolute(urls.SITEMAP)}\n",
         urls.FEED: render_feed(config, ordered, updated),
     }
-    for study in ordered:
-        files[urls.study_download(study.id, "ris")] = render_ris([study])
-        files[urls.study_download(study.id, "bibtex")] = render_bibtex([study])
-        files[urls.study_download(study.id, "csl-json")] = render_csl_json([study])
+    for study, (ris, bib, csl) in zip(ordered, each, strict=True):
+        files[urls.study_download(study.id, "ris")] = ris
+        files[urls.study_download(study.id, "bibtex")] = bib
+        files[urls.study_download(study.id, "csl-json")] = csl
     return files
+
+
+# The two memoised renderers below are pure functions of a frozen study: the live preview writes
+# the downloads after every save, and only the studies that changed should cost anything.
+@lru_cache(maxsize=16384)
+def _citation_files(study: Study) -> tuple[str, str, str]:
+    """One study's RIS, BibTeX and CSL-JSON files."""
+    return render_ris([study]), render_bibtex([study]), render_csl_json([study])
+
+
+@lru_cache(maxsize=16384)
+def _json_item(study: Study, page: str) -> str:
+    return json.dumps(study_dict(study, lambda _: page), indent=2, ensure_ascii=False)
+
+
+def join_json_items(items: list[str]) -> str:
+    """The JSON array of already-serialised items, byte for byte what ``render_json`` writes for them."""
+    if not items:
+        return "[]\n"
+    # Every line break json.dumps writes is structural (breaks inside strings are escaped), so
+    # nesting an item is putting two spaces after each; str.splitlines would also split at U+2028.
+    return "[\n" + ",\n".join("  " + item.replace("\n", "\n  ") for item in items) + "\n]\n"
 
 
 def render_sitemap(config: SiteConfig, pages: list[Page], updated: str) -> str:

@@ -8,6 +8,7 @@ leak into a deployed site.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import shutil
 import subprocess
 import sys
@@ -168,6 +169,9 @@ def serve_project(project: Path, *, host: str, port: int, open_browser: bool, qu
     The first build's problems are printed as they are found; later ones go to the terminal and the
     browser. A busy port raises SystemExit(1) after a one-line message suggesting --port.
     """
+    # watchdog logs a harmless race (an event arriving while Ctrl-C stops it) as an error; the
+    # preview reports what matters itself, so the library's log stays out of the user's terminal.
+    logging.getLogger("watchdog").addHandler(logging.NullHandler())
     if not is_loopback(host):
         print(f"serve: warning: listening on {host} makes the preview reachable from other machines; it is "
               "meant for your own computer. Use --host 127.0.0.1 unless you need this.", file=sys.stderr)

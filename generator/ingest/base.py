@@ -7,10 +7,11 @@ it could read plus diagnostics, so one broken record never costs the others.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, error
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,13 @@ class Reader(Protocol):
     def sniff(self, text: str) -> float: ...
 
     def read(self, text: str, path: str) -> ReadResult: ...
+
+
+def read_guarded(parse: Callable[[str, str], ReadResult], text: str, path: str, what: str, fix: str) -> ReadResult:
+    """``parse(text, path)``, with any exception turned into one error naming the file: the reader
+    contract (``read`` never raises) kept in one place, with each format's own advice."""
+    try:
+        return parse(text, path)
+    except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
+        return ReadResult((), (error(path, f"could not read this {what} ({type(exc).__name__}: {exc})", fix,
+                                     line=1),))

@@ -20,8 +20,8 @@ from bibtexparser.middlewares.names import NameParts
 from bibtexparser.model import Block, Entry, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from ..errors import Diagnostic, error, warning
-from .base import Extraction, ReadResult
+from ..errors import Diagnostic, warning
+from .base import Extraction, ReadResult, read_guarded
 from .clean import split_abstract
 from .normalize import (
     clean_text,
@@ -69,12 +69,7 @@ class BibtexReader:
         return 0.4 if _HTML.search(text[:2000]) else 0.9
 
     def read(self, text: str, path: str) -> ReadResult:
-        try:
-            return _read(text, path)
-        except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
-            return ReadResult((), (error(
-                path, f"could not read this BibTeX file ({type(exc).__name__}: {exc})",
-                "Check the file's braces and quotes", line=1),))
+        return read_guarded(_read, text, path, "BibTeX file", "Check the file's braces and quotes")
 
 
 def _read(text: str, path: str) -> ReadResult:

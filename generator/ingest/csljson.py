@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..errors import Diagnostic, error, warning
-from .base import AbstractSection, Extraction, ReadResult
+from .base import AbstractSection, Extraction, ReadResult, read_guarded
 from .clean import split_abstract
 from .normalize import (
     clean_text,
@@ -73,12 +73,7 @@ class CslJsonReader:
         return 0.9 if csl and len(csl) * 2 >= len(items) else 0.0
 
     def read(self, text: str, path: str) -> ReadResult:
-        try:
-            return _read(text, path)
-        except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
-            return ReadResult((), (error(
-                path, f"could not read this CSL-JSON file ({type(exc).__name__}: {exc})",
-                "Check that it is a CSL-JSON export", line=1),))
+        return read_guarded(_read, text, path, "CSL-JSON file", "Check that it is a CSL-JSON export")
 
 
 def _looks_like_csl(item: dict[str, Any]) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import Diagnostic, error, warning
-from .base import Extraction, ReadResult, Translation
+from ..errors import Diagnostic, warning
+from .base import Extraction, ReadResult, Translation, read_guarded
 from .clean import split_abstract
 from .normalize import (
     clean_text,
@@ -65,12 +65,7 @@ class MedlineReader:
         return 0.0
 
     def read(self, text: str, path: str) -> ReadResult:
-        try:
-            return _read(text, path)
-        except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
-            return ReadResult((), (error(
-                path, f"could not read this MEDLINE file ({type(exc).__name__}: {exc})",
-                "Check that it is an unmodified PubMed export", line=1),))
+        return read_guarded(_read, text, path, "MEDLINE file", "Check that it is an unmodified PubMed export")
 
 
 def _read(text: str, path: str) -> ReadResult:

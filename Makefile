@@ -6,7 +6,7 @@ EB     := $(VENV)/bin/evidence-brief
 # The browser the site tests drive (Debian's package; Playwright's own download does not work here).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: build test install install-test install-node install-browser ingest check bench clean
+.PHONY: build test install install-test install-node install-browser ingest check bench eval clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -56,6 +56,10 @@ test: install-test
 ## bench: Lighthouse scores of the built site (not part of the suite)
 bench: install-test
 	$(PY) bench/lighthouse.py
+
+## eval: ingest's held-out evaluation (documents and sentences of issue 9; `-v` via the script)
+eval: install
+	$(PY) bench/ingest_eval.py
 
 ingest: install
 	$(EB) ingest

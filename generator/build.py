@@ -24,6 +24,8 @@ from .config import SiteConfig, load_config
 from .errors import Diagnostic, error
 from .ingest.pipeline import ingest_project
 from .model.content import load_studies
+from .model.record import is_orphan
+from .model.schema import needs_review_warning, orphan_warning
 from .model.study import Study
 from .render.env import build_environment, template_dirs
 from .render.markdown import RenderedText, render_markdown
@@ -86,6 +88,7 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     result.diagnostics.extend(problems)
     updated = config.updated or build_date(project)
     site = assemble_site(project, config, studies, themes, result)
+    result.diagnostics = list(dict.fromkeys(result.diagnostics))  # ingest and the site both name orphans
     staging = staging_dir(result.output_dir)
     try:
         _write_site(project, staging, site, config, updated, result)
@@ -104,12 +107,33 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
 
 def assemble_site(project: Path, config: SiteConfig, studies: list[Study], themes: list[Theme],
                   result: BuildResult) -> SiteModel:
-    """Synthesis and site model from loaded content; shared by ``build`` and the live preview."""
+    """Synthesis and site model from loaded content; shared by ``build``, ``check`` and the live preview."""
+    studies = mark_missing_sources(project, studies)
+    result.diagnostics.extend(unpublished_warnings(studies))
     published = [s for s in studies if s.published]
     matches = assign_themes(published, themes)
     result.diagnostics.extend(check_findings(themes, {s.id for s in published}))
     text = build_brief_text(project, studies, themes, config, result)
     return build_site_model(config, studies, themes, text, matches)
+
+
+def mark_missing_sources(project: Path, studies: list[Study]) -> list[Study]:
+    """Studies whose source files have all gone from seeds/ (orphans), marked so they are not published
+    unless a curator keeps them; others unchanged (the same objects, which the preview memoises on)."""
+    return [replace(s, source_missing=True) if is_orphan([v.file for v in s.sources], project) else s
+            for s in studies]
+
+
+def unpublished_warnings(studies: list[Study]) -> list[Diagnostic]:
+    """One warning per record left out of the site for a reason a curator must act on."""
+    problems: list[Diagnostic] = []
+    for study in studies:
+        rel = f"content/studies/{study.id}.yaml"
+        if study.needs_review:
+            problems.append(needs_review_warning(rel, study.extraction_notes))
+        if study.source_missing and not study.keep_without_source:
+            problems.append(orphan_warning(rel, [v.file for v in study.sources]))
+    return problems
 
 
 def build_brief_text(project: Path, studies: list[Study], themes: list[Theme], config: SiteConfig,

@@ -1,7 +1,9 @@
 """``evidence-brief check``: everything a build would complain about, without writing a site (for CI).
 
-Records against the schema, incoming extractions waiting for review, site.yaml, theme files, and
-the brief's own text (every cited study must exist and be published; every CERQual finding too).
+Records against the schema, incoming extractions waiting for review, records ingest marked
+``needs-review`` and records whose source files have gone (both listed by ``assemble_site``, as a
+build lists them), site.yaml, theme files, and the brief's own text (every cited study must exist
+and be published; every CERQual finding too).
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
          "Reads each document in seeds/, recognises its format from its content, and writes one "
          "record per study to content/studies/<id>.yaml. Hand edits to records are kept; when a "
          "changed source disagrees with a hand edit, the new extraction is written beside the "
-         "record as <id>.incoming.yaml for you to review.")
+         "record as <id>.incoming.yaml for you to review. A record that fails the plausibility checks "
+         "is written with status: needs-review (not published) and ingest exits 1.")
     _add(commands, "build", "ingest new or changed seeds, then write the website to output/",
          "Runs ingest, then renders the site into output/.")
     serve = _add(commands, "serve", "build, serve the site on 127.0.0.1 and reload it on changes",
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add(commands, "check", "validate records, settings, themes and citations without writing anything (for CI)",
          "Validates content/studies/*.yaml against the record schema, site.yaml, the theme files in "
          "content/themes/, and every study the brief's text and findings cite; lists incoming extractions "
-         "waiting for review. Writes nothing. Exits 1 when there is an error.")
+         "and records waiting for review, and records whose source files have gone from seeds/. Writes "
+         "nothing. Exits 1 when there is an error.")
     return parser
 
 

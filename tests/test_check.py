@@ -6,7 +6,12 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from generator.build import build_site
 from generator.check import check_project
+from generator.cli import main
+from generator.errors import Severity
 from generator.ingest.pipeline import ingest_project
 
 Project = Callable[..., Path]
@@ -74,3 +79,72 @@ def test_incoming_files_are_listed(make_project: Project) -> None:
     path.with_name(path.stem + ".incoming.yaml").write_text("id: x\n")
     [problem] = check_project(project)
     assert "waiting for review" in problem.format() and not problem.is_error
+
+
+# --------------------------------------------------------------------------- needs-review and orphans
+
+RIS = """TY  - JOUR
+TI  - {title}
+AU  - Lindqvist, Maja
+PY  - 2022
+DO  - 10.5555/ljcm.2022.{n}
+AB  - Ward nurses in three small hospitals were asked about patients who use drugs; most described fear.
+ER  - 
+"""
+GOOD = RIS.format(title="Fear and fatigue: ward nurses and patients who use drugs", n=1)
+GARBAGE = RIS.format(title="Similar articles", n=2)
+
+
+def _studies(project: Path) -> dict[str, Path]:
+    return {p.name: p for p in sorted((project / "content" / "studies").glob("*.yaml"))}
+
+
+def test_a_record_needing_review_is_listed_with_its_reason_and_strict_fails(
+        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project({"good.ris": GOOD, "garbage.ris": GARBAGE})
+    ingest_project(project)
+    [problem] = check_project(project)
+    assert problem.severity is Severity.WARNING and problem.location.path.startswith("content/studies/")
+    assert "needs review, so it is not published" in problem.message and '"Similar articles"' in problem.message
+    assert "set status: included" in problem.fix
+    assert main(["check", "--project", str(project)]) == 0
+    assert main(["check", "--strict", "--project", str(project)]) == 1
+
+
+def test_build_lists_and_leaves_out_records_needing_review(make_project: Project) -> None:
+    project = make_project({"good.ris": GOOD, "garbage.ris": GARBAGE})
+    result = build_site(project, search_index=False)
+    review = [d for d in result.diagnostics if "needs review, so it is not published" in d.message]
+    assert len(review) == 1 and review[0].severity is Severity.WARNING
+    [study] = [p for p in result.pages if p.startswith("studies/lindqvist-2022-")]
+    assert "fear" in study
+
+
+def test_an_orphan_is_reported_by_ingest_and_check_and_not_published(make_project: Project) -> None:
+    project = make_project({"good.ris": GOOD})
+    ingest_project(project)
+    [name] = _studies(project)
+    (project / "seeds" / "good.ris").unlink()
+    [warned] = [d for d in ingest_project(project).diagnostics if d.severity is Severity.WARNING
+                and "no longer" in d.message]
+    assert warned.format() == (
+        f"content/studies/{name}: warning: its source file seeds/good.ris no longer exists, so the study is not "
+        "published. Put the file back in seeds/, or add 'keep_without_source: true' to the record to keep "
+        "publishing it, or delete the record.")
+    assert check_project(project) == [warned]
+    assert build_site(project, search_index=False).diagnostics.count(warned) == 1
+    assert not (project / "output" / "studies" / name.removesuffix(".yaml")).exists()
+    assert (project / "output" / "index.html").is_file()
+
+
+def test_an_orphan_kept_on_purpose_is_published_without_a_warning(make_project: Project) -> None:
+    project = make_project({"good.ris": GOOD})
+    ingest_project(project)
+    [path] = _studies(project).values()
+    path.write_text(path.read_text() + "keep_without_source: true\n")
+    (project / "seeds" / "good.ris").unlink()
+    problems = [d.format() for d in ingest_project(project).diagnostics if d.severity is not Severity.INFO]
+    assert problems == ["seeds: warning: no source documents found. Put reference-manager exports or copied "
+                        "pages in seeds/."]
+    assert check_project(project) == []
+    assert f"studies/{path.stem}/" in build_site(project, search_index=False).pages

@@ -48,6 +48,10 @@ _VERBATIM_ESCAPE = re.compile(r"\\([_%&#$~{}])")
 _PREPRINT = re.compile(r"\b(?:preprint|arxiv|biorxiv|medrxiv|ssrn|chemrxiv|psyarxiv|research square)\b",
                        re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s{}]+")
+# Zotero writes the HTML in rich-text fields as {\textless}i{\textgreater}; pylatexenc drops those macros.
+_ANGLE = re.compile(r"\{\\text(?:less|greater)\}|\\text(?:less|greater)(?:\{\}|\b\s?)")
+_INLINE_TAG = re.compile(r"</?(?:i|b|u|em|strong|sup|sub|sc|span|italic|bold|small)\b[^<>]{0,200}>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div)\b[^<>]{0,200}/?>", re.IGNORECASE)
 
 _TYPES = {"article": "journal article", "book": "book", "incollection": "book chapter",
           "inbook": "book chapter", "inproceedings": "conference paper", "conference": "conference paper",
@@ -190,13 +194,20 @@ def _decoder() -> LatexNodes2Text:
 @lru_cache(maxsize=8192)
 def _latex(value: str) -> str:
     """Unicode text from a LaTeX value; the (slow) decoder only runs when markup is present."""
-    value = _unmendeley(value)
+    value = _ANGLE.sub(lambda match: "<" if "less" in match.group(0) else ">", _unmendeley(value))
     if not _NEEDS_DECODER.search(value):
-        return value.replace("{", "").replace("}", "")
+        return _without_html(value.replace("{", "").replace("}", ""))
     try:
-        return _decoder().latex_to_text(value)
+        return _without_html(_decoder().latex_to_text(value))
     except Exception:  # noqa: BLE001 - pylatexenc is tolerant; if it still fails, keep the text
-        return value.replace("{", "").replace("}", "")
+        return _without_html(value.replace("{", "").replace("}", ""))
+
+
+def _without_html(text: str) -> str:
+    """Zotero keeps a title's or abstract's HTML (``<i>in vitro</i>``, ``CD4<sup>+</sup>``), escaped
+    as ``{\\textless}i{\\textgreater}``: the tags go (paragraphs stay apart), a bare "<" as in
+    "p < 0.05" stays."""
+    return _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
 
 
 def _unmendeley(value: str) -> str:

@@ -22,17 +22,61 @@ _HEADINGS = (
     "measurements", "measures", "main outcome measures", "main outcomes and measures",
     "outcomes", "analysis", "data sources", "study selection", "data extraction",
     "results", "findings", "discussion", "conclusions and relevance", "conclusions",
-    "conclusion", "implications", "implications for practice", "limitations",
+    "conclusion", "interpretation", "implications", "implications for practice", "limitations",
     "trial registration", "registration", "funding", "significance", "keywords", "summary",
     "availability and implementation", "availability", "supplementary information", "contact",
+    "impact", "relevance to clinical practice", "patient or public contribution", "what this paper adds",
+    "what is already known", "what this study adds", "clinical trial registration", "exposure", "exposures",
 )
-_HEADING_ALT = "|".join(re.escape(h) for h in sorted(_HEADINGS, key=len, reverse=True))
+# The same headings in the other languages abstracts on article pages come in (es, pt, fr, de, it).
+_OTHER_LANGUAGE_HEADINGS = (
+    "antecedentes", "introducción", "objetivo", "objetivos", "métodos", "material y métodos", "resultados",
+    "conclusiones", "conclusión", "discusión", "contexto", "introdução", "método", "conclusões", "conclusão",
+    "contexte", "objectif", "objectifs", "méthodes", "méthode", "résultats", "conclusions", "discussion",
+    "hintergrund", "fragestellung", "ziel", "ziele", "zielsetzung", "methodik", "methoden", "ergebnisse",
+    "schlussfolgerung", "schlussfolgerungen", "diskussion", "obiettivo", "metodi", "risultati", "conclusioni",
+)
+_ALL_HEADINGS = tuple(dict.fromkeys(_HEADINGS + _OTHER_LANGUAGE_HEADINGS))
+_HEADING_ALT = "|".join(re.escape(h) for h in sorted(_ALL_HEADINGS, key=len, reverse=True))
+# Headings that may follow the conclusions inside an abstract (JAN's "Impact", a trial registration);
+# any other heading after the conclusions opens the article's body.
+_CLOSING = re.compile(r"^(impact|implications( for [\w ]+)?|relevance to clinical practice|"
+                      r"patient or public contribution|what this paper adds|what this study adds|"
+                      r"(clinical )?trial registration|registration|significance)$", re.IGNORECASE)
+_CONCLUDING = re.compile(r"^(conclusions?|interpretation|implications|conclusiones|conclusión|conclusões|"
+                         r"conclusão|schlussfolgerung(en)?|conclusioni|conclusions and relevance)$", re.IGNORECASE)
 
 # "Methods:" anywhere a sentence may start (any case), "METHODS" in capitals without a colon.
 _HEADING_WITH_COLON = re.compile(
     rf"(?:(?<=^)|(?<=[.!?:)\]\s]))\s*\b({_HEADING_ALT})\s*[:：]\s*", re.IGNORECASE)
 _CAPS_HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=[.!?)\]]))\s*\b({_HEADING_ALT.upper()})\b(?![:：])\s+(?=[A-Z0-9\"“(])")
+    rf"(?:(?<=^)|(?<=[.!?)\]]))\s*\b({_HEADING_ALT.upper()})\b(?![:：])\s*(?=[A-Z0-9\"“(])")
+# "BackgroundEmergency departments …": a title-case heading run into the next word by a copy-paste.
+_TITLE_CASE_ALT = "|".join(re.escape(h[0].upper()) + "(?i:" + re.escape(h[1:]) + ")"
+                           for h in sorted(_ALL_HEADINGS, key=len, reverse=True))
+_RUN_IN_HEADING = re.compile(
+    rf"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]))({_TITLE_CASE_ALT})"
+    rf"(?=[A-Z][a-z])")
+# "Methods We linked …": a title-case heading and a space; trusted only when a paragraph has two or more.
+_TITLE_HEADING = re.compile(
+    rf"(?:(?<=^)|(?<=[.!?)\]]\s))({_TITLE_CASE_ALT})"
+    rf"\s+(?=[A-Z0-9][\w-]*\s)")
+
+
+def is_abstract_heading(text: str) -> bool:
+    """A line holding only a structured-abstract heading ("Methods", "Résultats :", "RESULTS")."""
+    key = " ".join(text.strip().rstrip(":：").split()).lower()
+    return key in _ALL_HEADINGS
+
+
+def is_concluding_heading(heading: str | None) -> bool:
+    """Conclusions and their kin close a structured abstract; a heading after them starts the body."""
+    return bool(heading and _CONCLUDING.match(heading.strip()))
+
+
+def is_closing_heading(heading: str | None) -> bool:
+    """A heading that still belongs to the abstract after its conclusions ("Impact", "Trial registration")."""
+    return bool(heading and _CLOSING.match(" ".join(heading.strip().rstrip(":：").split())))
 
 
 def heading_case(text: str) -> str:
@@ -81,7 +125,21 @@ def _heading_marks(text: str) -> list[tuple[int, int, str]]:
     for match in _CAPS_HEADING.finditer(text):
         if match.start(1) not in marks:
             marks[match.start(1)] = (match.start(1), match.end(), match.group(1))
+    for match in _RUN_IN_HEADING.finditer(text):
+        if match.start(1) not in marks:
+            marks[match.start(1)] = (match.start(1), match.end(), match.group(1))
+    title_case = [m for m in _TITLE_HEADING.finditer(text) if m.start(1) not in marks]
+    if len(title_case) + len(marks) >= 2 and len(title_case) >= 1 and _starts_with_heading(text, marks, title_case):
+        for match in title_case:
+            marks[match.start(1)] = (match.start(1), match.end(), match.group(1))
     return [marks[key] for key in sorted(marks)]
+
+
+def _starts_with_heading(text: str, marks: dict[int, tuple[int, int, str]], title_case: list[re.Match[str]]) -> bool:
+    """Headings without colons are believed only in a paragraph that opens with a heading (a structured
+    abstract), so a sentence that merely starts with "Results" is left alone."""
+    first = min([*marks, *(m.start(1) for m in title_case)])
+    return not text[:first].strip()
 
 
 def _heading_is_sentence_start(text: str, start: int) -> bool:

@@ -9,11 +9,14 @@ nothing states it, the field stays empty and is listed as missing for a curator 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model.sentences import split_sentences
+from ..model.sentences import section_kind, split_sentences
 from .base import AbstractSection, Extraction
-from .numbers import parse_count
+from .design import classify_design
+from .samplesize import SampleSize, choose_sample_size
+
+__all__ = ["Derived", "classify_design", "derive", "find_sample_size", "find_sample_size_with_notes", "find_settings"]
 
 _METHOD_HEADINGS = {"methods", "method", "methodology", "materials and methods", "design", "setting",
                     "settings", "participants", "design and setting", "design, setting, and participants",
@@ -29,120 +32,90 @@ class Derived:
     participants: str | None
     settings: tuple[str, ...]
     setting_detail: str | None
+    # Why a field was left empty, in words a curator can act on ("sample size left empty: ...").
+    notes: tuple[str, ...] = ()
 
 
 def derive(record: Extraction) -> Derived:
-    """Design, sample and settings for one extracted study (all None/() when not stated)."""
-    text = " ".join(s.text for s in record.abstract)
-    methods = _sections(record.abstract, _METHOD_HEADINGS)
-    size, size_sentence = find_sample_size(methods or text, fallback=text)
+    """Design, sample and settings for one extracted study (all None/() when not stated).
+
+    An abstract in another language that comes with an English version is read in English first,
+    since the grammar is richest there; the original is read when the English says nothing.
+    """
+    english = _english_version(record)
+    design, found = _design_and_sample(english)
+    if english is not record and (design is None or (found.count is None and not found.notes)):
+        original_design, original_found = _design_and_sample(record)
+        design = design or original_design
+        if found.count is None and not found.notes:
+            found = original_found
+    notes = found.notes
+    if found.count is not None and (design == "review" or (design == "trial" and found.units)):
+        # The people a review counts belong to the studies it pooled, not to a sample of its own; the
+        # facilities a trial randomised are its clusters, not the people it studied.
+        found, notes = SampleSize(None, None), ()
     settings, detail = find_settings(record)
     return Derived(
-        design=classify_design(record.title or "", text, record.publication_type, record.keywords),
-        sample_size=size,
-        participants=_participants(record.abstract, size_sentence),
+        design=design,
+        sample_size=found.count,
+        participants=_participants(record.abstract, found.sentence),
         settings=settings,
         setting_detail=detail,
+        notes=notes,
     )
+
+
+def _design_and_sample(record: Extraction) -> tuple[str | None, SampleSize]:
+    text = " ".join(s.text for s in record.abstract)
+    methods = " ".join(s.text for s in record.abstract if section_kind(s.heading) == "methods")
+    design = classify_design(record.title or "", text, record.publication_type, record.keywords)
+    return design, find_sample_size_with_notes(methods or text, fallback=text)
+
+
+def _english_version(record: Extraction) -> Extraction:
+    """The record with its English title and abstract when its own are in another language."""
+    english = next((t for t in record.translations if (t.lang or "").lower().startswith("en") and t.abstract), None)
+    if english is None or _looks_english(" ".join(s.text for s in record.abstract) or record.title or ""):
+        return record
+    return replace(record, title=english.title or record.title, abstract=english.abstract)
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset({"the", "of", "and", "to", "in", "was", "were", "with", "for", "a", "an", "we",
+                                     "by", "from", "that", "this", "on", "at"})
+
+
+def _looks_english(text: str) -> bool:
+    """English prose is dense in its function words; another language or script is not."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return bool(words) and sum(word in _ENGLISH_FUNCTION_WORDS for word in words) >= 0.15 * len(words)
 
 
 def _sections(sections: tuple[AbstractSection, ...], headings: set[str]) -> str:
     return " ".join(s.text for s in sections if s.heading and s.heading.lower() in headings)
 
 
-# --- design -----------------------------------------------------------------------------------
-
-_DESIGN_RULES: tuple[tuple[str, str, int], ...] = (
-    # (design, pattern, weight): the highest total wins; ties go to the earlier design.
-    ("review", r"\b(systematic|scoping|narrative|rapid|umbrella|integrative|literature|realist) review\b|"
-               r"\bmeta-?analys[ie]s\b|\bmeta-?synthesis\b", 5),
-    ("trial", r"\brandomi[sz]ed\b.{0,40}\btrial\b|\bcontrolled trial\b|\bRCT\b|\bcluster[- ]randomi[sz]ed\b|"
-              r"\bpilot trial\b|\bclinical trial\b", 5),
-    ("mixed-methods", r"\bmixed[- ]methods?\b|\bmulti[- ]method\b|\bconvergent parallel\b", 6),
-    ("qualitative", r"\bqualitative\b|\bsemi-?structured\b|\bin-depth interviews?\b|\bfocus groups?\b|"
-                    r"\bthematic(ally)? analy[sz]\w*|\bgrounded theory\b|\bkey (informant|stakeholder) "
-                    r"interviews?\b|\bcontent analysis\b|\binterviews? (were|was) conducted\b|"
-                    r"\bwe interviewed\b|\bconducted (\w+ )?interviews\b|\bthemes (emerged|were identified)\b",
-     2),
-    ("quantitative", r"\bcross-sectional\b|\bsurvey(ed)?\b|\bcohort study\b|\bretrospective\b|"
-                     r"\bprospective\b|\bregression\b|\bodds ratios?\b|\bOR\s*[=,]|\bp\s*[<=]\s*0?\.\d|"
-                     r"\b95%\s*CI\b|\bconfidence interval|\bclaims data\b|\bquasi-experimental\b|"
-                     r"\binterrupted time series\b|\bdifference-in-differences\b|\bsecondary analysis\b", 2),
-    ("other", r"\b(commentary|editorial|perspective|viewpoint|case report|program description|"
-              r"we describe (the|a|an|how|our)|this (paper|article|report) describes|lessons learned|"
-              r"new paradigm)\b|\beffort to (establish|develop|implement|create|launch)\b", 2),
-)
-_OTHER_TYPES = re.compile(r"\b(editorial|comment|letter|news|opinion|erratum)\b", re.IGNORECASE)
-
-
-def classify_design(title: str, abstract: str, publication_type: str | None,
-                    keywords: tuple[str, ...] = ()) -> str | None:
-    """One of qualitative, quantitative, mixed-methods, trial, review, other; None if nothing says.
-
-    Qualitative and quantitative signals both present, each strongly, make mixed-methods; a study
-    that only describes a programme or argues a position is ``other``.
-    """
-    if publication_type and re.search(r"\breview\b", publication_type, re.IGNORECASE):
-        return "review"
-    if publication_type and "trial" in publication_type.lower():
-        return "trial"
-    text = " ".join((title, abstract, " ".join(keywords)))
-    scores = {design: 0 for design, _, _ in _DESIGN_RULES}
-    for design, pattern, weight in _DESIGN_RULES:
-        scores[design] += weight * len(re.findall(pattern, text, re.IGNORECASE))
-    if scores["qualitative"] >= 4 and scores["quantitative"] >= 4:
-        scores["mixed-methods"] += scores["qualitative"] + scores["quantitative"]
-    if _OTHER_TYPES.search(publication_type or ""):
-        scores["other"] += 10
-    best = max(scores, key=lambda design: scores[design])
-    return best if scores[best] > 0 else None
-
-
 # --- sample size --------------------------------------------------------------------------------
-
-_PEOPLE = (r"(?:key |primary care |program |clinic |frontline |health care |healthcare |clinical )?"
-           r"(?:participants|stakeholders|providers|clinicians|physicians|nurses|patients|respondents|"
-           r"informants|trainees|residents|staff(?: members)?|members|individuals|people|persons|adults|"
-           r"women|men|veterans|leaders|administrators|pharmacists|prescribers|practitioners|"
-           r"counsel+ors|peers|facilitators|students|interviewees|caregivers|users|clients|youths?|workers|"
-           r"managers|directors|coordinators|specialists|doctors|GPs|psychiatrists|psychologists|navigators|"
-           r"employees|professionals|experts|parents|mothers|survivors|dyads|households)")
-_COUNT = r"(\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:-[a-z]+)?)"
-_WORDS = r"(?:[A-Za-z][\w-]*\s+)"
-_SAMPLE_RULES = (
-    re.compile(r"\b[nN]\s*=\s*(\d[\d,]*)"),
-    re.compile(rf"\b(?:of|with|among|from|included|enrolled|recruited|interviewed|surveyed)\s+"
-               rf"(?:a (?:total|sample) of\s+)?{_COUNT}\s+{_WORDS}{{0,2}}?{_PEOPLE}\b", re.IGNORECASE),
-    re.compile(rf"\b{_COUNT}\s+{_WORDS}{{0,2}}?{_PEOPLE}\s+(?:were|was)\s+(?:interviewed|enrolled|"
-               rf"recruited|surveyed|included)", re.IGNORECASE),
-    re.compile(rf"\b(?:of|with)\s+the\s+{_COUNT}\s+{_PEOPLE}\b", re.IGNORECASE),
-    re.compile(rf"\b{_COUNT}\s+{_WORDS}{{0,2}}?(?:interviews|focus groups?)\s+(?:were|was)\s+conducted",
-               re.IGNORECASE),
-)
 
 
 def find_sample_size(text: str, *, fallback: str = "") -> tuple[int | None, str | None]:
-    """The number of people enrolled or interviewed and the sentence that states it.
+    """The number of people studied and the sentence that states it (methods text first, then all).
 
-    Methods text is searched first, then the whole abstract. "Three of the five trainees
-    completed" gives five: enrolment, not completion, is the sample.
+    Kept for callers that want only the count; ``find_sample_size_with_notes`` also says why a
+    count was left empty.
     """
-    for source in (text, fallback):
-        for sentence in split_sentences(source):
-            for rule in _SAMPLE_RULES:
-                for match in rule.finditer(sentence):
-                    count = parse_count(match.group(1))
-                    if count is not None and _plausible_sample(count, sentence, match):
-                        return count, sentence
-    return None, None
+    found = find_sample_size_with_notes(text, fallback=fallback)
+    return found.count, found.sentence
 
 
-def _plausible_sample(count: int, sentence: str, match: re.Match[str]) -> bool:
-    if count < 1 or count > 5_000_000:
-        return False
-    after = sentence[match.end(): match.end() + 12].lower()
-    before = sentence[max(0, match.start() - 12): match.start()].lower()
-    return not re.match(r"\s*(years?|months?|weeks?|days?|%|percent)", after) and "aged" not in before
+def find_sample_size_with_notes(text: str, *, fallback: str = "") -> SampleSize:
+    """The sample in ``text``; when ``text`` (the methods) states none, the one in ``fallback``.
+
+    A conflict in the methods is final: the rest of the abstract does not get to pick a side.
+    """
+    first = choose_sample_size(text)
+    if first.count is not None or first.notes or not fallback or fallback == text:
+        return first
+    return choose_sample_size(fallback)
 
 
 def _participants(abstract: tuple[AbstractSection, ...], size_sentence: str | None) -> str | None:

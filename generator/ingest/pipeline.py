@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, error, info, warning
-from ..model.identity import identity_keys
+from ..model.identity import StudyIdentity, compare, identity_keys
+from ..model.record import NEEDS_REVIEW, is_orphan, missing_files, source_files
+from ..model.schema import NEEDS_REVIEW_FIX, orphan_warning
 from ..model.stamps import Stamp, file_stamp
 from ..model.store import RecordCache, StoredRecord, load_records
 from ..model.yamlio import dump_yaml, write_text_atomic
-from .curation import merge_with_existing, new_record
+from .curation import Review, merge_with_existing, new_record
 from .decode import decode_bytes, size_problem
-from .records import Found, SourceRef, build_record, group_same_study
+from .records import Found, SourceRef, build_record, found_identity, group_studies
 from .registry import choose_reader
 from .slugs import base_slug, unique_slug
 
@@ -141,12 +143,25 @@ def ingest_project(project: Path, memo: IngestMemo | None = None) -> IngestRepor
         report.diagnostics.append(error("content/studies", "no record was written because a record "
                                         "above cannot be read", "Fix that YAML file and run ingest again"))
         return report
-    _write_studies(group_same_study(found), stored, studies_dir, project, report, memo)
+    grouping = group_studies(found)
+    report.diagnostics.extend(grouping.notes)
+    handled = _write_studies(grouping.groups, stored, studies_dir, project, report, memo)
+    _report_orphans([record for record in stored if record.rel_path not in handled], project, report)
     return report
 
 
+def _report_orphans(records: list[StoredRecord], project: Path, report: IngestReport) -> None:
+    """Records no seed matched whose source files have all disappeared (unless kept on purpose)."""
+    for record in records:
+        files = source_files(record.data)
+        if is_orphan(files, project) and record.data.get("keep_without_source") is not True:
+            report.diagnostics.append(orphan_warning(record.rel_path, missing_files(files, project)))
+
+
 def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studies_dir: Path,
-                   project: Path, report: IngestReport, memo: IngestMemo) -> None:
+                   project: Path, report: IngestReport, memo: IngestMemo) -> set[str]:
+    """Write a record per group; returns the paths of the records on disk that a group matched."""
+    handled: set[str] = set()
     matcher = _Matcher(stored)
     taken = {record.study_id for record in stored}
     for group in groups:
@@ -156,8 +171,10 @@ def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studie
             study_id = unique_slug(base_slug(first.title, first.authors[0] if first.authors else None,
                                              first.year), taken)
             taken.add(study_id)
-            _write(studies_dir / f"{study_id}.yaml", new_record(build_record(group, study_id)), project, report)
+            record, review = new_record(build_record(group, study_id))
+            _write(studies_dir / f"{study_id}.yaml", record, project, report, review=review)
             continue
+        handled.add(existing.rel_path)
         incoming_path = studies_dir / f"{existing.study_id}{INCOMING_SUFFIX}"
         replay = memo.settled.get(memo.settled_key(group, existing, incoming_path))
         if replay is not None:  # same sources, same record as last time: nothing to merge or write
@@ -167,6 +184,7 @@ def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studie
         first_diagnostic = len(report.diagnostics)
         _merge_into(existing, group, incoming_path, project, report)
         memo.settled[memo.settled_key(group, existing, incoming_path)] = report.diagnostics[first_diagnostic:]
+    return handled
 
 
 def _merge_into(existing: StoredRecord, group: list[Found], incoming_path: Path, project: Path,
@@ -185,20 +203,31 @@ def _merge_into(existing: StoredRecord, group: list[Found], incoming_path: Path,
     incoming_path.unlink(missing_ok=True)
     if merged.kept_edits:
         report.diagnostics.append(info(existing.rel_path, "kept hand edits to " + ", ".join(merged.kept_edits)))
-    _write(existing.path, merged.record, project, report)
+    _write(existing.path, merged.record, project, report, review=merged.review)
 
 
 def _report_gaps(record: dict[str, Any], rel: str, report: IngestReport) -> None:
-    """Tell the curator what the sources left open: key facts missing, sources disagreeing."""
+    """Tell the curator what the sources left open: key facts missing, sources disagreeing, reports
+    merged although their DOIs differ. A message about one record of a file names its line."""
+    source = record.get("source") or {}
     gaps = [key for key in ("title", "authors", "year", "doi") if key in record.get("missing", [])]
     if gaps:
         report.diagnostics.append(warning(
-            record["source"]["file"], f"no {_words(gaps)} stated",
-            f"If the study itself states {'it' if len(gaps) == 1 else 'them'}, fill {rel} in by hand"))
-    disagreeing = [c["field"] for c in record.get("conflicts", [])]
+            str(source.get("file")), f"no {_words(gaps)} stated",
+            f"If the study itself states {'it' if len(gaps) == 1 else 'them'}, fill {rel} in by hand",
+            line=source.get("line") if isinstance(source.get("line"), int) else None))
+    conflicts = record.get("conflicts") or []
+    disagreeing = [c["field"] for c in conflicts]
     if disagreeing:
         report.diagnostics.append(info(rel, f"sources disagree on {', '.join(disagreeing)}; the first "
                                             "source's values were kept", "See 'conflicts' in the record"))
+    dois = [str(v["value"]) for c in conflicts if c["field"] == "doi" for v in c["values"]]
+    if len(dois) > 1 and record.get("verified") is not True:
+        report.diagnostics.append(warning(
+            rel, f"merged reports with different DOIs ({', '.join(dois)}) as one study, because their title, "
+                 "year and authors match (a conference abstract and its paper, or a preprint and its article)",
+            f"Check that they are one study and set 'verified: true' in {rel}; if they are two, make their "
+            "titles or years differ in the sources"))
 
 
 def _words(items: list[str]) -> str:
@@ -206,36 +235,94 @@ def _words(items: list[str]) -> str:
 
 
 def _write(path: Path, record: dict[str, Any], project: Path, report: IngestReport, *,
-           incoming: bool = False) -> None:
+           incoming: bool = False, review: Review | None = None) -> None:
     rel = path.relative_to(project).as_posix()
     if not incoming:
         _report_gaps(record, rel, report)
-    changed = write_text_atomic(path, dump_yaml(record))
+    text = dump_yaml(record)
+    changed = write_text_atomic(path, text)
     (report.incoming if incoming else report.written if changed else report.unchanged).append(rel)
+    if review is not None:
+        _report_review(review, record, rel, text, report)
+
+
+def _report_review(review: Review, record: dict[str, Any], rel: str, text: str, report: IngestReport) -> None:
+    """An error for a record written for review (exit code 1), a warning when a person's status keeps
+    a doubtful record published, a note when a record passes the checks again."""
+    line = next((n for n, row in enumerate(text.splitlines(), start=1) if row.startswith("status:")), None)
+    source = record.get("source") or {}
+    origin = f"{source.get('file')}:{source.get('line')}" if source.get("line") else str(source.get("file"))
+    reasons = "; ".join(review.reasons)
+    if review.status == NEEDS_REVIEW and review.reasons and not review.person_owns_status:
+        report.diagnostics.append(error(rel, f"written with status: needs-review and not published; read from "
+                                             f"{origin}: {reasons}", NEEDS_REVIEW_FIX, line=line))
+    elif review.person_owns_status and review.status == "included" and review.new_reasons:
+        report.diagnostics.append(warning(
+            rel, f"a person set status: included, so it stays published, but ingest doubts it (read from "
+                 f"{origin}): {'; '.join(review.new_reasons)}",
+            "Check these fields against the source; they are listed under extraction_notes", line=line))
+    elif review.lifted:
+        report.diagnostics.append(info(rel, "passes the plausibility checks now; status set back to included",
+                                       line=line))
 
 
 class _Matcher:
-    """Finds the record on disk a new extraction belongs to: same source, DOI, or title and year."""
+    """Finds the record on disk a group of new extractions belongs to, by the rules that group them.
+
+    In order of trust: the record read from the same source record (unless nothing links the two
+    any more: records of an edited file shift, and the study now at that position is another one),
+    a shared DOI, then a shared title and year that no author list or DOI contradicts. Each record
+    on disk is matched once.
+    """
 
     def __init__(self, stored: list[StoredRecord]) -> None:
-        self._by_key: dict[str, StoredRecord] = {}
+        self._by_key: dict[str, list[StoredRecord]] = {}
         for record in stored:
             for key in record.identity_keys():
-                self._by_key.setdefault(key, record)
+                self._by_key.setdefault(key, []).append(record)
         self._used: set[str] = set()
 
     def match(self, group: list[Found]) -> StoredRecord | None:
-        for key in _group_keys(group):
-            record = self._by_key.get(key)
-            if record is not None and record.study_id not in self._used:
-                self._used.add(record.study_id)
-                return record
+        identities: list[StudyIdentity] = []  # worked out only when some record shares a key
+        source_keys, doi_keys, title_keys = _group_keys(group)
+        for keys, accepts in ((source_keys, _still_linked), (doi_keys, _any_record), (title_keys, _same_by_title)):
+            for key in keys:
+                for record in self._by_key.get(key, []):
+                    if record.study_id in self._used:
+                        continue
+                    identities = identities or [found_identity(item) for item in group]
+                    if accepts(_record_identity(record), identities):
+                        self._used.add(record.study_id)
+                        return record
         return None
 
 
-def _group_keys(group: list[Found]) -> list[str]:
-    """Keys in order of trust: the exact source record, then DOI, then title and year."""
-    keys = [f"source:{item.source.file}#{item.source.record}" for item in group]
-    for item in group:
-        keys += identity_keys(doi=item.extraction.doi, title=item.extraction.title, year=item.extraction.year)
-    return keys
+def _group_keys(group: list[Found]) -> tuple[list[str], list[str], list[str]]:
+    """The group's lookup keys by kind: its exact source records, its DOIs, its titles with years."""
+    sources = [f"source:{item.source.file}#{item.source.record}" for item in group]
+    identity = [key for item in group for key in identity_keys(
+        doi=item.extraction.doi, title=item.extraction.title, year=item.extraction.year)]
+    return (sources, [k for k in identity if k.startswith("doi:")], [k for k in identity if k.startswith("title:")])
+
+
+def _record_identity(record: StoredRecord) -> StudyIdentity:
+    data = record.data
+    return StudyIdentity.of(doi=data.get("doi"), title=data.get("title"), year=data.get("year"),
+                            authors=data.get("authors"))
+
+
+def _still_linked(record: StudyIdentity, group: list[StudyIdentity]) -> bool:
+    """A record from the same source position still holds the group's study if anything links them:
+    the DOI, the title, or an author (a corrected title or author list keeps its record)."""
+    return any((item.doi and item.doi == record.doi) or (item.title and item.title == record.title)
+               or item.shares_authors(record) for item in group)
+
+
+def _any_record(record: StudyIdentity, group: list[StudyIdentity]) -> bool:
+    """A shared DOI is an identity."""
+    return True
+
+
+def _same_by_title(record: StudyIdentity, group: list[StudyIdentity]) -> bool:
+    verdicts = [compare(item, record) for item in group]
+    return any(v.same_study for v in verdicts) and not any(v.kept_apart for v in verdicts)

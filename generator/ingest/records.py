@@ -1,6 +1,7 @@
 """Extractions to study records: one record per study, however many documents carry it.
 
-Two documents describe the same study when they share a DOI, or a normalised title and year.
+Two documents describe the same study when they share a DOI, or a normalised title and year that
+their authors and DOIs do not contradict (the rules are in ``model.identity``).
 The first source (by file name and position) leads; later ones fill what it left empty and every
 disagreement is listed under ``conflicts`` instead of being settled silently.
 """
@@ -10,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model.identity import identity_keys
+from ..errors import Diagnostic, info
+from ..model.identity import StudyIdentity, Verdict, compare, identity_keys
 from ..model.record import CURATION_DEFAULTS, EXTRACTED_KEYS, is_empty, missing_fields, ordered
 from .base import AbstractSection, Extraction
 from .derive import derive
@@ -73,6 +75,7 @@ def extraction_fields(extraction: Extraction) -> dict[str, Any]:
                                  "confidence": c.confidence} for c in extraction.citation_statements],
         "cited_by": dict(extraction.cited_by) or None,
         "identifiers": dict(extraction.identifiers),
+        "extraction_notes": list(derived.notes),
     }
 
 
@@ -80,20 +83,84 @@ def _sections(sections: tuple[AbstractSection, ...]) -> list[dict[str, Any]]:
     return [{"heading": s.heading, "text": s.text} for s in sections]
 
 
+@dataclass(frozen=True)
+class Grouping:
+    """Extractions grouped by study, and notes on same-titled reports that were kept apart."""
+
+    groups: list[list[Found]]
+    notes: list[Diagnostic]
+
+
 def group_same_study(found: list[Found]) -> list[list[Found]]:
     """Groups of extractions describing the same study, in first-seen order."""
+    return group_studies(found).groups
+
+
+def group_studies(found: list[Found]) -> Grouping:
+    """Group extractions by study (rules in ``model.identity``), noting titles shared by two studies.
+
+    An extraction joins the first group holding its DOI; failing that, the first group whose
+    reports share its title and year and none of which shows it to be another study.
+    """
     groups: list[list[Found]] = []
-    by_key: dict[str, int] = {}
+    identities: list[list[StudyIdentity]] = []
+    by_key: dict[str, list[int]] = {}
+    notes: list[Diagnostic] = []
     for item in found:
+        identity = found_identity(item)
         keys = _identity_keys(item.extraction)
-        index = next((by_key[k] for k in keys if k in by_key), None)
+        candidates = list(dict.fromkeys(index for key in keys for index in by_key.get(key, [])))
+        index = _joinable_group(identity, candidates, identities) if candidates else None
         if index is None:
+            notes += _kept_apart_notes(item, identity, candidates, groups, identities)
             index = len(groups)
             groups.append([])
+            identities.append([])
         groups[index].append(item)
+        identities[index].append(identity)
         for key in keys:
-            by_key.setdefault(key, index)
-    return groups
+            if index not in by_key.setdefault(key, []):
+                by_key[key].append(index)
+    return Grouping(groups, notes)
+
+
+def found_identity(item: Found) -> StudyIdentity:
+    """The identity of one extraction (see ``model.identity.compare``)."""
+    extraction = item.extraction
+    return StudyIdentity.of(doi=extraction.doi, title=extraction.title, year=extraction.year,
+                            authors=extraction.authors)
+
+
+def _joinable_group(identity: StudyIdentity, candidates: list[int],
+                    identities: list[list[StudyIdentity]]) -> int | None:
+    """The group this report belongs to: a shared DOI first, then a title no member contradicts."""
+    verdicts = {index: [compare(identity, member) for member in identities[index]] for index in candidates}
+    for index in candidates:
+        if Verdict.SAME_DOI in verdicts[index]:
+            return index
+    for index in candidates:
+        if all(v.same_study or v is Verdict.UNRELATED for v in verdicts[index]) and any(
+                v.same_study for v in verdicts[index]):
+            return index
+    return None
+
+
+def _kept_apart_notes(item: Found, identity: StudyIdentity, candidates: list[int], groups: list[list[Found]],
+                      identities: list[list[StudyIdentity]]) -> list[Diagnostic]:
+    """An info for each earlier study that shares this report's title and year but is another study."""
+    notes: list[Diagnostic] = []
+    for index in candidates:
+        pairs = [(other, compare(identity, member)) for other, member in zip(groups[index], identities[index])]
+        other, verdict = next(((o, v) for o, v in pairs if v.kept_apart), (None, None))
+        if other is None or verdict is None:
+            continue
+        why = ("no author in common" if verdict is Verdict.OTHER_AUTHORS else
+               f"a different DOI ({item.extraction.doi} and {other.extraction.doi})")
+        notes.append(info(item.source.file, f"same title and year as the record at {other.source.file}:"
+                                            f"{other.source.line}, but {why}: kept as two studies",
+                          "If they are one study, correct the authors or DOI in one of the sources",
+                          line=item.source.line))
+    return notes
 
 
 def _identity_keys(extraction: Extraction) -> list[str]:
@@ -113,6 +180,9 @@ def build_record(group: list[Found], study_id: str) -> dict[str, Any]:
             conflicts.append({"field": key, "values": distinct})
     record: dict[str, Any] = {"id": study_id, **CURATION_DEFAULTS, **fields}
     record["missing"] = missing_fields(record)
+    # Why a derived field was left empty (e.g. two conflicting sample sizes), from every source.
+    record["extraction_notes"] = list(dict.fromkeys(note for fields_ in per_source
+                                                    for note in fields_["extraction_notes"]))
     record["source"] = group[0].source.as_dict(group[0].extraction.stripped)
     record["other_sources"] = [item.source.as_dict(item.extraction.stripped) for item in group[1:]]
     record["conflicts"] = conflicts

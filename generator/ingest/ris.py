@@ -21,7 +21,6 @@ from .base import Extraction, ReadResult
 from .clean import split_abstract
 from .normalize import (
     clean_text,
-    find_doi,
     normalize_doi,
     normalize_keywords,
     normalize_name,
@@ -70,6 +69,14 @@ _VAGUE_TYPES = {"GEN", "generic", "misc"}
 _ISSN = re.compile(r"\b(\d{4})-(\d{3}[\dXx])\b")
 _BARE_ISSN = re.compile(r"\b(\d{4})(\d{3}[\dXx])\b")
 _ISBN = re.compile(r"\b(?:97[89][- ]?)?\d(?:[- ]?\d){8}[- ]?[\dXx]\b")
+# A DOI outside DO counts only when labelled as one; a bare DOI only when it is the whole value.
+_LABELLED_DOI = re.compile(r"(?:\bdoi\b\s*[:=/]?\s*|\bdoi\.org/)(10\.\d{4,9}/\S+)", re.IGNORECASE)
+_DOI_ONLY = re.compile(r"10\.\d{4,9}/\S+")
+_NOTE_PMID = re.compile(r"\bPMID\s*[:=]?\s*(\d{1,9})\b")
+_NOTE_ACCESSION = re.compile(r"\bAccession\s+(?:Number|No\.?)\s*[:=]\s*([A-Za-z0-9:._-]*\d[A-Za-z0-9:_-]*)",
+                             re.IGNORECASE)
+_MAX_NUMBER_LENGTH = 25
+_MAX_NUMBER_WORDS = 4
 
 
 @dataclass
@@ -196,8 +203,8 @@ def _extraction(fields: dict[str, Any], chunk: _Chunk, title: str) -> Extraction
         date=date,
         journal=journal,
         journal_abbrev=abbrev,
-        volume=first_value(fields, "volume", "volume_other"),
-        issue=first_value(fields, "number", "issue_other"),
+        volume=plausible_number(first_value(fields, "volume", "volume_other")),
+        issue=plausible_number(first_value(fields, "number", "issue_other")),
         pages=_pages(first_value(fields, "start_page"), first_value(fields, "end_page", "last_page")),
         doi=_doi(fields),
         url=_url(fields),
@@ -257,22 +264,43 @@ def _year_and_date(fields: dict[str, Any]) -> tuple[int | None, str | None]:
 
 
 def _pages(start: str | None, end: str | None) -> str | None:
-    """A range from SP and EP/LP; an end page alone is not the pages, so it gives none."""
-    return normalize_pages(start, end) if start else None
+    """A range from SP and EP/LP; an end page alone is not the pages, so it gives none. Pages
+    without a digit are a database's placeholder (Ovid's "No" - "Specified"), not pages."""
+    pages = normalize_pages(start, end) if start else None
+    return pages if pages and any(char.isdigit() for char in pages) else None
+
+
+def plausible_number(value: str | None) -> str | None:
+    """A volume or issue as exporters write them ("21", "Suppl 2", "3-4"), or None for a value
+    too long to be one (a misplaced reference or note in the IS field)."""
+    if not value or len(value) > _MAX_NUMBER_LENGTH or len(value.split()) > _MAX_NUMBER_WORDS:
+        return None
+    return value
 
 
 def _doi(fields: dict[str, Any]) -> str | None:
-    """DO first; else a DOI written in a URL or note field, where some exporters put it."""
+    """DO first; else a DOI that a URL or note field names as one (EndNote writes "doi: 10.x/y" in
+    M3 or N1). A DOI merely mentioned in a note may be a cited paper's, so it must be labelled there."""
     for value in all_values(fields, "doi"):
         doi = normalize_doi(value)
         if doi:
             return doi
     for value in all_values(fields, "urls", "file_attachments2", "type_of_work", "notes", "note",
                             "custom1", "custom7"):
-        doi = find_doi(value)
+        doi = labelled_doi(value)
         if doi:
             return doi
     return None
+
+
+def labelled_doi(value: str) -> str | None:
+    """The DOI in ``value`` when the value is one, or says it is one ("doi: 10.x/y", a doi.org link).
+    A note that labels two different DOIs is citing something, and gives none."""
+    whole = normalize_doi(value)
+    if whole and _DOI_ONLY.fullmatch(value.strip()):
+        return whole
+    found = {doi for match in _LABELLED_DOI.finditer(value) if (doi := normalize_doi(match.group(1)))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _url(fields: dict[str, Any]) -> str | None:
@@ -297,20 +325,50 @@ def publication_type(value: str | None) -> str | None:
 
 
 def _identifiers(fields: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    """ISSN/ISBN from SN, and accession numbers only where we can tell which database they are."""
+    """ISSN/ISBN from SN; the accession number (AN, or one a note labels) named by its database;
+    PMID/PMCID where a field or a note labels them."""
     result: list[tuple[str, str]] = []
     for value in all_values(fields, "issn"):
         result.extend(standard_numbers(value))
-    accession = first_value(fields, "accession_number")
-    database = " ".join(all_values(fields, "name_of_database", "database_provider")).lower()
-    if accession and accession.upper().startswith("WOS:"):
-        result.append(("wos", accession))
-    elif accession and accession.isdigit() and re.search(r"pubmed|medline|nlm", database):
-        result.append(("pmid", accession))
+    notes = all_values(fields, "notes", "note")
+    accession = first_value(fields, "accession_number") or _labelled(notes, _NOTE_ACCESSION)
+    if accession:
+        result.append(accession_identifier(accession, first_value(fields, "name_of_database"),
+                                           first_value(fields, "database_provider")))
+    pmid = _labelled(notes, _NOTE_PMID)
+    if pmid:
+        result.append(("pmid", pmid))
     pmcid = next((v for v in all_values(fields, "custom2") if re.fullmatch(r"PMC\d+", v)), None)
     if pmcid:
         result.append(("pmcid", pmcid))
-    return tuple(dict.fromkeys(result))
+    return tuple(_first_per_key(result))
+
+
+def accession_identifier(accession: str, database: str | None, provider: str | None) -> tuple[str, str]:
+    """("wos", ...) and ("pmid", ...) where the number says which they are; otherwise
+    ("accession", "number (database)"), since a bare accession number means nothing without its database."""
+    where = database or provider
+    if accession.upper().startswith("WOS:"):
+        return ("wos", accession)
+    if accession.isdigit() and re.search(r"pubmed|medline|\bnlm\b", where or "", re.IGNORECASE):
+        return ("pmid", accession)
+    return ("accession", f"{accession} ({where})" if where else accession)
+
+
+def _labelled(notes: list[str], pattern: re.Pattern[str]) -> str | None:
+    """The first value a note labels with ``pattern`` ("PMID: 123", "Accession Number: 456")."""
+    return next((match.group(1) for note in notes if (match := pattern.search(note))), None)
+
+
+def _first_per_key(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One value per identifier kind, but ISSN/ISBN may repeat (print and electronic)."""
+    seen: set[str] = set()
+    result: list[tuple[str, str]] = []
+    for key, value in dict.fromkeys(pairs):
+        if key in ("issn", "isbn") or key not in seen:
+            seen.add(key)
+            result.append((key, value))
+    return result
 
 
 def standard_numbers(value: str) -> list[tuple[str, str]]:

@@ -33,6 +33,8 @@ _HEADER = re.compile(r"^FN ", re.MULTILINE)
 _RECORD_START = re.compile(r"^PT(?: [^\s-]|\s*$)")
 _RECORD_END = re.compile(r"^ER\s*$")
 _FILE_END = re.compile(r"^EF\s*$")
+# A field line: a tag flush left, then one space (or nothing, for an empty field).
+_FIELD_LINE = re.compile(r"^[A-Z][A-Z0-9](?: |$)")
 
 # Document types (DT) in plain words; anything else is kept, lower-cased.
 _DOCUMENT_TYPES = {
@@ -95,12 +97,22 @@ def _split_records(text: str, path: str) -> tuple[list[_Chunk], list[Diagnostic]
         elif _RECORD_END.match(line):
             current.ended = True
         elif line.strip():
-            current.lines.append(line)
+            current.lines.append(_canonical(line))
     if current is not None and not current.ended:
         diagnostics.append(warning(
             path, f"the last record (line {current.line}) has no 'ER' line, so the file may be cut short",
             "Export the records again or check the file is complete", line=current.line))
     return chunks, diagnostics
+
+
+def _canonical(line: str) -> str:
+    """The line as rispy's parser expects it: "XX value" for a field, three spaces and the value
+    for a continuation. rispy cuts the first three characters off every line, so a continuation
+    indented with a tab or two spaces (files re-saved by an editor) would lose its first letters."""
+    line = line.rstrip("\r")
+    if _FIELD_LINE.match(line):
+        return line
+    return "   " + line.strip()
 
 
 def _read_chunk(chunk: _Chunk, path: str, diagnostics: list[Diagnostic]) -> Extraction | None:

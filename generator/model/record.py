@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
-#: Keys a person owns: ingest writes defaults once and never changes them afterwards.
+#: Keys a person owns: ingest writes defaults once and never changes them afterwards. The one
+#: exception is ``status``: ingest may set ``needs-review``, and lift it again, while no person has
+#: touched it (see ingest.curation).
 CURATION_KEYS: tuple[str, ...] = ("status", "exclusion_reason", "verified", "notes", "themes_pinned",
-                                  "themes_excluded", "appraisal")
+                                  "themes_excluded", "appraisal", "keep_without_source")
 CURATION_DEFAULTS: dict[str, Any] = {"status": "included", "exclusion_reason": None, "verified": False,
                                      "notes": None}
 
@@ -30,8 +34,14 @@ REPORTED_MISSING: tuple[str, ...] = (
     "design", "sample_size", "participants", "settings", "peer_reviewed", "publication_type",
 )
 
-#: Provenance keys, written after the content.
-SOURCE_KEYS: tuple[str, ...] = ("missing", "source", "other_sources", "conflicts")
+#: Status of a record ingest doubts (it failed a plausibility check): written, never published.
+NEEDS_REVIEW = "needs-review"
+#: The only status that publishes a study.
+INCLUDED = "included"
+
+#: Provenance keys, written after the content. ``extraction_notes``: what ingest wants a person to
+#: know about its reading of the sources (why the record needs review, numbers it could not settle).
+SOURCE_KEYS: tuple[str, ...] = ("missing", "extraction_notes", "source", "other_sources", "conflicts")
 
 #: Bookkeeping: per-field fingerprints of what ingest last wrote, to tell hand edits apart.
 INGESTED_KEY = "ingested"
@@ -58,6 +68,23 @@ def fingerprint(value: Any) -> str:
 def fingerprints(record: dict[str, Any]) -> dict[str, str]:
     """Fingerprints of every extracted field, the way ingest stores them under ``ingested``."""
     return {key: fingerprint(record.get(key)) for key in EXTRACTED_KEYS}
+
+
+def source_files(record: dict[str, Any]) -> list[str]:
+    """The seed files a record was read from (``source`` and ``other_sources``); none for hand-written ones."""
+    sources = [record.get("source"), *(record.get("other_sources") or [])]
+    return [s["file"] for s in sources if isinstance(s, dict) and isinstance(s.get("file"), str) and s["file"]]
+
+
+def missing_files(files: Iterable[str], project: Path) -> list[str]:
+    """The project-relative ``files`` that no longer exist."""
+    return [name for name in files if not (project / name).is_file()]
+
+
+def is_orphan(files: Iterable[str], project: Path) -> bool:
+    """A record read from sources that have all disappeared (a record without sources is no orphan)."""
+    files = list(files)
+    return bool(files) and len(missing_files(files, project)) == len(files)
 
 
 def ordered(record: dict[str, Any]) -> dict[str, Any]:

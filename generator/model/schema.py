@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -28,11 +29,35 @@ _FIXES = {
     "authors": "Write a list with one '- Family, Given' line per author",
     "settings": "Use slugs from the settings vocabulary; put free text in 'setting_detail'",
     "design": "Use one of the listed designs, or null if the source does not say",
-    "status": "Write 'included', or 'excluded' together with an 'exclusion_reason'",
+    "status": "Write 'included', 'needs-review', or 'excluded' together with an 'exclusion_reason'",
+    "keep_without_source": "Write true to publish the study without its source file, or remove the key",
+    "extraction_notes": "Leave this list to ingest: it rewrites it on every run",
     "exclusion_reason": "Say in one sentence why the study is excluded",
     "id": "Use lower-case letters, digits and hyphens; never change an id that is already published",
     "url": "Write a full http:// or https:// address",
 }
+
+
+#: What a curator does with a record ingest marked ``status: needs-review``.
+NEEDS_REVIEW_FIX = ("Review the record against its source, correct the wrong fields, then set status: included "
+                    "(or status: excluded with an exclusion_reason)")
+#: What a curator does with a record whose source files have all gone from seeds/.
+ORPHAN_FIX = ("Put the file back in seeds/, or add 'keep_without_source: true' to the record to keep "
+              "publishing it, or delete the record")
+
+
+def needs_review_warning(rel_path: str, notes: Sequence[str]) -> Diagnostic:
+    """The line ``check`` and ``build`` print for a record waiting for review (it is not published)."""
+    reasons = "; ".join(notes) if notes else "its status says so"
+    return warning(rel_path, f"needs review, so it is not published: {reasons}", NEEDS_REVIEW_FIX)
+
+
+def orphan_warning(rel_path: str, missing: Sequence[str]) -> Diagnostic:
+    """The line ``ingest``, ``check`` and ``build`` print for a record whose sources have all disappeared."""
+    files = ", ".join(missing)
+    word = "file" if len(missing) == 1 else "files"
+    return warning(rel_path, f"its source {word} {files} no longer exist{'s' if len(missing) == 1 else ''}, "
+                             "so the study is not published", ORPHAN_FIX)
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .hashing import hashed_once
-from .record import REPORTED_MISSING, is_empty
+from .record import INCLUDED, NEEDS_REVIEW, REPORTED_MISSING, is_empty
 from .vocabulary import CASP_QUESTIONS
 
 
@@ -63,7 +63,8 @@ class Appraisal:
 @hashed_once
 @dataclass(frozen=True)
 class Study:
-    """One published (or excluded) study; empty values mean "not reported in the source"."""
+    """One study, published or not (excluded, needing review, orphaned); empty values mean "not reported in
+    the source"."""
 
     id: str
     title: str
@@ -101,11 +102,20 @@ class Study:
     themes_pinned: tuple[str, ...] = ()
     themes_excluded: tuple[str, ...] = ()
     appraisal: Appraisal | None = None
+    extraction_notes: tuple[str, ...] = ()
+    keep_without_source: bool = False
+    #: Set when the site is assembled: every source file of the record has gone from seeds/.
+    source_missing: bool = False
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
     @property
     def published(self) -> bool:
-        return self.status == "included"
+        """Included, and either still backed by its sources or kept without them on purpose."""
+        return self.status == INCLUDED and (self.keep_without_source or not self.source_missing)
+
+    @property
+    def needs_review(self) -> bool:
+        return self.status == NEEDS_REVIEW
 
     @property
     def is_preprint(self) -> bool:
@@ -162,6 +172,8 @@ def study_from_record(record: dict[str, Any]) -> Study:
         themes_pinned=tuple(record.get("themes_pinned") or ()),
         themes_excluded=tuple(record.get("themes_excluded") or ()),
         appraisal=_appraisal(record.get("appraisal")),
+        extraction_notes=tuple(str(n) for n in record.get("extraction_notes") or ()),
+        keep_without_source=record.get("keep_without_source") is True,
     )
 
 

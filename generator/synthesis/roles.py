@@ -3,7 +3,8 @@
 The role is read from the authors' own wording ("barriers", "impeded", "hindered" versus
 "valued", "enabled", versus "strategies", "recommendations", versus "improved", "reduced"), so a
 reader can check it against the quoted sentence. A sentence with none of these words has no role
-rather than a guessed one.
+rather than a guessed one. The vocabulary is the one implementation and evaluation studies share
+(barriers, facilitators, strategies, outcomes), not words taken from any one abstract.
 """
 
 from __future__ import annotations
@@ -21,19 +22,22 @@ ROLES = ("barrier", "facilitator", "strategy", "outcome")
 # tense or a noun ("improved", "a reduction in"): "efforts to improve" states an aim, not a result.
 _WORDING: dict[str, tuple[str, str]] = {
     "barrier": (
-        r"\bbarriers?\b|\bchallenges?\b|\bhinder\w*|\bimped\w*|\bobstacles?\b|\bdeterr\w*",
+        r"\bbarriers?\b|\bchallenges?\b|\bhinder\w*|\bimped\w*|\bobstacles?\b|\bdeterr\w*|\binhibit\w*"
+        r"|\bconstrain\w*|\bconstraints?\b",
         r"\black of\b|\bdifficult\w*|\bconcerns?\b|\bfears?\b|\breluctan\w*|\binadequate\b|\binsufficient\b"
-        r"|\blimited\b|\bburden\w*|\bmisalign\w*|\bban(s|ned|ning)?\b|\bprevent(ed|s)?\b|\bunwilling\w*"
-        r"|\bnot (providing|offering|prescribing|implementing)\b"),
+        r"|\blimited\b|\bburden\w*|\bshortages?\b|\bprevent(ed|s)?\b|\bunwilling\w*|\bunable\b|\bstruggl\w*"
+        r"|\bproblems?\b|\bgaps?\b|\brestrict\w*|\bdiscourag\w*|\bcomplex\w*|\bcosts?\b|\breasons for not\b"),
     "facilitator": (
         # "facilitator" alone is often a job ("practice facilitators"), so only its enabling uses count.
         r"\bfacilitators (of|to)\b|\b(barriers|obstacles) and facilitators\b|\bfacilitators and (barriers|obstacles)\b"
-        r"|\bfacilitat(ed|es|ing)\b|\benabl\w*|\bvalued\b|\baided\b|\bhelped\b|\bimpell\w*",
+        r"|\bfacilitat(ed|es|ing)\b|\benabl\w*|\bvalued\b|\baided\b|\bhelped\b|\bmade it easier\b"
+        r"|\bcontributed to\b",
         r"\bhelp(ful|s)\b|\bsupportive\b|\bmotivat\w*|\bimportance of\b|\bkey to\b|\bappreciat\w*"
-        r"|\bbenefit\w*|\bencourag\w*|\bpromot\w*"),
+        r"|\bbenefit\w*|\bencourag\w*|\bpromot\w*|\bstrengths?\b|\bdrivers?\b|\bpositive\b"),
     "strategy": (
         r"\bstrateg\w*|\brecommend\w*|\bsolutions?\b|\bshould\b|\bovercom\w*",
-        r"\bapproach(es)?\b|\binterventions?\b|\baddress(ed|es|ing)?\b|\btailor\w*|\bleverag\w*|\bstreamlin\w*"
+        r"\bapproach(es)?\b|\binterventions?\b|\baddress(ed|es|ing)?\b|\btailor\w*|\badapt(ed|ing|ation)\b"
+        r"|\bsuggest\w*|\bpropos\w*|\bways to\b|\bneeds? to\b"
         r"|(?<!care )(?<!medical )(?<!family )(?<!clinical )\bpractices\b"),
     "outcome": (
         r"\b(improved|improvements?|increased|reduced|reductions?|decreased|declined)\b|\bassociated with\b"

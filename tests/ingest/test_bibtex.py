@@ -7,6 +7,8 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.errors import Severity
 from generator.ingest.base import AbstractSection, ReadResult
@@ -259,3 +261,84 @@ def test_messy_library_is_fast_and_decoded() -> None:
     assert (titles[1].title or "").startswith("Operationally-Motivated Uncertainty Relations")
     assert titles[12].authors[1] == "Schwonnek, René"
     assert all("\\" not in (record.title or "") for record in result.records)
+
+
+# Zotero (BibLaTeX) and Mendeley (BibTeX) exports, invented for these tests.
+ZOTERO_MENDELEY = r"""
+@article{nakamura_telephone_2019,
+	title = {Telephone follow-up of {\textless}i{\textgreater}rural{\textless}/i{\textgreater} patients:
+		CD4{\textless}sup{\textgreater}+{\textless}/sup{\textgreater} counts and p {\textless} 0.05},
+	volume = {41},
+	issn = {1234-5678},
+	shorttitle = {Telephone follow-up},
+	url = {https://example.org/articles/rem-2019-33},
+	doi = {10.5555/rem.2019.33},
+	abstract = {{\textless}p{\textgreater}Background: Few patients get follow-up.{\textless}/p{\textgreater}
+		{\textless}p{\textgreater}Methods: We randomly allocated 412 adults.{\textless}/p{\textgreater}},
+	langid = {english},
+	number = {2},
+	urldate = {2023-11-04},
+	journaltitle = {Rural Emergency Medicine},
+	shortjournal = {Rural Emerg Med},
+	author = {Nakamura, Keiko and Ó Súilleabháin, Pádraig},
+	date = {2019-06-01},
+	pages = {120--128},
+	keywords = {emergency medicine, follow-up; rural health},
+	file = {Full Text PDF:/home/user/Zotero/storage/ABCD1234/Nakamura - 2019.pdf:application/pdf},
+}
+
+@article{Okafor2020,
+abstract = {We surveyed 97 pharmacists.},
+author = {Okafor, Chidi and Brennan, Siobh{\'{a}}n},
+doi = {10.5555/pharm.2020.7},
+file = {:C$\backslash$:/Users/me/Mendeley/Okafor2020.pdf:pdf},
+journal = {Pharmacy Practice Today},
+keywords = {community pharmacy,naloxone,survey},
+mendeley-groups = {Review 2023},
+mendeley-tags = {include,to-read},
+pages = {7},
+title = {{Naloxone supply in community pharmacies}},
+year = {2020}
+}
+
+@online{lin_2021,
+	title = {Peer workers in emergency departments},
+	author = {Lin, Mei},
+	urldate = {2024-02-02},
+	eprinttype = {medRxiv},
+	file = {Lin - 2021.pdf:files/9/Lin.pdf:application/pdf},
+	date = {2021-11},
+}
+"""
+
+
+def test_zotero_and_mendeley_fields() -> None:
+    result = read(ZOTERO_MENDELEY)
+    assert result.diagnostics == ()
+    zotero, mendeley, online = result.records
+    assert zotero.title == ("Telephone follow-up of rural patients: CD4+ counts and p < 0.05")
+    assert zotero.authors == ("Nakamura, Keiko", "Ó Súilleabháin, Pádraig")
+    assert (zotero.year, zotero.date) == (2019, "2019-06-01")  # the date, never the urldate
+    assert (zotero.journal, zotero.journal_abbrev) == ("Rural Emergency Medicine", "Rural Emerg Med")
+    assert (zotero.volume, zotero.issue, zotero.pages) == ("41", "2", "120-128")
+    assert zotero.url == "https://example.org/articles/rem-2019-33"
+    assert zotero.language == "en"
+    assert zotero.keywords == ("emergency medicine", "follow-up", "rural health")
+    assert zotero.abstract == (AbstractSection("Background", "Few patients get follow-up."),
+                               AbstractSection("Methods", "We randomly allocated 412 adults."))
+    assert mendeley.authors == ("Okafor, Chidi", "Brennan, Siobhán")
+    assert mendeley.keywords == ("community pharmacy", "naloxone", "survey")  # not the mendeley-tags
+    assert (mendeley.url, mendeley.pages) == (None, "7")  # the file field is never a link
+    assert (online.year, online.date, online.url) == (2021, "2021-11", None)
+    assert (online.publication_type, online.peer_reviewed) == ("preprint", False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=3000),
+       st.lists(st.sampled_from(list("{}@,=\"\\\n ") + ["{\\textless}", "file = {", "@article{x,"]),
+                max_size=8).map("".join))
+def test_damaged_zotero_library_never_raises(position: int, inserted: str) -> None:
+    at = position % (len(ZOTERO_MENDELEY) + 1)
+    for damaged in (ZOTERO_MENDELEY[:at], ZOTERO_MENDELEY[:at] + inserted + ZOTERO_MENDELEY[at:]):
+        result = read(damaged)
+        assert all(record.title and record.line >= 1 for record in result.records)

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.base import AbstractSection, Extraction
-from generator.ingest.derive import classify_design, derive, find_sample_size, find_settings
+from generator.ingest.base import AbstractSection, Extraction, Translation
+from generator.ingest.derive import (
+    classify_design,
+    derive,
+    find_sample_size,
+    find_sample_size_with_notes,
+    find_settings,
+)
 
 
 @pytest.mark.parametrize("text, design", [
@@ -41,9 +47,51 @@ def test_survey_and_interviews_with_strong_signals_are_mixed_methods() -> None:
     ("Forty-two patients were enrolled.", 42),
     ("Patients aged 18 years or older were eligible.", None),
     ("Rates rose by 20% over 12 months.", None),
+    # phrasings the old phrase list missed, in new wording
+    ("We carried out 41 semistructured interviews with lock keepers.", 41),
+    ("305 teachers attending summer courses filled in a form.", 305),
+    ("Ninety-four responded.", 94),
+    ("The cohort included 8210 enrollees.", 8210),
+    ("We ran three focus groups with 19 bus drivers.", 19),
+    ("We interviewed two hundred and six gardeners.", 206),
+    # counts that used to come out wrong
+    ("From 4 kinds of clinics, 180 clinicians were surveyed.", 180),
+    ("Among 2020 respondents, most agreed.", None),
+    ("Of 2,050 eligible, 730 were enrolled.", 730),
+    ("Of 640 screened, 302 were randomised.", 302),
+    ("Two of the six apprentices completed the course.", 6),
 ])
 def test_sample_size(text: str, size: int | None) -> None:
     assert find_sample_size(text)[0] == size
+
+
+def test_conflicting_counts_leave_the_sample_empty_with_a_note() -> None:
+    found = find_sample_size_with_notes("We surveyed 140 midwives and 60 obstetricians.")
+    assert found.count is None
+    assert found.notes and "140" in found.notes[0] and "60" in found.notes[0]
+
+
+def test_a_total_that_the_parts_add_up_to_is_the_sample() -> None:
+    assert find_sample_size("We interviewed 8 porters, 5 cleaners and 7 cooks, 20 staff in all.")[0] == 20
+
+
+def test_a_review_has_no_sample_of_its_own() -> None:
+    study = _study("Exercise for back pain", [(None, "A systematic review of 14 trials with 2,300 adults.")])
+    derived = derive(study)
+    assert derived.design == "review" and derived.sample_size is None
+
+
+@pytest.mark.parametrize("text, design", [
+    ("Mystery shoppers telephoned 90 opticians to ask for an urgent appointment.", "quantitative"),
+    ("Survival was compared with Cox models and hazard ratios are reported.", "quantitative"),
+    ("Families were randomly allocated to home visits or leaflets.", "trial"),
+    ("A new paradigm for allotments is proposed; we enrolled 150 gardeners and plot use rose from 40% to 65%.",
+     "quantitative"),
+    ("A new paradigm for allotments is proposed.", None),
+    ("Ethnographic fieldwork was done in a fish market.", "qualitative"),
+])
+def test_design_from_method_wording(text: str, design: str | None) -> None:
+    assert classify_design("", text, None) == design
 
 
 def _study(title: str, sections: list[tuple[str | None, str]]) -> Extraction:
@@ -73,3 +121,42 @@ def test_derive_keeps_participant_sentences_verbatim() -> None:
     assert derived.participants == ("We interviewed 14 nurses in primary care clinics. "
                                     "Participants included 9 women.")
     assert derived.settings == ("primary-care",)
+
+
+def test_an_abstract_in_another_script_is_read_in_its_english_version() -> None:
+    study = Extraction(
+        title="某市社区护士职业倦怠调查",
+        abstract=(AbstractSection(None, "目的 了解社区护士的职业倦怠状况。"
+                                        "方法 对某市社区卫生服务中心的护士进行问卷调查。"),),
+        translations=(Translation(lang="en", title="Burnout among community nurses in one city", abstract=(
+            AbstractSection("Methods", "A cross-sectional survey of 407 community nurses used a burnout scale."),)),),
+    )
+    derived = derive(study)
+    assert (derived.sample_size, derived.design) == (407, "quantitative")
+
+
+def test_a_chinese_abstract_alone_gives_its_sample_and_design() -> None:
+    study = _study("乡村教师的工作体验", [(None, "方法 采用目的抽样法，对9名乡村教师进行半结构式访谈，"
+                                                 "运用主题分析法分析资料。")])
+    derived = derive(study)
+    assert (derived.sample_size, derived.design) == (9, "qualitative")
+
+
+def test_units_a_trial_randomised_are_clusters_not_its_sample() -> None:
+    study = _study("Reminder letters", [(None, "Thirty dental surgeries were sampled and randomised to reminder "
+                                               "letters or usual recall in a cluster randomised trial.")])
+    derived = derive(study)
+    assert derived.design == "trial" and derived.sample_size is None
+
+
+def test_an_abstract_in_another_latin_script_language_is_read_in_english() -> None:
+    study = Extraction(
+        title="Experiências de cuidadores de idosos",
+        abstract=(AbstractSection(None, "Objetivo: compreender as experiências dos cuidadores. Método: estudo "
+                                        "qualitativo com entrevistas semiestruturadas a 16 cuidadoras familiares."),),
+        translations=(Translation(lang="en", abstract=(AbstractSection(None, (
+            "Objective: to understand carers' experiences. Method: a qualitative study with semi-structured "
+            "interviews with 16 family carers.")),)),),
+    )
+    derived = derive(study)
+    assert (derived.sample_size, derived.design) == (16, "qualitative")

@@ -203,3 +203,82 @@ def test_a_memo_still_notices_hand_edits_and_deleted_incoming_files(make_project
     second = ingest_project(project, memo)
     assert second.incoming and incoming.is_file()
     assert any("disagree" in d.format() for d in second.diagnostics)
+
+
+# --- Same study or not, against each other and against the records on disk (studies invented here).
+
+def _ris_record(title: str, authors: list[str], doi: str | None = None, year: int = 2021) -> str:
+    lines = ["TY  - JOUR", f"TI  - {title}", *(f"AU  - {a}" for a in authors), f"PY  - {year}"]
+    lines += [f"DO  - {doi}"] if doi else []
+    return "\n".join([*lines, "AB  - We surveyed 40 ferry crews about rest breaks.", "ER  - ", ""])
+
+
+def test_two_studies_sharing_a_title_are_two_records_with_a_note(make_project: Project) -> None:
+    project = make_project({
+        "a.ris": _ris_record("Rest breaks for ferry crews", ["Haldorsen, Kari"], "10.5555/ferry.1"),
+        "b.ris": _ris_record("Rest breaks for ferry crews", ["Obi, Chinedu"], "10.5555/ferry.2"),
+    })
+    report = ingest_project(project)
+    assert report.ok
+    assert sorted(r["doi"] for r in _records(project).values()) == ["10.5555/ferry.1", "10.5555/ferry.2"]
+    [note] = [d.format() for d in report.diagnostics if "same title and year" in d.format()]
+    assert note.startswith("seeds/b.ris:1: info: same title and year as the record at seeds/a.ris:1")
+
+
+def test_abstract_and_paper_merge_with_a_warning_that_verified_silences(make_project: Project) -> None:
+    project = make_project({
+        "abstract.ris": _ris_record("Rest breaks for ferry crews", ["Haldorsen, Kari", "Obi, Chinedu"],
+                                    "10.5555/conf.77"),
+        "paper.ris": _ris_record("Rest Breaks for Ferry Crews", ["Obi C", "Haldorsen K", "Lund, Per"],
+                                 "10.5555/paper.301"),
+    })
+    report = ingest_project(project)
+    [(name, record)] = _records(project).items()
+    [doi_conflict] = [c for c in record["conflicts"] if c["field"] == "doi"]
+    assert [v["value"] for v in doi_conflict["values"]] == ["10.5555/conf.77", "10.5555/paper.301"]
+    [merged] = [d.format() for d in report.diagnostics if "different DOIs" in d.format()]
+    assert merged.startswith(f"content/studies/{name}: warning: merged reports with different DOIs "
+                             "(10.5555/conf.77, 10.5555/paper.301) as one study")
+    assert f"set 'verified: true' in content/studies/{name}" in merged
+    path = project / "content" / "studies" / name
+    path.write_text(path.read_text().replace("verified: false", "verified: true"))
+    again = ingest_project(project)
+    assert not any("different DOIs" in d.format() for d in again.diagnostics)
+
+
+def test_reingest_never_folds_another_study_into_a_record_on_disk(make_project: Project) -> None:
+    project = make_project({"a.ris": _ris_record("Rest breaks for ferry crews", ["Haldorsen, Kari"])})
+    ingest_project(project)
+    [first] = _records(project).values()
+    (project / "seeds" / "a.ris").unlink()
+    (project / "seeds" / "b.ris").write_text(_ris_record("Rest breaks for ferry crews", ["Obi, Chinedu"]))
+    ingest_project(project)
+    records = _records(project)
+    assert len(records) == 2
+    assert first in records.values()  # untouched: the new study got its own record
+    assert sorted(r["authors"][0] for r in records.values()) == ["Haldorsen, Kari", "Obi, Chinedu"]
+
+
+def test_a_record_inserted_at_the_top_of_a_seed_does_not_take_over_the_records_below(
+        make_project: Project) -> None:
+    tram = _ris_record("Tram drivers and back pain", ["Ivanova, Mila"], "10.5555/tram.1")
+    kiln = _ris_record("Kiln workers and heat", ["Ferreira, Rui"])
+    project = make_project({"a.ris": tram + kiln})
+    ingest_project(project)
+    before = {r["id"]: r["title"] for r in _records(project).values()}
+    (project / "seeds" / "a.ris").write_text(_ris_record("Bakers and flour asthma", ["Nowak, Ewa"]) + tram + kiln)
+    ingest_project(project)
+    after = {r["id"]: r["title"] for r in _records(project).values()}
+    assert {k: after[k] for k in before} == before
+    assert sorted(after.values()) == ["Bakers and flour asthma", "Kiln workers and heat", "Tram drivers and back pain"]
+
+
+def test_a_gap_in_one_record_of_a_multi_record_file_names_its_line(make_project: Project) -> None:
+    complete = _ris_record("Tram drivers and back pain", ["Ivanova, Mila"], "10.5555/tram.1")
+    no_authors = _ris_record("Kiln workers and heat", [], "10.5555/kiln.1")
+    project = make_project({"a.ris": complete + no_authors})
+    report = ingest_project(project)
+    [gap] = [d.format() for d in report.diagnostics if "no authors stated" in d.format()]
+    line = complete.count("\n") + 1  # the second record's "TY  - JOUR" line
+    assert gap.startswith(f"seeds/a.ris:{line}: warning: no authors stated")
+    assert "fill content/studies/" in gap

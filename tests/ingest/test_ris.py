@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.errors import Severity
 from generator.ingest.base import AbstractSection
@@ -272,3 +274,159 @@ def test_real_examples_with_quirks() -> None:
     assert len(urls) == 4 and {r.url for r in urls} == {"http://example.com"}
     wos = RisReader().read(_realdata("example_wos.ris"), "wos")
     assert wos.records == () and wos.diagnostics[0].is_error
+
+
+# --- Variants written by EndNote, EBSCOhost and Covidence (documents invented for these tests) ---
+
+ENDNOTE = """\
+TY  - JOUR
+ID  - 17
+T1  - Peer navigators for adults leaving prison: a stepped-wedge evaluation in four regions
+A1  - Okonkwo, Adaeze N.
+A1  - Lindqvist, Per
+A2  - Series, Editor
+Y1  - 2019/06/01/
+N2  - Background: Release from prison is a time of high risk.
+  Methods: We followed 318 adults released from four regional prisons.
+Results: Contact with a navigator within 7 days halved readmissions.
+JF  - Journal of Correctional Health Care
+JA  - J Correct Health Care
+VL  - 25
+IS  - 3
+SP  - 211
+EP  - 219
+M3  - doi: 10.5555/JCHC.2019.0211
+N1  - Cited in: doi: 10.5555/review.2020.1
+ER  - 
+
+TY  - JOUR
+T1  - Hand hygiene audits in three rural clinics
+A1  - Mbeki, T.; Ferreira, Joana
+Y1  - 2021///
+JO  - Infection Control in Practice
+SP  - No
+EP  - Specified
+IS  - Ferreira J (2018). Earlier audit methods. Infect Control Pract 4: 1-9.
+N1  - doi: 10.5555/icp.2021.7
+ER  - 
+"""
+
+EBSCO = """\
+Provider: EBSCOhost
+Database: CINAHL Complete
+Content: text/plain; charset="UTF-8"
+
+TY  - JOUR
+AU  - Haddad, Rania
+AU  - Mwangi, Joseph K.
+T1  - Community paramedics and readmissions among older adults
+JO  - Journal of Rural Emergency Care
+JF  - Journal of Rural Emergency Care
+Y1  - 2021/03//
+VL  - 12
+IS  - 1
+SP  - 44
+EP  - 58
+N2  - We matched 1,204 patients to 2,408 controls.
+SN  - 1234-5678
+AD  - School of Nursing, Example University
+N1  - Accession Number: 150123456. Language: English. Entry Date: 20210415. Publication Type: Article.
+M3  - Article
+KW  - Readmission
+KW  - Rural Health
+AN  - 150123456
+DB  - CINAHL Complete
+DP  - EBSCOhost
+UR  - https://search.example-host.com/login.aspx?direct=true&db=ccm&AN=150123456&site=ehost-live
+DO  - 10.5555/jrec.2021.044
+ER  - 
+"""
+
+COVIDENCE = """\
+TY  - JOUR
+TI  - Telephone follow-up after emergency discharge: a randomised comparison
+AU  - Nakamura, Keiko
+AU  - Ó Súilleabháin, Pádraig
+PY  - 2019
+T2  - Rural Emergency Medicine
+VL  - 41
+IS  - 2
+SP  - 120-128
+AB  - Adults were randomly allocated to a call or usual care.
+N1  - Exclusion reason: Wrong setting; PMID: 31234567
+DO  - https://doi.org/10.5555/rem.2019.33
+ER  - 
+"""
+
+
+def test_endnote_variant_tags_dates_continuation_lines_and_doi_in_m3() -> None:
+    result = read(ENDNOTE)
+    first, second = result.records
+    assert first.title == "Peer navigators for adults leaving prison: a stepped-wedge evaluation in four regions"
+    assert first.authors == ("Okonkwo, Adaeze N.", "Lindqvist, Per")
+    assert (first.year, first.date) == (2019, "2019-06-01")
+    assert (first.journal, first.journal_abbrev) == ("Journal of Correctional Health Care", "J Correct Health Care")
+    assert (first.volume, first.issue, first.pages) == ("25", "3", "211-219")
+    assert first.doi == "10.5555/jchc.2019.0211"
+    assert first.abstract == (
+        AbstractSection("Background", "Release from prison is a time of high risk."),
+        AbstractSection("Methods", "We followed 318 adults released from four regional prisons."),
+        AbstractSection("Results", "Contact with a navigator within 7 days halved readmissions."))
+    assert second.line == 21
+    assert second.authors == ("Mbeki, T.", "Ferreira, Joana")
+    assert (second.year, second.date, second.journal) == (2021, "2021", "Infection Control in Practice")
+    assert second.pages is None  # "No" - "Specified" is a placeholder, not pages
+    assert second.issue is None  # a reference pasted into IS is not an issue number
+    assert second.doi == "10.5555/icp.2021.7"
+
+
+def test_ebsco_export_with_preamble_accession_number_and_database() -> None:
+    (record,) = read(EBSCO).records
+    assert record.line == 5
+    assert record.title == "Community paramedics and readmissions among older adults"
+    assert (record.journal, record.journal_abbrev) == ("Journal of Rural Emergency Care", None)
+    assert (record.year, record.date) == (2021, "2021-03")
+    assert record.doi == "10.5555/jrec.2021.044"
+    assert record.url == "https://search.example-host.com/login.aspx?direct=true&db=ccm&AN=150123456&site=ehost-live"
+    assert record.identifiers == (("issn", "1234-5678"), ("accession", "150123456 (CINAHL Complete)"))
+    assert record.abstract == (AbstractSection(None, "We matched 1,204 patients to 2,408 controls."),)
+    assert record.keywords == ("Readmission", "Rural Health")
+
+
+def test_accession_number_labelled_in_a_note_when_there_is_no_an() -> None:
+    record = read(EBSCO.replace("AN  - 150123456\n", "")).records[0]
+    assert ("accession", "150123456 (CINAHL Complete)") in record.identifiers
+
+
+def test_covidence_screening_notes_and_pmid_in_a_note() -> None:
+    (record,) = read(COVIDENCE).records
+    assert record.authors == ("Nakamura, Keiko", "Ó Súilleabháin, Pádraig")
+    assert (record.journal, record.volume, record.issue, record.pages) == ("Rural Emergency Medicine", "41", "2",
+                                                                           "120-128")
+    assert record.doi == "10.5555/rem.2019.33"
+    assert record.identifiers == (("pmid", "31234567"),)
+    assert record.abstract == (AbstractSection(None, "Adults were randomly allocated to a call or usual care."),)
+
+
+@pytest.mark.parametrize(("note", "doi"), [
+    ("doi: 10.5555/one.1", "10.5555/one.1"),
+    ("DOI 10.5555/one.1", "10.5555/one.1"),
+    ("10.5555/one.1", "10.5555/one.1"),
+    ("Full text: https://doi.org/10.5555/one.1", "10.5555/one.1"),
+    ("Compare the trial reported in 10.5555/other.9", None),
+    ("Replaces doi: 10.5555/one.1; corrected in doi: 10.5555/two.2", None),
+])
+def test_a_doi_in_a_note_counts_only_when_the_note_labels_one(note: str, doi: str | None) -> None:
+    record = read(f"TY  - JOUR\nTI  - T\nN1  - {note}\nER  - \n").records[0]
+    assert record.doi == doi
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([ENDNOTE, EBSCO, COVIDENCE]), st.integers(min_value=0, max_value=3000),
+       st.lists(st.sampled_from(list("TYER -\n\t;:/") + ["ER  - ", "TY  - ", "N1  - doi: ", "\r\n"]),
+                max_size=8).map("".join))
+def test_damaged_variant_exports_never_raise(document: str, position: int, inserted: str) -> None:
+    at = position % (len(document) + 1)
+    for damaged in (document[:at], document[:at] + inserted + document[at:]):
+        result = read(damaged)
+        assert all(record.title and record.line >= 1 for record in result.records)

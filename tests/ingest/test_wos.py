@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.errors import Severity
 from generator.ingest.base import AbstractSection
@@ -150,3 +152,76 @@ def test_real_wos_example() -> None:
     assert ("pmid", "15170338") in first.identifiers
     assert second.title.startswith("Proximal and distal influences on ligand binding")
     assert second.authors[0] == "Cao, WX" and len(second.authors) == 9
+
+
+# A record with every wrapped field (invented for this test).
+WRAPPED = """\
+FN Clarivate Analytics Web of Science
+VR 1.0
+PT J
+AU Haddad, R
+   Mwangi, JK
+   de la Cruz, MT
+AF Haddad, Rania
+   Mwangi, Joseph Kariuki
+   de la Cruz, Maria Teresa
+TI Community paramedics and unplanned readmissions among older adults: a
+   matched cohort study across three rural districts
+SO JOURNAL OF RURAL
+   EMERGENCY CARE
+LA English
+DT Article
+DE community paramedicine; readmission; rural health; older
+   adults
+ID HEART-FAILURE; HOME VISITS; EMERGENCY-DEPARTMENT
+   UTILIZATION
+AB Background: Rural older adults are readmitted often.
+   Methods: We matched 1,204 patients visited by community paramedics to
+   2,408 controls.
+PD MAR
+PY 2021
+VL 12
+BP 44
+EP 58
+DI 10.5555/jrec.2021.044
+UT WOS:000612345600004
+ER
+
+EF
+"""
+
+
+@pytest.mark.parametrize("indent", ["   ", "\t", "  ", "    "], ids=["three-spaces", "tab", "two-spaces", "four"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_wrapped_fields_join_whatever_the_indentation(indent: str, newline: str) -> None:
+    text = WRAPPED.replace("\n   ", "\n" + indent).replace("\n", newline)
+    (record,) = WosReader().read(text, "savedrecs.txt").records
+    assert record.line == 3
+    assert record.title == ("Community paramedics and unplanned readmissions among older adults: "
+                            "a matched cohort study across three rural districts")
+    assert record.authors == ("Haddad, Rania", "Mwangi, Joseph Kariuki", "de la Cruz, Maria Teresa")
+    assert record.journal == "JOURNAL OF RURAL EMERGENCY CARE"
+    assert record.keywords == ("community paramedicine", "readmission", "rural health", "older adults",
+                               "HEART-FAILURE", "HOME VISITS", "EMERGENCY-DEPARTMENT UTILIZATION")
+    assert record.abstract == (
+        AbstractSection("Background", "Rural older adults are readmitted often."),
+        AbstractSection("Methods", "We matched 1,204 patients visited by community paramedics to 2,408 controls."))
+    assert (record.year, record.date, record.pages, record.doi) == (2021, "2021-03", "44-58", "10.5555/jrec.2021.044")
+
+
+def test_initials_are_used_one_per_line_when_there_are_no_full_names() -> None:
+    text = "\n".join(line for line in WRAPPED.split("\n")
+                     if not line.startswith("AF ") and "Joseph Kariuki" not in line and "Maria Teresa" not in line)
+    (record,) = WosReader().read(text, "savedrecs.txt").records
+    assert record.authors == ("Haddad, R", "Mwangi, JK", "de la Cruz, MT")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=3000),
+       st.lists(st.sampled_from(list("AUTIER \n\t;") + ["\n   ", "\nER\n", "\nPT J\n", "\r\n"]),
+                max_size=8).map("".join))
+def test_damaged_wrapped_export_never_raises(position: int, inserted: str) -> None:
+    at = position % (len(WRAPPED) + 1)
+    for damaged in (WRAPPED[:at], WRAPPED[:at] + inserted + WRAPPED[at:]):
+        result = WosReader().read(damaged, "savedrecs.txt")
+        assert all(record.title and record.line >= 1 for record in result.records)

@@ -19,7 +19,7 @@ from generator.synthesis.roles import ROLES, classify_role
     # facilitators
     ("Trainees valued the mentoring of experienced colleagues.", "facilitator"),
     ("Leadership support enabled clinics to start MOUD.", "facilitator"),
-    ("Community need impelled staff to offer MOUD, despite facing challenges.", "facilitator"),
+    ("Peer mentors enabled new tenants to keep their homes, despite facing challenges.", "facilitator"),
     ("Participants mentioned the importance of helpful tools.", "facilitator"),
     # strategies
     ("Several strategies were described to address these challenges.", "strategy"),
@@ -31,6 +31,14 @@ from generator.synthesis.roles import ROLES, classify_role
     ("Retention improved after the change.", "outcome"),
     ("The program was associated with higher retention at 6 months.", "outcome"),
     ("There was a reduction in missed visits.", "outcome"),
+    # general vocabulary, not one study's words (sentences invented for these tests)
+    ("Staff shortages and rigid rotas constrained the rollout of the scheme.", "barrier"),
+    ("Teachers struggled to find time for the new lessons.", "barrier"),
+    ("Farmers were unable to obtain credit for the new seed.", "barrier"),
+    ("A named contact person made it easier for families to ask for help.", "facilitator"),
+    ("Local champions contributed to the spread of the practice.", "facilitator"),
+    ("Participants suggested ways to simplify the referral form.", "strategy"),
+    ("Clinics adapted the protocol to suit rural patients and proposed shared rotas.", "strategy"),
     # no role
     ("Participants included 14 nurses.", None),
     ("Here we report on efforts to improve opioid management.", None),  # an aim, not a result

@@ -157,13 +157,21 @@ def _unquote(line: str) -> str:
     return clean_text(text) or ""
 
 
+def _has_facets(texts: list[str]) -> bool:
+    """A facet panel: a short label line followed by two or more lines holding only numbers."""
+    for index, text in enumerate(texts[:-2]):
+        if not text.strip().isdigit() and len(text.split()) <= 3 \
+                and all(t.strip().isdigit() for t in texts[index + 1:index + 3]):
+            return True
+    return False
+
+
 def _stripped(lines: list[Line], duplicates: int) -> tuple[str, ...]:
     """Name what the page showed besides the study, by the kinds of line it held."""
     texts = [line.text for line in lines]
     checks = (
         ("site navigation and buttons", any(is_ui_line(t) and not t.strip(" |").isdigit() for t in texts)),
-        ("facet counters", any(t.lower() in {"citation types", "year published", "publication types",
-                                             "paper sections"} for t in texts)),
+        ("facet counters", _has_facets(texts)),
         ("reference counts", any(re.match(r"references?\s+\d+\s+publications", t, re.IGNORECASE)
                                  for t in texts)),
     )

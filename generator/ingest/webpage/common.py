@@ -24,7 +24,7 @@ _UI_WORDS = re.compile(
     r"^\s*[|·•>]*\s*(view|cite|share|copy|download|export|print|save|sign up|sign in|log in|"
     r"login|register|subscribe|search|order by|sort by|filter|select|help|close|ok|cancel|"
     r"more|less|next|previous|back|home|menu|related|see \d+ more|show more|read more|"
-    r"full text|pdf|email|alerts?|tweet|facebook|permalink|how to get)\b", re.IGNORECASE)
+    r"full text|pdf|email|alerts?|tweet|facebook)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[a-z][.!?](?:\s|$)")
 
 

@@ -35,14 +35,15 @@ from .common import (
     page_lines,
 )
 from .translation import split_translated_abstract
+from .vocabulary import is_chrome_line
 
 _STRIPPED_SIGNALS = (
-    (re.compile(r"^IF\s+\d|CiteScore|\bJCR\b|影响因子|自引率|发文量|审稿时长|\bQ[1-4]\b"), "journal metrics"),
-    (re.compile(r"期刊介绍|journal description|About the journal", re.IGNORECASE), "journal description"),
-    (re.compile(r"引用次数|cited by|citations?\s*[:：]\s*\d", re.IGNORECASE), "citation counter"),
-    (re.compile(r"Copyright|©|ICP备|公网安备|联系我们|All rights reserved", re.IGNORECASE), "site footer"),
-    (re.compile(r"复制|导出至|分享|提示|求助全文|我知道了|Share|Export|Download", re.IGNORECASE),
-     "site menus and dialogs"),
+    (re.compile(r"^IF\s+\d|CiteScore|\bJCR\b|impact factor|影响因子|自引率|发文量|审稿时长|\bQ[1-4]\b", re.IGNORECASE),
+     "journal metrics"),
+    (re.compile(r"期刊介绍|journal description|About the journal|aims and scope", re.IGNORECASE),
+     "journal description"),
+    (re.compile(r"引用次数|被引|cited by|citations?\s*[:：]\s*\d", re.IGNORECASE), "citation counter"),
+    (re.compile(r"Copyright|©|版权所有|All rights reserved|联系我们|contact us", re.IGNORECASE), "site footer"),
 )
 
 
@@ -94,8 +95,8 @@ class JsonBlobReader:
             doi=normalize_doi(str(_get(blob, "doi") or _get(blob, "DOIUrl") or "")),
             url=_url(blob),
             publication_type=_publication_type(_get(blob, "publicationTypes", "publicationType", "type")),
-            peer_reviewed=True if re.search(r"\bpeer[- ]reviewed (journal|publication)", text, re.IGNORECASE)
-            else None,
+            # A journal describing itself as peer-reviewed says nothing certain about this article.
+            peer_reviewed=None,
             abstract=_abstract(str(_get(blob, "abstract") or "")),
             keywords=normalize_keywords(_as_list(_get(blob, "keywords", "fieldsOfStudy"))),
             translations=(translation,) if translation else (),
@@ -248,4 +249,6 @@ def _stripped(lines: list[Line], translation: Translation | None, used: list[Lin
         for pattern, label in _STRIPPED_SIGNALS:
             if pattern.search(line.text) and label not in found:
                 found.append(label)
+        if is_chrome_line(line.text) and "site menus and dialogs" not in found:
+            found.append("site menus and dialogs")
     return tuple(found)

@@ -1,0 +1,211 @@
+"""A study's design read from its method wording: trial, review, qualitative, quantitative, mixed, other.
+
+Each cue is wording any paper of that design uses to say what it did: allocation at random for a
+trial; a database search or "systematic review" for a review; interviews, focus groups and thematic
+analysis for qualitative work; surveys, cohorts, registries, audits and regression models for
+quantitative work; a commentary, protocol or programme description for "other". Strong cues name
+the design or its defining method; weak cues (a percentage, "enrolled 200 patients") only add up.
+Nothing stated gives None: a design is never guessed from the topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+DESIGNS = ("review", "trial", "mixed-methods", "qualitative", "quantitative", "other")
+
+_STRONG, _MEDIUM, _WEAK = 5, 3, 1
+_R = r"randomi[sz]"
+# Wording any quantitative result uses but that alone does not make a design: "58%", "mean", "rose by".
+_WEAK_QUANTITATIVE_WORDING = (
+    r"\d\s?%|\bper ?cent\b|\b(?:mean|median|rate|rates|proportion)\b|"
+    r"\b(?:rose|fell|increased|decreased|declined|dropped)\s+(?:by|from)\b|"
+    r"\b(?:enrol+ed|recruited|included)\s+(?:a total of\s+)?\d[\d,]*\s+(?:\w+\s+)?(?:patients|"
+    r"participants|people|adults|children|women|men)\b")
+_CUES: tuple[tuple[str, str, int], ...] = (
+    # reviews: what the authors searched and synthesised
+    ("review", r"\b(?:systematic|scoping|narrative|rapid|umbrella|integrative|literature|realist|critical|mapping|"
+               r"evidence) (?:literature )?reviews?\b|\bmeta-?analy[sz]\w*|\bmeta-?synthes\w+|\bmeta-?regression\b|"
+               r"\bevidence (?:synthesis|map)\b|\b(?:thematic|qualitative evidence|qualitative|framework) synthesis\b",
+     _STRONG),
+    ("review", r"\b(?:we |were )?search(?:ed|ing)\b[^.;]{0,60}\b(?:databases?|medline|pubmed|embase|cinahl|psycinfo|"
+               r"scopus|web of science|cochrane|google scholar|grey literature)\b|"
+               r"\b(?:studies|articles|papers|trials|reports|publications|records)\s+(?:\w+\s+){0,2}"
+               r"(?:met (?:the |our )?(?:inclusion|eligibility) criteria|were (?:included|eligible|identified|"
+               r"screened|retrieved|synthesi[sz]ed|reviewed))\b|"
+               r"\b(?:eligible|included) (?:studies|articles|papers|trials|reports|publications)\b|"
+               r"\bin the review\b|\bPRISMA\b|\bthis review\b", _MEDIUM),
+    ("review", r"\breview of (?:the )?\d[\d,]* (?:\w+ )?(?:studies|articles|papers|trials|guidelines|reviews|reports|"
+               r"policies|documents|publications|apps|websites)\b", _STRONG),
+    # trials: allocation by chance, or a trial named as such
+    ("trial", rf"\b{_R}ed (?:\w+[ -]){{0,3}}(?:controlled )?trials?\b|\bcontrolled trials?\b|\bRCTs?\b|"
+              rf"\bcluster[- ]{_R}\w*|\bstepped[- ]wedge\b|\bcross-?over trial\b|\b(?:pilot|feasibility|"
+              rf"pragmatic|clinical|phase (?:i|ii|iii|iv|[1-4])) trials?\b|\bplacebo[- ]controlled\b|"
+              rf"\b(?:double|single|triple)[- ]blind\w*", _STRONG),
+    ("trial", rf"\b{_R}ed\s+(?:\d[\d,]*\s+)?(?:\w+\s+){{0,4}}?(?:to|into|between|1:1|2:1|in a)\b|\b(?:were|was|we)\s+"
+              rf"{_R}ed\b|\b{_R}(?:ation|ed)\b[^.;]{{0,40}}\b(?:arm|group|condition)s?\b|"
+              rf"\b(?:randomly|at random|by lottery|by chance)\s+(?:\w+\s+){{0,2}}?(?:assign|allocat)\w*|"
+              rf"\b(?:assign|allocat)\w*\s+(?:\w+\s+){{0,3}}?(?:at random|randomly|by lottery|by chance)\b|"
+              rf"\b(?:allocated|assigned) to (?:(?:the|an?|one of (?:the )?\w+|either)\s+)?(?:\w+[ -]){{0,4}}?"
+              rf"(?:arms?|groups?|conditions?|usual care|control|placebo|waitlist|wait-list|waiting list)\b|"
+              rf"\b(?:intervention|treatment|experimental) (?:arm|group) (?:or|and|versus|vs\.?) "
+              rf"(?:\w+\s+)?(?:control|comparison|usual care)", _STRONG),
+    # allocation by a concealed or generated sequence is what only a trial does, whatever it is called
+    ("trial", rf"(?<!non-)(?<!non)(?<!not )(?<!quasi-)\b{_R}ed (?:[\w-]+ ){{0,2}}?(?:evaluation|comparison|study|"
+              rf"experiment|design)\b|"
+              rf"\b(?:allocated|assigned)\b[^.;]{{0,40}}?\b(?:by|using|with|via)\s+(?:an?\s+)?(?:computer-generated|"
+              rf"computeri[sz]ed|random|sealed|opaque|sequentially numbered|block|stratified|minimi[sz]ation|"
+              rf"lottery|coin)|"
+              rf"\b(?:sealed|opaque|sequentially numbered)(?:,?\s+[\w-]+){{0,2}}\s+envelopes\b|"
+              rf"\bcomputer-generated (?:random )?(?:sequence|list|allocation|randomi[sz]ation|schedule)\b|"
+              rf"\b(?:allocated|assigned)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){{0,3}}?to either\b|"
+              rf"\b(?:allocated|assigned|randomi[sz]ed)\s*\(\s*(?:n\s*=\s*)?\d[\d,]*\s+(?:to|in(?:to)?)\b", _STRONG),
+    ("trial", rf"(?<!non-)\b\d[\d,]*\s+{_R}ed\s+(?:[\w-]+\s+)?(?:participants|patients|people|adults|children|"
+              rf"women|men|subjects|individuals|[\w-]+s)\b", _STRONG),
+    ("trial", r"\btrial\b", _MEDIUM),
+    # Chinese abstracts: the same method words in Chinese
+    ("trial", r"随机对照|随机分[为组成配]|随机数字表|随机化分组|整群随机|(?:双|单)盲", _STRONG),
+    ("review", r"系统评价|系统综述|[Mm]eta分析|荟萃分析|范围综述|文献综述", _STRONG),
+    ("mixed-methods", r"混合(?:研究)?方法", _STRONG + 1),
+    ("qualitative", r"质性研究|定性研究|(?:半结构式?|深度|深入)访谈|焦点小组|现象学|扎根理论|(?:内容|主题|类属)分析法?|"
+                    r"Colaizzi", _MEDIUM),
+    ("quantitative", r"问卷调查|横断面|队列研究|回顾性|前瞻性|[Ll]ogistic回归|多因素|抽样调查|病例对照|调查研究|"
+                     r"进行调查|共调查", _MEDIUM),
+    # mixed methods, named
+    ("mixed-methods", r"\bmixed[- ]methods?\b|\bmulti-?methods?\b|\bconvergent (?:parallel )?design\b|"
+                      r"\bexplanatory sequential\b|\bexploratory sequential\b|\bconvergent\b[^.]{0,30}\bdesign\b",
+     _STRONG + 1),
+    # qualitative: how data were collected and analysed
+    ("qualitative", r"\bqualitative\b(?! and quantitative)|\bsemi-?structured\b|\bin-?depth interviews?\b|"
+                    r"\bfocus[- ]groups?\b|\bthematic(?:ally)?\b|"
+                    r"\bthemes? (?:emerged|were identified|were developed)\b|"
+                    r"\bgrounded theory\b|\bethnograph\w+|\bphenomenolog\w+|\b(?:content|framework|narrative|"
+                    r"discourse|interpretative|interpretive) analysis\b|\bparticipant observation\b|\bphotovoice\b|"
+                    r"\bkey informants?\b|\blived experiences?\b|\bwalking interviews?\b|\bgroup discussions?\b|"
+                    r"\btranscri(?:pts|bed)\b|\bcoded (?:inductively|deductively)\b", _MEDIUM),
+    ("qualitative", r"\b(?:spoke|spoken|talked) (?:to|with)\b|\bconversations? (?:with|were held)\b", 2),
+    ("qualitative", r"\binterview(?:s|ed|ing|ees?)?\b|\bobserv(?:ed|ation)s?\b(?! (?:study|studies|"
+                    r"cohort|data))|\bopen-ended\b", 2),
+    ("quantitative", r"\b(?:analy[sz]ed|used|linked|extracted|obtained)\s+(?:\w+\s+){0,2}data\s+(?:from|on|for)\b|"
+                     r"\bdata (?:on|from|for) (?:the )?(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:analy[sz]ed|examined|used|linked)\s+(?:\w+\s+)?"
+                     r"\d[\d,. ]*(?:million\s+)?(?:[\w-]+\s+)?(?:records|prescriptions|admissions|claims|visits|"
+                     r"encounters|transactions|calls|episodes)\b|\brecords\b|\bcensus\b|\bweighted\b|"
+                     r"\bposing as\b|\bpretending to be\b|"
+                     r"\b(?:random|representative|probability|stratified|national) samples?\b|\bmatched controls?\b|"
+                     r"\b(?:age|sex)-matched\b", 2),
+    # quantitative: measurement, samples and statistical models
+    ("quantitative", r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\bcross-?sectional\b|\bcohorts?\b|\bretrospective\b|"
+                     r"\bprospective\b|\blongitudinal\b|\bregistry\b|\bregister data\b|\bclaims\b|"
+                     r"\badministrative data\b|\b(?:electronic )?(?:health|medical|patient) records\b|\bcharts?\b|"
+                     r"\bcase (?:notes|records|files)\b|\b(?:record|chart|notes) reviews?\b|"
+                     r"\baudit(?:s|ed)?\b|\b(?:secret|mystery|simulated)[- ](?:shoppers?|clients?|patients?|"
+                     r"customers?|callers?)\b|\bregression\b|\blogistic\b|\bcox\b|\bhazard ratios?\b|"
+                     r"\bodds ratios?\b|\b(?:relative|risk) ratios?\b|\bincidence\b|\bprevalence\b|"
+                     r"\b95\s?%\s*(?:CI|confidence)|\bconfidence intervals?\b|\bp\s*[<=>≤]\s*0?\.\d|"
+                     r"\bstatistically significant\b|\bchi-?square\b|\bt-tests?\b|\banova\b|\bmultivariable\b|"
+                     r"\bmultivariate\b|\bmultilevel\b|\btime[- ]series\b|\bdifference-in-differences?\b|"
+                     r"\bquasi-?experimental\b|\bpre-?post\b|\bbefore-and-after\b|\bcase-control\b|"
+                     r"\bobservational\b|\b(?:measured|assessed|estimated) (?:with|using|by)\b|\bscales?\b|"
+                     r"\bIQR\b|\b(?:median|mean|during|at|of|after)\s+follow-?up\b|\bcompleted (?:the |their )?(?:[\w-]+\s+)?follow-?up\b|"
+                     r"\bfollow-?up (?:of|was|period|visits?|at|assessments?)\b|\bfollowed (?:\w+ ){0,2}for\b|"
+                     r"\bpanel\b|\bsecondary analysis\b|"
+                     r"\bdescriptive statistics\b|\bpolled\b|\bpolls?\b|\bresponse rates?\b|\bpropensity[- ]scores?\b|"
+                     r"\b(?:activity-based |micro-?)?costing\b|\bestimated the costs?\b|\beconomic evaluation\b|\bjoinpoint\b|\bsimulation model\w*|\bcost-effectiveness\b",
+     _MEDIUM),
+    ("quantitative", _WEAK_QUANTITATIVE_WORDING, _WEAK),
+    # other: not a study with its own data
+    ("other", r"\b(?:this|our|the present|in this) (?:commentary|editorial|viewpoint|perspective|essay|"
+              r"opinion piece|position (?:paper|statement)|letter|debate)\b|\bcommentary\b|\beditorial\b|"
+              r"\bviewpoint\b|\bcase report\b|\bwe (?:report|present|describe) (?:a|the) case\b|"
+              r"\b(?:study|trial|research|review|evaluation) protocol\b|\bthis protocol\b|\bprotocol for (?:a|an)\b|"
+              r"\bwe argue\b|\bthis (?:paper|article) argues\b|"
+              r"\b(?:planned|proposed|forthcoming|upcoming)\s+(?:[\w-]+\s+){0,3}?(?:trial|study|evaluation)\b|"
+              r"\b(?:will|shall) be (?:randomi[sz]ed|allocated|assigned|recruited|enrolled)\b", _STRONG + 3),
+    ("other", r"\bwe describe (?:the|a|an|how|our)\b|\b(?:this|the) (?:paper|article|report|chapter) describes\b|"
+              r"\b(?:is|are) described\b|\blessons learn(?:ed|t)\b|\b(?:programme|program|service|model|initiative) "
+              r"description\b|\beffort(?:s)? to (?:establish|develop|implement|create|launch|build)\b|"
+              r"\b(?:steps|process) taken to\b|\bdevelopment of (?:a|an|the) (?:new )?(?:programme|program|service|"
+              r"model|initiative|curriculum|tool)\b", 2),
+)
+# Data collection of each kind: both in one study make it mixed-methods even when it does not say so.
+_QUALITATIVE_DATA = re.compile(r"\binterview(?:s|ed|ing)?\b|\bfocus[- ]groups?\b|\bgroup discussions?\b|"
+                               r"\bparticipant observation\b|\bdiar(?:y|ies)\b|\bphotovoice\b|访谈|焦点小组|"
+                               r"\b(?:free|open)[- ]text (?:answers|responses|comments)\b",
+                               re.IGNORECASE)
+_QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudit(?:s|ed)?\b|\bregistry\b|\bclaims\b|"
+                                r"\b(?:health|medical|patient) records\b|\badministrative data\b|\broutine(?:ly collected)? "
+                                r"(?:[\w-]+\s+)?data\b|\bclosed[- ]questions?\b|"
+                                r"\b(?:analy[sz]ed|audited|reviewed|extracted|linked)\s+(?:\w+\s+){0,2}\d[\d,.]*\s+(?:million\s+)?"
+                                r"(?:[\w-]+\s+)?(?:records|admissions|claims|prescriptions|charts|referrals|visits|"
+                                r"encounters|episodes|discharges)\b|问卷", re.IGNORECASE)
+_ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)
+_WEAK_QUANTITATIVE = re.compile(_WEAK_QUANTITATIVE_WORDING, re.IGNORECASE)
+_COMPILED = tuple((design, re.compile(pattern, re.IGNORECASE), weight) for design, pattern, weight in _CUES)
+# Interviews done to fill in a structured questionnaire are a survey, not qualitative interviews.
+_SURVEY_INTERVIEWS = re.compile(r"\binterview(?:s|ed)?\b[^.;]{0,60}\b(?:structured questionnaire|interviewer-"
+                                r"administered)|\bstructured interviews?\b(?<!semi-structured interviews)"
+                                r"(?<!semi-structured interview)|\btelephone interviews? using\b", re.IGNORECASE)
+_PUBLICATION_TYPES: tuple[tuple[str, str], ...] = (
+    ("other", r"\b(?:editorial|comment|commentary|letter|news|opinion|erratum|case reports?|protocol)\b"),
+    ("review", r"\b(?:review|meta-analysis|systematic review)\b"),
+    ("trial", r"\b(?:trial|randomi[sz]ed)\b"),
+)
+_MIN_SCORE = 2
+
+
+def classify_design(title: str, abstract: str, publication_type: str | None,
+                    keywords: tuple[str, ...] = ()) -> str | None:
+    """One of qualitative, quantitative, mixed-methods, trial, review, other; None if nothing says.
+
+    A stated publication type decides first. Otherwise each design scores its cues; qualitative
+    and quantitative data collected together make mixed-methods; a programme description that
+    also reports enrolment and outcomes is an evaluation, not ``other``.
+    """
+    from_type = _design_from_publication_type(publication_type)
+    if from_type:
+        return from_type
+    scores = design_scores(" ".join((title, abstract, " ".join(keywords))))
+    return _decide(scores)
+
+
+def design_scores(text: str) -> dict[str, int]:
+    """Each design's cue total over the text, plus the two kinds of data collection seen."""
+    scores = dict.fromkeys(DESIGNS, 0)
+    for design, pattern, weight in _COMPILED:
+        scores[design] += weight * len(pattern.findall(text))
+    survey_interviews = len(_SURVEY_INTERVIEWS.findall(text))
+    if survey_interviews:
+        scores["qualitative"] = max(0, scores["qualitative"] - 2 * survey_interviews)
+        scores["quantitative"] += _MEDIUM * survey_interviews
+    scores["quantitative firm"] = scores["quantitative"] - _WEAK * len(_WEAK_QUANTITATIVE.findall(text))
+    scores["enrolment"] = len(_ENROLMENT.findall(text))  # weak wording about people enrolled, not just a percentage
+    scores["qualitative data"] = len(_QUALITATIVE_DATA.findall(text)) - survey_interviews
+    scores["quantitative data"] = len(_QUANTITATIVE_DATA.findall(text)) + survey_interviews
+    return scores
+
+
+def _design_from_publication_type(publication_type: str | None) -> str | None:
+    for design, pattern in _PUBLICATION_TYPES:
+        if publication_type and re.search(pattern, publication_type, re.IGNORECASE):
+            return design
+    return None
+
+
+def _decide(scores: dict[str, int]) -> str | None:
+    """The design the cues support, by precedence among those that reach their threshold."""
+    if scores["other"] >= _STRONG + 3:
+        return "other"
+    for design in ("review", "trial", "mixed-methods"):
+        if scores[design] >= _STRONG:
+            return design
+    if scores["qualitative data"] > 0 and scores["quantitative data"] > 0:
+        return "mixed-methods"
+    if scores["quantitative firm"] == 0 and (scores["quantitative"] < _MEDIUM or not scores["enrolment"]):
+        scores = {**scores, "quantitative": 0}  # a percentage or two is not a design
+    empirical = {d: scores[d] for d in ("review", "trial", "qualitative", "quantitative")}
+    best = max(empirical, key=lambda d: empirical[d])
+    if empirical[best] >= _MIN_SCORE and empirical[best] >= scores["other"]:
+        return best
+    if scores["other"] >= _MIN_SCORE:
+        return "other"
+    return None

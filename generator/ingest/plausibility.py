@@ -1,0 +1,780 @@
+"""Plausibility checks: does a record look like a study, or like the page chrome around one?
+
+Readers can be fooled by layouts they were not written for: a journal abbreviation taken for the
+title, "Expand, Affiliations" taken for an author, a menu taken for the abstract. A wrong record
+published with confidence is worse than an empty one, so every record is checked before it is
+written; a record with any problem is written with ``status: needs-review`` and the reasons.
+
+The checks are general: the shape of a title, a personal name, an abstract, a year and a DOI, plus
+a small vocabulary of the labels scholarly websites put around articles (in a few languages).
+Nothing here knows a particular site. When in doubt a check reports a problem rather than
+staying silent: a person then decides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+# --------------------------------------------------------------------------- vocabulary (data)
+
+#: Labels of scholarly websites that are never a title, an author or an abstract, by kind. Entries
+#: are lower case; matching ignores case, surrounding punctuation and a trailing count ("Cited by (12)").
+UI_LABELS: dict[str, frozenset[str]] = {
+    "a navigation or page label": frozenset({
+        # English
+        "skip to main content", "skip to content", "skip to navigation", "main menu", "menu", "search",
+        "advanced search", "sign in", "log in", "login", "register", "create account", "my account",
+        "expand", "collapse", "expand all", "collapse all", "show more", "show less", "view more",
+        "read more", "see more", "more", "less", "back to top", "next article", "previous article",
+        "full text", "full text links", "view full text", "pdf", "download pdf", "download", "view pdf",
+        "cite", "cite this article", "how to cite", "export citation", "download citation", "share",
+        "share this article", "email", "print", "save", "add to favorites", "bookmark", "metrics",
+        "article metrics", "altmetric", "similar articles", "related articles", "recommended articles",
+        "cited by", "citing articles", "get access", "access through your institution", "buy article",
+        "purchase pdf", "open access", "free access", "permissions", "rights and permissions",
+        "reprints and permissions", "request permissions", "accept cookies", "accept all cookies",
+        "reject all", "cookie settings", "manage cookies", "cookie policy", "privacy policy",
+        "terms of use", "terms and conditions", "contact us", "about us", "home", "help", "feedback",
+        "table of contents", "figures", "tables", "figures and tables", "supplementary material",
+        "supplementary data", "references", "loading", "close", "open in a new tab", "view article",
+        "view abstract", "abstract view", "full-text", "submit manuscript", "subscribe",
+        "publish with us", "journals", "books", "browse", "browse journals", "current issue",
+        "all issues", "latest articles", "article", "articles", "actions", "tools", "info",
+        # Spanish
+        "ir al contenido principal", "saltar al contenido principal", "buscar", "búsqueda", "inicio",
+        "iniciar sesión", "mostrar más", "ver más", "leer más", "texto completo", "descargar pdf",
+        "descargar", "cómo citar", "citar este artículo", "compartir", "artículos relacionados",
+        "artículos similares", "citado por", "aceptar cookies", "aceptar todas las cookies", "métricas",
+        # French
+        "aller au contenu principal", "passer au contenu principal", "rechercher", "recherche",
+        "accueil", "se connecter", "connexion", "afficher plus", "voir plus", "lire la suite",
+        "texte intégral", "télécharger le pdf", "télécharger", "citer cet article", "comment citer",
+        "partager", "articles similaires", "articles connexes", "cité par", "accepter les cookies",
+        "tout accepter", "métriques",
+        # German
+        "zum hauptinhalt springen", "zum inhalt springen", "suche", "startseite", "anmelden",
+        "mehr anzeigen", "weniger anzeigen", "weiterlesen", "volltext", "pdf herunterladen",
+        "herunterladen", "artikel zitieren", "zitieren", "teilen", "ähnliche artikel",
+        "verwandte artikel", "zitiert von", "cookies akzeptieren", "alle akzeptieren",
+        # Chinese
+        "首页", "登录", "注册", "检索", "高级检索", "搜索", "下载", "全文", "全文下载", "下载全文",
+        "pdf下载", "引用本文", "引用", "导出引用", "分享", "收藏", "打印", "显示更多", "更多",
+        "相似文献", "相关文献", "被引", "被引次数", "引证文献", "返回顶部", "接受cookies",
+    }),
+    "an article-type label": frozenset({
+        "original research", "original article", "research article", "research", "review",
+        "review article", "systematic review", "brief report", "short communication", "case report",
+        "commentary", "editorial", "letter", "letter to the editor", "perspective", "viewpoint",
+        "news", "erratum", "correction", "corrigendum", "retraction", "preprint", "journal article",
+        "conference abstract", "meeting abstract",
+        "artículo original", "artículo de investigación", "artículo de revisión", "revisión",
+        "article original", "article de recherche", "article de synthèse", "revue",
+        "originalarbeit", "originalartikel", "originalie", "übersichtsarbeit", "forschungsartikel",
+        "论著", "原创论文", "研究论文", "综述", "述评", "短篇论著", "研究报告",
+    }),
+    "a section heading": frozenset({
+        "abstract", "summary", "background", "introduction", "objective", "objectives", "aim", "aims",
+        "purpose", "methods", "method", "materials and methods", "design", "setting", "participants",
+        "results", "findings", "conclusion", "conclusions", "discussion", "limitations",
+        "implications", "keywords", "key words", "acknowledgements", "acknowledgments", "funding",
+        "conflict of interest", "conflicts of interest", "declaration of interest", "author contributions",
+        "data availability", "ethics statement", "highlights", "graphical abstract", "key points",
+        "resumen", "antecedentes", "introducción", "objetivo", "objetivos", "métodos", "resultados",
+        "conclusión", "conclusiones", "discusión", "palabras clave", "referencias", "bibliografía",
+        "résumé", "contexte", "objectif", "méthodes", "résultats", "conclusion générale",
+        "mots-clés", "mots clés", "références",
+        "zusammenfassung", "hintergrund", "einleitung", "ziel", "ziele", "methoden", "methodik",
+        "ergebnisse", "schlussfolgerung", "schlussfolgerungen", "diskussion", "schlüsselwörter",
+        "schlagwörter", "literatur", "literaturverzeichnis",
+        "摘要", "中文摘要", "英文摘要", "背景", "目的", "方法", "结果", "结论", "讨论", "关键词",
+        "关键字", "参考文献", "引言", "前言",
+    }),
+    "a metadata label": frozenset({
+        "author information", "author info", "authors", "author", "affiliations", "affiliation",
+        "author affiliations", "corresponding author", "correspondence", "article information",
+        "article info", "article history", "publication history", "received", "accepted", "revised",
+        "published", "published online", "first published", "issue date", "copyright", "license",
+        "licence", "citation", "doi", "pmid", "pmcid", "issn", "eissn", "isbn", "volume", "issue",
+        "pages", "journal", "publisher", "editor", "editors", "academic editor", "keywords plus",
+        "mesh terms", "publication types", "grants and funding", "linkout", "comment in",
+        "erratum in", "substances", "related information", "et al", "and others",
+        "autores", "afiliaciones", "autor", "recibido", "aceptado", "publicado", "revista",
+        "auteurs", "auteur", "affiliations des auteurs", "reçu", "accepté", "publié",
+        "autoren", "autor und affiliationen", "eingegangen", "angenommen", "veröffentlicht",
+        "zeitschrift",
+        "作者", "作者单位", "单位", "通讯作者", "基金项目", "基金", "中图分类号", "文献标识码",
+        "文章编号", "收稿日期", "修回日期", "发表日期", "出版日期", "期刊", "刊名", "卷", "期",
+        "等",
+    }),
+    "the name of a website or database": frozenset({
+        "pubmed", "pubmed central", "pmc", "europe pmc", "medline", "google scholar",
+        "semantic scholar", "researchgate", "academia.edu", "sciencedirect", "springerlink",
+        "wiley online library", "taylor & francis online", "sage journals", "jstor", "scopus",
+        "web of science", "ovid", "ebsco", "ebscohost", "proquest", "medrxiv", "biorxiv", "arxiv",
+        "psyarxiv", "socarxiv", "ssrn", "osf", "osf preprints", "research square", "preprints.org",
+        "zenodo", "figshare", "crossref", "doaj", "scielo", "redalyc", "dialnet", "cairn",
+        "cairn.info", "persée", "hal", "hal open science", "érudit", "cnki", "中国知网",
+        "万方数据", "万方", "维普", "维普网", "百度学术", "cochrane library", "epistemonikos",
+        "the lancet", "nature", "science", "bmj", "jama network", "plos", "mdpi", "frontiers",
+        "oxford academic", "cambridge core", "ieee xplore", "acm digital library",
+    }),
+}
+
+#: Phrases of cookie and consent banners (checked inside abstracts, where a label list would miss them).
+CONSENT_PHRASES: tuple[str, ...] = (
+    "we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
+    "utilizamos cookies", "usamos cookies", "este sitio utiliza cookies", "nous utilisons des cookies",
+    "ce site utilise des cookies", "wir verwenden cookies", "diese website verwendet cookies",
+    "本网站使用cookie", "我们使用cookie",
+)
+
+#: Publisher notices that stand where an abstract is missing; sentences holding them do not count as prose.
+NOTICE_PHRASES: tuple[str, ...] = (
+    "all rights reserved", "protected by copyright", "no abstract available", "abstract not available",
+    "abstract unavailable", "no abstract", "todos los derechos reservados", "resumen no disponible",
+    "tous droits réservés", "résumé non disponible", "alle rechte vorbehalten", "版权所有", "暂无摘要",
+)
+
+#: Common ISO 4 (LTWA) abbreviations of journal-title words; a title made of them is a journal.
+JOURNAL_ABBREVIATIONS: frozenset[str] = frozenset({
+    "j", "am", "br", "eur", "int", "ann", "arch", "rev", "res", "med", "clin", "psychiatr", "psychol",
+    "soc", "sci", "serv", "treat", "subst", "adm", "ther", "pract", "epidemiol", "prev", "pharmacol",
+    "pharm", "nurs", "addict", "behav", "dis", "disord", "emerg", "gen", "intern", "fam", "pediatr",
+    "paediatr", "publ", "rep", "bull", "proc", "trans", "z", "jpn", "chin", "aust", "scand", "natl",
+    "acad", "assoc", "environ", "econ", "educ", "ment", "stud", "syst", "technol", "surg", "neurol",
+    "oncol", "obstet", "gynecol", "cardiol", "immunol", "infect", "commun", "qual", "saf", "manag",
+    "rehabil", "occup", "hosp", "nutr", "physiol", "biol", "chem", "phys", "lett", "transm", "depend",
+    "engl", "prim", "policy", "pol", "law", "crim", "forensic", "gerontol", "geriatr", "adolesc",
+    "child", "dev", "harm", "reduct", "drug", "alcohol", "abuse", "health", "care", "public", "hlth",
+    "sociol", "anthropol", "psychother", "couns", "sch", "univ", "inst", "dtsch", "ztschr", "esp", "fr",
+    "bras", "latinoam", "mex", "saude", "salud", "publica", "cad",
+})
+#: The abbreviations above that are not also plain English words: at least two must occur.
+_STRICT_ABBREVIATIONS = JOURNAL_ABBREVIATIONS - {
+    "care", "health", "public", "drug", "alcohol", "abuse", "harm", "law", "policy", "child", "treat",
+    "forensic", "fr", "dev",
+}
+
+_JOURNAL_NAME = re.compile(
+    r"^(?:the\s+)?(?:(?:international|american|british|european|canadian|australian|asian|african|chinese|"
+    r"japanese|indian|nordic|scandinavian|irish|official|new\s+england)\s+)*"
+    r"(?:journal|annals|archives|bulletin|proceedings|transactions|revista|revue|zeitschrift|acta|"
+    r"cadernos|cahiers|anales|archivos)\s+(?:of|de|für|for|do|da|des|di|on|del)\b", re.IGNORECASE)
+_ENDS_AS_JOURNAL = re.compile(r"\b(?:journal|quarterly|bulletin|gazette|zeitschrift)$", re.IGNORECASE)
+
+#: Words that mark a group (corporate) author, which is no person but a real author all the same.
+#: Whole words; a trailing ``*`` allows any ending ("collaborat*": collaborative, collaboration).
+GROUP_MARKERS: tuple[str, ...] = (
+    "group*", "consortium", "collaborat*", "committee", "network", "investigators", "team", "working party",
+    "task force", "initiative", "trialists", "study", "panel", "council", "association", "society",
+    "organization", "organisation", "agency", "institute", "ministry", "department of health",
+    "centers for", "centre for", "center for", "alliance", "coalition", "foundation",
+    "grupo", "groupe", "gruppe", "comité", "konsortium", "协作组", "研究组", "小组", "委员会", "课题组",
+)
+#: Words that put an affiliation where an author should be.
+AFFILIATION_WORDS: tuple[str, ...] = (
+    "university", "universidad", "université", "universität", "universidade", "università",
+    "department", "departamento", "département", "faculty", "facultad", "faculté", "school of",
+    "hospital", "hôpital", "klinik", "street", "avenue", "road", "大学", "医院", "学院",
+)
+#: Words that put a journal where an author should be.
+JOURNAL_WORDS: tuple[str, ...] = ("journal", "revista", "revue", "zeitschrift", "proceedings", "杂志", "学报")
+
+#: Function words of four letters or more (shorter words are never compared) in the languages the
+#: readers meet, plus words every study title may use; sharing only these proves nothing.
+_STOPWORD_TEXT = """
+    about above after again against also among amongst around because been before being below between
+    both could does doing down during each either from further have having here into itself more most
+    much must only other over same should some such than that their them then there these they this
+    those through under until upon very were what when where whether which while whom whose with
+    within without would your study studies using based toward towards versus
+    para como entre sobre desde hasta pero este esta estos estas cuando donde durante según contra
+    tras mediante ante todos todas otros otras
+    pour dans avec sans sous entre leurs leur cette sont nous vous elle elles mais plus chez selon
+    vers depuis aussi dont être
+    eine einer eines einem einen über unter nach durch wird werden sind oder auch nicht beim eines
+    sowie zwischen gegen
+    pelo pela pelos pelas entre sobre como para numa nessa nesse desta deste
+    della delle degli dello nella nelle sulla sugli
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+_MONTHS: frozenset[str] = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janvier", "février", "mars",
+    "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
+})
+_DATE_FILLERS: frozenset[str] = frozenset({
+    "published", "online", "epub", "received", "accepted", "revised", "date", "on", "of", "de", "del",
+    "le", "am", "publicado", "publié", "veröffentlicht", "st", "nd", "rd", "th", "er", "spring",
+    "summer", "autumn", "fall", "winter",
+})
+
+# --------------------------------------------------------------------------- limits
+
+MIN_TITLE_WORDS = 2
+MAX_TITLE_WORDS = 60
+MIN_ABSTRACT_WORDS = 6
+MAX_ABSTRACT_WORDS = 3000
+EARLIEST_YEAR = 1800
+#: Abstracts shorter than this say too little to judge whether the title belongs to them.
+MIN_COMPARED_ABSTRACT_WORDS = 25
+#: A title of at most this many words, read from a page with no author found, may be a page heading.
+MAX_SHORT_PAGE_TITLE_WORDS = 4
+#: Content words are compared by their first letters, so that "nurses" meets "nurse" and "nursed".
+STEM_LETTERS = 5
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?。！？]")
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|›|»|\s/\s|\s>\s|\n)\s*")
+_TRAILING_COUNT = re.compile(r"[\s(\[]*\d[\d,.\s]*[)\]]?$")
+_CITATION_LINE = re.compile(r"\b(?:1[89]|20)\d{2}\s*[;,]\s*\d+\s*(?:\(\s*[\w\-–]+\s*\))?\s*:\s*[\w\-–]+")
+_VOLUME_LINE = re.compile(r"^(?:vol(?:ume)?\.?|no\.|issue)\s*\d+", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"https?://|www\.|\bdoi\s*:\s*10\.|\b10\.\d{4,9}/\S+", re.IGNORECASE)
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th|er|º|°)?$")
+_CJK_DATE = re.compile(r"^\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?$")
+_DOI = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+#: Punctuation of sentences, not of names (initials have full stops, but no lower-case word follows them).
+_PROSE_MARK = re.compile(r"[:;?!]|\.\s+[a-z]{3,}")
+
+
+# --------------------------------------------------------------------------- the whole record
+
+
+def record_problems(record: Mapping[str, Any], *, this_year: int | None = None) -> list[str]:
+    """Every reason to doubt ``record``, in field order; an empty list means it looks like a study."""
+    journals = [record.get("journal"), record.get("journal_abbrev")]
+    problems = title_problems(record.get("title"), journals=[j for j in journals if isinstance(j, str)])
+    problems += author_problems(_listed(record.get("authors")))
+    problems += year_problems(record.get("year"), this_year=this_year)
+    problems += doi_problems(record.get("doi"))
+    problems += journal_problems(record.get("journal"))
+    problems += abstract_problems(_listed(record.get("abstract")))
+    translations = record.get("translations")
+    problems += translation_problems(translations if isinstance(translations, Mapping) else {})
+    problems += coherence_problems(record)
+    problems += page_title_problems(record)
+    return problems
+
+
+def _listed(value: Any) -> list[Any]:
+    """A list field as a list (a hand-edited record may hold anything; the schema check says so)."""
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def normalised_label(text: str) -> str:
+    """``text`` as label lookups see it: case-folded, trimmed of punctuation and of a trailing count."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    trimmed = _strip_symbols(folded)
+    without_count = _strip_symbols(_TRAILING_COUNT.sub("", trimmed))
+    return without_count or trimmed
+
+
+def _strip_symbols(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
+
+
+#: Every label with its kind, for one lookup; labels are short, so longer text is never looked up.
+_KIND_OF_LABEL: dict[str, str] = {label: kind for kind, labels in reversed(UI_LABELS.items()) for label in labels}
+_LONGEST_LABEL = max(len(label) for label in _KIND_OF_LABEL)
+
+
+def label_kind(text: str) -> str | None:
+    """What kind of website label ``text`` is (see ``UI_LABELS``), or None for ordinary text."""
+    if len(text) > 3 * _LONGEST_LABEL:
+        return None
+    return _KIND_OF_LABEL.get(normalised_label(text))
+
+
+def _is_row_of_labels(text: str) -> bool:
+    """"Abstract | Full text | PDF": every part between separators is a label."""
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    return len(parts) >= 2 and all(label_kind(p) is not None for p in parts)
+
+
+# --------------------------------------------------------------------------- titles
+
+
+def title_problems(title: Any, *, journals: Iterable[str] = (), field: str = "title") -> list[str]:
+    """Why ``title`` is not an article title (empty when it looks like one)."""
+    if not isinstance(title, str) or not title.strip():
+        return []  # a missing title is reported under 'missing', not as implausible
+    shown = _shown(title)
+    kind = label_kind(title)
+    if kind is not None:
+        return [f"{field} {shown} is {kind}, not an article title"]
+    if _is_row_of_labels(title):
+        return [f"{field} {shown} is a row of website labels, not an article title"]
+    for check in (_date_problem, _citation_problem, _journal_problem, _site_problem, _shape_problem):
+        problem = check(title, list(journals))
+        if problem:
+            return [f"{field} {shown} {problem}"]
+    return []
+
+
+def _date_problem(title: str, _journals: list[str]) -> str | None:
+    if _CJK_DATE.match(title.strip()):
+        return "is a date, not an article title"
+    tokens = [t for t in re.split(r"[\s,./\-:]+", title.casefold()) if t]
+    has_year = any(t.isdigit() and len(t) == 4 and EARLIEST_YEAR <= int(t) <= 2100 for t in tokens)
+    if not (has_year or any(t in _MONTHS for t in tokens)) or not any(t.isdigit() for t in tokens):
+        return None
+    if all(t.isdigit() or t in _MONTHS or t in _DATE_FILLERS or _ORDINAL.match(t) for t in tokens):
+        return "is a date, not an article title"
+    return None
+
+
+def _citation_problem(title: str, _journals: list[str]) -> str | None:
+    if _CITATION_LINE.search(title) or _VOLUME_LINE.match(title.strip()):
+        return "is a citation line (journal, year, volume, pages), not an article title"
+    if _WEB_ADDRESS.search(title) or _EMAIL.search(title):
+        return "holds a web address, e-mail or DOI, which an article title does not"
+    return None
+
+
+def _journal_problem(title: str, journals: list[str]) -> str | None:
+    key = normalised_label(title)
+    if any(key == normalised_label(j) for j in journals if j.strip()):
+        return "is the journal's name, not the article's title"
+    if ":" not in title and _looks_like_journal(title):
+        return "looks like a journal name or abbreviation, not an article title"
+    return None
+
+
+def _looks_like_journal(title: str) -> bool:
+    words = title.split()
+    if _JOURNAL_NAME.match(title) and len(words) <= 10:
+        return True
+    if _ENDS_AS_JOURNAL.search(title.strip()) and len(words) <= 6 and all(_capitalised(w) for w in words
+                                                                           if len(w) > 3):
+        return True
+    return _is_journal_abbreviation(title)
+
+
+def _is_journal_abbreviation(title: str) -> bool:
+    """"J Subst Abuse Treat", "Am. J. Public Health": capitalised ISO 4 abbreviations only."""
+    tokens = [t for t in re.split(r"[\s.]+", title) if t and t != "&"]
+    if not 2 <= len(tokens) <= 8 or not all(t[0].isupper() for t in tokens):
+        return False
+    strict = sum(t.casefold() in _STRICT_ABBREVIATIONS for t in tokens)
+    known = sum(t.casefold() in JOURNAL_ABBREVIATIONS or t.isupper() and len(t) <= 5 for t in tokens)
+    return strict >= 2 and known >= 0.6 * len(tokens) or strict >= 2 and len(tokens) <= 3
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or not word[:1].isalpha()
+
+
+def _site_problem(title: str, _journals: list[str]) -> str | None:
+    stripped = title.strip()
+    if _DOMAIN.match(stripped):
+        return "is a web address, not an article title"
+    parts = re.split(r"\s+[|\-–—:]\s+", stripped)
+    if len(parts) >= 2 and label_kind(parts[-1]) == "the name of a website or database":
+        return f"still ends with the website's name ({_shown(parts[-1])})"
+    return None
+
+
+def _shape_problem(title: str, _journals: list[str]) -> str | None:
+    cjk = len(_CJK.findall(title))
+    words = len(_WORD.findall(_CJK.sub(" ", title)))
+    if cjk < 4 and words < MIN_TITLE_WORDS:
+        return f"has {_count(words, 'word')}, too few for an article title"
+    if words > MAX_TITLE_WORDS:
+        return f"has {words} words: it reads like running text, not a title"
+    visible = [c for c in title if not c.isspace()]
+    letters = sum(c.isalpha() for c in visible)
+    if visible and letters < 0.5 * len(visible):
+        return "is mostly digits and symbols, not words"
+    return None
+
+
+# --------------------------------------------------------------------------- authors
+
+
+def author_problems(authors: Iterable[Any]) -> list[str]:
+    """Why any listed author is not a person's name (or a group author); one reason per author."""
+    problems: list[str] = []
+    for author in authors:
+        if not isinstance(author, str) or not author.strip():
+            continue
+        problem = _author_problem(author.strip())
+        if problem:
+            problems.append(f"author {_shown(author)} {problem}")
+    return problems
+
+
+def _author_problem(author: str) -> str | None:
+    family, _, given = (part.strip() for part in author.partition(","))
+    if _is_label_name(author, family, given):
+        return "is a website label, not a person's name"
+    is_group = _mentions(author, _GROUP_WORDS)
+    if _EMAIL.search(author) or _WEB_ADDRESS.search(author):
+        return "holds a web or e-mail address, not a name"
+    if _mentions(author, _JOURNAL_WORDS) and not is_group:
+        return "looks like a journal name, not a person"
+    if _mentions(author, _AFFILIATION_WORDS) and not is_group:
+        return "looks like an affiliation, not a person"
+    if not any(c.isalpha() for c in family):
+        return "has no letters in the family name"
+    if any(c.isdigit() for c in author) and not is_group:
+        return "has digits in it (an affiliation mark or a date?)"
+    if not is_group and (len(author) > 80 or len(_WORD.findall(family)) > 5 or _PROSE_MARK.search(author)):
+        return "reads like text, not a name"
+    return None
+
+
+@dataclass(frozen=True)
+class _WordList:
+    """A list of words and phrases, prepared for fast whole-word lookups (see ``_mentions``)."""
+
+    phrases: frozenset[str]
+    prefixes: tuple[str, ...]
+    cjk: tuple[str, ...]
+    longest: int
+
+
+def _word_list(words: Iterable[str]) -> _WordList:
+    """``*`` at the end allows any ending; CJK words match anywhere (they are written without spaces)."""
+    items = list(words)
+    return _WordList(frozenset(w for w in items if not w.endswith("*") and not _CJK.search(w)),
+                     tuple(w.rstrip("*") for w in items if w.endswith("*")),
+                     tuple(w for w in items if _CJK.search(w)),
+                     max(len(w.split()) for w in items))
+
+
+_GROUP_WORDS = _word_list(GROUP_MARKERS)
+_AFFILIATION_WORDS = _word_list(AFFILIATION_WORDS)
+_JOURNAL_WORDS = _word_list(JOURNAL_WORDS)
+_TOKEN = re.compile(r"[\w.]+")
+
+
+def _mentions(text: str, words: _WordList) -> bool:
+    """Whether ``text`` holds one of ``words`` as whole words."""
+    folded = text.casefold()
+    if any(w in folded for w in words.cjk):
+        return True
+    tokens = [t.strip(".") for t in _TOKEN.findall(folded)]
+    if any(t.startswith(words.prefixes) for t in tokens if words.prefixes):
+        return True
+    for size in range(1, words.longest + 1):
+        if any(" ".join(tokens[i:i + size]) in words.phrases for i in range(len(tokens) - size + 1)):
+            return True
+    return False
+
+
+def _is_label_name(author: str, family: str, given: str) -> bool:
+    """"Expand, Affiliations" or "Research, Original": the name is website labels, in either order.
+
+    A family name alone may be a label word and still a real name ("Close, Glenn"), so both parts
+    must be labels, or the whole must read as one label.
+    """
+    whole = [author, f"{given} {family}", f"{family} {given}"]
+    if any(label_kind(text) is not None for text in whole if text.strip()):
+        return True
+    return bool(given) and label_kind(family) is not None and label_kind(given) is not None
+
+
+# --------------------------------------------------------------------------- other fields
+
+
+def year_problems(year: Any, *, this_year: int | None = None) -> list[str]:
+    """A publication year outside 1800..next year is a misread (a page number, a count, a typo)."""
+    if year is None:
+        return []
+    latest = (this_year or date.today().year) + 1
+    if isinstance(year, bool) or not isinstance(year, int) or not EARLIEST_YEAR <= year <= latest:
+        return [f"year {year!r} is not a plausible publication year ({EARLIEST_YEAR}-{latest})"]
+    return []
+
+
+def doi_problems(doi: Any) -> list[str]:
+    """A DOI is '10.<registrant>/<suffix>' with no spaces; trailing punctuation is a copying slip."""
+    if doi is None or doi == "":
+        return []
+    text = str(doi)
+    if not _DOI.match(text) or len(text) > 300:
+        return [f"doi {_shown(text)} is not a valid DOI (10.<number>/<suffix>, no spaces)"]
+    if text[-1] in ".,;:" or text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return [f"doi {_shown(text)} ends or is cut in a way no DOI is (check its last characters)"]
+    return []
+
+
+def journal_problems(journal: Any) -> list[str]:
+    """The journal field holds a name, not a website label or a date."""
+    if not isinstance(journal, str) or not journal.strip():
+        return []
+    kind = label_kind(journal)
+    if kind is not None and kind not in ("the name of a website or database", "an article-type label"):
+        return [f"journal {_shown(journal)} is {kind}, not a journal name"]
+    if _date_problem(journal, []) is not None:
+        return [f"journal {_shown(journal)} is a date, not a journal name"]
+    return []
+
+
+def abstract_problems(sections: Iterable[Any], *, field: str = "abstract") -> list[str]:
+    """An abstract is prose of a plausible length: sentences, not a few words, a menu or a whole page."""
+    texts = [s.get("text") for s in sections if isinstance(s, Mapping)]
+    text = "\n".join(t for t in texts if isinstance(t, str) and t.strip())
+    if not text:
+        return []
+    size = _word_count(text)
+    if _word_count(_without_notices(text)) < MIN_ABSTRACT_WORDS:
+        kept = _word_count(_without_notices(text))
+        notice = " besides a publisher's notice" if kept < size else ""
+        return [f"{field} has {_count(kept, 'word')}{notice}, too few for an abstract"]
+    if size > MAX_ABSTRACT_WORDS:
+        return [f"{field} has about {size} words: more than an abstract (the full text or the whole page?)"]
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    consent = next((phrase for phrase in CONSENT_PHRASES if phrase in folded), None)
+    if consent:
+        return [f"{field} contains a cookie or consent notice ({consent!r})"]
+    metadata = _metadata_problem(text)
+    if metadata:
+        return [f"{field} {metadata}"]
+    if not _SENTENCE_END.search(text):
+        return [f"{field} has no sentences (no full stop anywhere)"]
+    labels = _label_segments(text)
+    if len(labels) >= 3:
+        return [f"{field} is full of website labels ({', '.join(_shown(x) for x in labels[:3])}, ...)"]
+    if _mostly_capitalised(text):
+        return [f"{field} reads like a list of labels or menu items, not sentences"]
+    return []
+
+
+def translation_problems(translations: Mapping[str, Any]) -> list[str]:
+    """Titles and abstracts given in other languages get the same checks."""
+    problems: list[str] = []
+    for lang, translation in translations.items():
+        if not isinstance(translation, Mapping):
+            continue
+        problems += title_problems(translation.get("title"), field=f"{lang} title")
+        problems += abstract_problems(_listed(translation.get("abstract")), field=f"{lang} abstract")
+    return problems
+
+
+# --------------------------------------------------------------------------- title and abstract together
+
+
+def coherence_problems(record: Mapping[str, Any]) -> list[str]:
+    """A title that shares no content word with its own abstract is probably page chrome.
+
+    A reader that takes a menu heading ("Collections", "Books and proceedings") for the title still
+    finds the real abstract; nothing in the title then recurs in the abstract, which is rare for a
+    study. Titles and abstracts in every language the record holds are compared with each other,
+    so a title translated from the abstract's language is usually matched by its translation or
+    by shared word roots; when it is not, review is the safe side. Only abstracts long enough to
+    judge (``MIN_COMPARED_ABSTRACT_WORDS``) and titles with a content word in a script some
+    abstract uses are judged.
+    """
+    titles, abstracts = _titles_and_abstracts(record)
+    abstracts = [a for a in abstracts if _word_count(a) >= MIN_COMPARED_ABSTRACT_WORDS]
+    if not titles or not abstracts:
+        return []
+    keywords = [k for k in _listed(record.get("keywords")) if isinstance(k, str)]
+    body = _content_terms(" ".join([*abstracts, *keywords]))
+    comparable = False
+    for title in titles:
+        terms = _content_terms(title)
+        if terms.shares_with(body):
+            return []
+        comparable = comparable or terms.comparable_with(body)
+    if not comparable:
+        return []
+    return [f"title {_shown(titles[0])} shares no word with the abstract: it may be a page heading or menu "
+            "item rather than the study's title (if it is a translation, confirm it)"]
+
+
+def page_title_problems(record: Mapping[str, Any]) -> list[str]:
+    """A short title read from a web page on which no author was found is likely a page heading.
+
+    Page readers that miss the article block fall back on some heading of the page ("Books and
+    proceedings", "Guidance for contributors"); those are short, and such pages give no author
+    either. A real article page nearly always names its authors, so the pair calls for a look.
+    """
+    source = record.get("source")
+    page_format = str(source.get("format") or "") if isinstance(source, Mapping) else ""
+    title = record.get("title")
+    if not page_format.startswith("webpage") or not isinstance(title, str) or _listed(record.get("authors")):
+        return []
+    if len(_CJK.findall(title)) >= 4:
+        return []  # Chinese, Japanese and Korean titles are short in words; the coherence check covers them
+    words = _WORD.findall(title)
+    if not words or len(words) > MAX_SHORT_PAGE_TITLE_WORDS:
+        return []
+    return [f"title {_shown(title)} has only {_count(len(words), 'word')} and the page gave no author: "
+            "it may be a heading of the website rather than the article's title"]
+
+
+def _titles_and_abstracts(record: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """Titles and abstract texts of ``record`` in its own language and in every translation."""
+    titles = [record.get("title")]
+    abstracts = [_abstract_text(_listed(record.get("abstract")))]
+    translations = record.get("translations")
+    for translation in (translations.values() if isinstance(translations, Mapping) else []):
+        if isinstance(translation, Mapping):
+            titles.append(translation.get("title"))
+            abstracts.append(_abstract_text(_listed(translation.get("abstract"))))
+    return ([t for t in titles if isinstance(t, str) and t.strip()], [a for a in abstracts if a.strip()])
+
+
+def _abstract_text(sections: Iterable[Any]) -> str:
+    texts = [s.get("text") for s in sections if isinstance(s, Mapping)]
+    return "\n".join(t for t in texts if isinstance(t, str) and t.strip())
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The content terms of a text: word stems, whole words, acronyms and CJK character pairs."""
+
+    stems: frozenset[str]
+    words: frozenset[str]
+    acronyms: frozenset[str]
+    pairs: frozenset[str]
+
+    def shares_with(self, other: _Terms) -> bool:
+        """Whether a content term of this text recurs in ``other`` (a stem meets a longer word's stem)."""
+        if self.stems & other.stems or self.acronyms & other.acronyms or self.pairs & other.pairs:
+            return True
+        short = {s for s in self.stems if len(s) < STEM_LETTERS}
+        return any(w.startswith(tuple(short)) for w in other.words) if short else False
+
+    def comparable_with(self, other: _Terms) -> bool:
+        """Whether the two texts have content words in a common script at all."""
+        return bool(self.stems and other.stems or self.pairs and other.pairs)
+
+
+_CJK_RUN = re.compile(f"{_CJK.pattern}+")
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b")
+
+
+def _content_terms(text: str) -> _Terms:
+    """Content terms of ``text``, compared without case or accents ("Québec" = "Quebec")."""
+    latin = _CJK.sub(" ", text)
+    words = frozenset(_fold(w) for w in _WORD.findall(latin))
+    content = [w for w in words if len(w) >= 4 and w not in _FOLDED_STOPWORDS]
+    pairs = frozenset(run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1))
+    acronyms = frozenset(a for a in _ACRONYM.findall(latin) if len(a) <= 6)
+    return _Terms(frozenset(_stem(w) for w in content), words, acronyms, pairs)
+
+
+#: Inflections removed before a word is cut to its stem, so that "nursing" meets "nurses".
+_INFLECTIONS = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """The first ``STEM_LETTERS`` letters of ``word`` once a plural or verb ending is removed."""
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[:-len(ending)][:STEM_LETTERS]
+    return word[:STEM_LETTERS]
+
+
+def _fold(word: str) -> str:
+    """``word`` in lower case without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_FOLDED_STOPWORDS = frozenset(_fold(w) for w in STOPWORDS)
+
+
+#: "dc.identifier.citation", "citation_title", "prism.volume": keys of the metadata a repository shows.
+_METADATA_KEY = re.compile(r"^[a-z]{2,}(?:[._][a-z]+){1,3}(?=[\s:=])")
+#: "Label: value" on one line, the label short.
+_LABEL_ROW = re.compile(r"^\s*([^\W\d][^:\n]{0,40}?)\s*[:：]\s*(\S.*)$")
+#: Label kinds that open a section of a structured abstract ("Methods: ...") rather than a metadata row.
+_SECTION_KINDS = ("a section heading", "an article-type label")
+
+
+def _metadata_problem(text: str) -> str | None:
+    """Why ``text`` is a block of metadata rows rather than an abstract ("Citation: ...", "dc.title ...").
+
+    Repository and catalogue pages list their metadata as "label value" rows; a reader that takes the
+    block for the abstract gives a citation or a list of fields. Structured abstracts have labelled
+    sections too, but their labels are section headings and their values are sentences.
+    """
+    first = text.lstrip()
+    if _METADATA_KEY.match(first):
+        return f"begins with a metadata key ({_shown(first.split()[0])}), not with prose"
+    row = _LABEL_ROW.match(first.split("\n", 1)[0])
+    if row and label_kind(row.group(1)) == "a metadata label":
+        return f"begins with a metadata label ({_shown(row.group(1))}), not with prose"
+    lines = [line for line in text.splitlines() if line.strip()]
+    rows = [line for line in lines if _is_metadata_row(line)]
+    if len(rows) >= 3 and 2 * len(rows) >= len(lines):
+        return f"is mostly 'label: value' rows ({len(rows)} of {len(lines)} lines), not prose"
+    return None
+
+
+def _is_metadata_row(line: str) -> bool:
+    """"Publisher: Ashgrove Press" is a row; "Methods: We interviewed ..." is a section of prose."""
+    if _METADATA_KEY.match(line.lstrip()):
+        return True
+    row = _LABEL_ROW.match(line)
+    if not row or len(_WORD.findall(row.group(1))) > 4:
+        return False
+    kind = label_kind(row.group(1))
+    if kind == "a metadata label":
+        return True
+    return kind not in _SECTION_KINDS and not _SENTENCE_END.search(row.group(2).rstrip()[-1:])
+
+
+def _without_notices(text: str) -> str:
+    """``text`` without the sentences that are publisher notices ("All rights reserved.")."""
+    sentences = re.split(r"(?<=[.!?。])\s*", text)
+    return " ".join(s for s in sentences if not any(p in s.casefold() for p in NOTICE_PHRASES))
+
+
+def _word_count(text: str) -> int:
+    """Words in space-separated scripts plus Chinese/Japanese/Korean characters counted two per word."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+
+
+#: Label kinds that never stand alone in an abstract (section headings and article types may).
+_CHROME_KINDS = ("a navigation or page label", "a metadata label", "the name of a website or database")
+_SEGMENT_BREAK = re.compile(r"\s*(?:[|•·›»\n]|[.!?。](?=\s|$))\s*")
+
+
+def _label_segments(text: str) -> list[str]:
+    """Lines, sentences and separated parts of ``text`` that are website labels on their own."""
+    segments = _SEGMENT_BREAK.split(text)
+    return [s for s in segments if len(s) <= _LONGEST_LABEL + 8 and label_kind(s) in _CHROME_KINDS]
+
+
+def _mostly_capitalised(text: str) -> bool:
+    """Menus are Title Case; prose (even German, with its capitalised nouns) is mostly lower case."""
+    words = [w for w in _WORD.findall(text) if len(w) > 1 and not w.isupper()]
+    if len(words) < 10:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised > 0.6 * len(words)
+
+
+def _shown(text: str) -> str:
+    flat = " ".join(str(text).split())
+    return f'"{flat if len(flat) <= 60 else flat[:57] + "..."}"'
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")

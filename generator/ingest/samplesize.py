@@ -1,0 +1,878 @@
+"""How many people a study studied, read from the abstract with a small grammar of counts.
+
+A sentence states a sample as a count followed by a noun phrase of people ("412 nurses attending
+training days", "one hundred clinicians"), in the active voice ("we interviewed 23 midwives"),
+the passive voice ("27 interviews were conducted", "505 were randomised"), or as notation
+("participants (n = 57)"). Each count found is read for:
+
+* what it counts (people, interviews, or something else: sites, records, years, money ...),
+* its stage in a recruitment funnel (screened/eligible/invited -> enrolled/responded -> completed),
+* whether it is a part of another count ("12 of them", "including 9 pharmacists", "Of 880 ..."),
+* how firmly it is stated (an enrolment verb or "a total of" is firmer than a bare mention).
+
+Then the firmest people counts are compared. One value, or a total that the others add up to, is
+the sample size. Two different counts of equal standing that are not a funnel or a sum are a
+conflict: the sample size is left empty and a note names both, because a wrong number is worse
+than none. Inexact counts ("more than 3,000"), planned ones ("will recruit") and year-like numbers
+("Among 2019 respondents") are never taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model.sentences import split_sentences
+from .numbers import NUMBER_WORDS, Count, find_counts
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    """A vocabulary written as whitespace-separated words."""
+    return frozenset(text.split())
+
+
+# Nouns that name people (plural, as counts above one take them). A noun outside these lists still
+# counts as people when a verb only people undergo governs it ("we interviewed 22 beekeepers").
+_PEOPLE = _words("""
+participants respondents subjects individuals people persons adults children adolescents teenagers teens youths
+youth infants babies newborns neonates toddlers girls boys women men mothers fathers parents carers caregivers
+caretakers families households couples dyads triads pairs patients inpatients outpatients clients users consumers
+customers members residents citizens inhabitants villagers voters taxpayers tenants homeowners owners employees
+workers staff personnel employers managers supervisors leaders administrators executives directors officers
+officials policymakers stakeholders informants experts professionals practitioners clinicians physicians doctors
+surgeons nurses midwives pharmacists dentists therapists psychologists psychiatrists counsellors counselors
+paramedics gps consultants trainees interns fellows students pupils learners apprentices graduates teachers
+lecturers faculty educators academics volunteers survivors veterans soldiers servicemembers recruits athletes
+players drivers passengers commuters travellers travelers pilots farmers fishers fishermen miners labourers laborers
+migrants immigrants refugees seekers prisoners inmates detainees offenders smokers drinkers gamblers beneficiaries
+enrollees enrolees recipients attendees interviewees retirees pensioners widows widowers elders seniors caseworkers
+interpreters chaplains receptionists assistants aides technicians firefighters porters cleaners cooks chefs
+hairdressers principals headteachers coaches mentors mentees peers navigators coordinators specialists providers
+prescribers registrants applicants entrants donors twins siblings spouses partners victims controls cases singletons
+mums dads grandparents householders homemakers entrepreneurs vendors sellers traders shopkeepers landlords guests
+visitors viewers listeners readers fans believers worshippers congregants pedestrians cyclists motorists riders
+runners swimmers dancers musicians artists writers journalists sisters brothers daughters sons wives husbands nuns
+monks priests clergy callers invitees claimants attenders childminders nannies tutors
+""")
+_SINGULAR_PEOPLE = _words("""
+participant respondent subject individual person adult child adolescent infant baby girl boy woman man mother father
+parent carer caregiver patient client user member resident employee worker staff manager leader nurse physician
+doctor clinician student pupil teacher volunteer survivor veteran farmer household family couple dyad
+""")
+# Population words that describe who was in a sample rather than the sample itself ("Participants included
+# 9 women"): firm only when an enrolment verb governs them.
+_DEMOGRAPHIC = _words("women men girls boys females males mothers fathers")
+# People counted in a study who are not its participants.
+_RESEARCHERS = _words("""
+authors researchers investigators coders interviewers raters reviewers assessors analysts moderators fieldworkers
+enumerators observers
+""")
+_INTERVIEWS = _words("interviews conversations")
+_GROUP_SESSIONS = _words("groups discussions workshops sessions meetings panels circles")
+_RESPONSES = _words("questionnaires surveys responses forms returns")
+# Units a study can observe instead of people: facilities (an audit or mystery-shopper study calls or
+# visits them) and case records (a chart review or an audit reads them). They are the sample only when
+# no people are counted and an observing verb governs them ("we audited 600 letters").
+_FACILITY_UNITS = _words("""
+sites clinics hospitals practices pharmacies dispensaries schools colleges universities nurseries kindergartens
+wards departments centres centers facilities organisations organizations agencies services homes companies firms
+businesses shops stores restaurants cafes bars outlets retailers farms laboratories labs gyms libraries trusts boards
+systems authorities councils charities surgeries
+""")
+_CASE_UNITS = _words("""
+records charts notes referrals admissions discharges readmissions prescriptions claims episodes encounters visits calls
+letters handovers attendances consultations incidents orders transactions dispensings deliveries births procedures
+operations files
+""")
+_NOT_PEOPLE = _words("""
+studies articles papers trials reviews documents reports publications sources
+databases datasets units states countries nations counties districts regions provinces cities towns villages
+municipalities communities neighbourhoods neighborhoods areas zones types kinds categories classes clusters arms domains
+items questions themes codes subthemes deaths events pregnancies tests samples specimens images scans tweets posts
+videos apps websites policies laws beds vehicles buses messages rounds waves cycles teams networks schemes projects
+initiatives interventions strategies outcomes variables factors measures indicators scales instruments tools tasks
+steps stages phases levels grades courses modules lessons books pages words responses chapters transcripts texts
+comments narratives emails photographs photos recordings logs entries guidelines curricula ships flights routes roads
+mines programmes programs
+""")
+_UNITS = _words("""
+years year months month weeks week days day hours hour minutes minute seconds times percent percentage points mg kg
+ml km miles metres meters dollars euros pounds nights night shifts decades semesters terms cents yen rupees january
+february march april may june july august september october november december jan feb mar apr jun jul aug sep sept
+oct nov dec
+""")
+_STOP = _words("""
+of with from in at on to for by who whom whose that which were was are is be been had have has and or but than as
+per each across between during after before about into through within without among under over aged whereas while
+when where if not no nor also all both either neither this these those it its their his her they we our the a an met
+took had gave did saw left got came went made said told kept felt began ran lost paid chose found thought brought
+held spoke wrote knew became rose fell grew sought
+""")
+
+_SAMPLE_VERBS = (r"enrol+ed|recruited|included|randomi[sz]ed|allocated|assigned|interviewed|surveyed|studied|sampled|"
+                 r"analy[sz]ed|followed|observed|involved|engaged|consulted|questioned|reached|retained|tracked|"
+                 r"selected|examined")
+_PEOPLE_VERBS = r"interviewed|surveyed|recruited|enrol+ed|consulted|questioned|engaged|replied"
+_FILLER = (r"(?:a|an|the|all|total|sample|cohort|group|convenience|random|purposive|representative|national|final|"
+           r"analytic|of|from|on|for|with|among|in|data|records|responses|information|each|every|overall|some)")
+_LEAD_SAMPLE = re.compile(
+    rf"(?:\b(?:{_SAMPLE_VERBS})|\bconsent (?:was |had been )?(?:obtained|received|given|gained) from|\bspoke (?:with|to)|\btalked (?:with|to)|\bmet with|\bheard from|"
+    rf"\b(?:answered|completed|returned|filled (?:in|out)) by|\bdrew on|\bused)\s+(?:{_FILLER}\s+){{0,5}}$",
+    re.IGNORECASE)
+_LEAD_NOUN = re.compile(
+    r"(?:\b(?:total|sample|cohort|population|panel|census)\s+of|"
+    r"\b(?:interviews?|conversations?|discussions?|focus groups?)\s+(?:were|was)\s+(?:held|conducted|carried out|"
+    r"undertaken|done)\s+with|"
+    r"\b(?:study|survey|audit|interviews?|focus groups?|discussions?|questionnaires?|consultations?|workshops?|"
+    r"data|records|responses|information|analysis|review|evaluation|observations?)\s+(?:\w+\s+)?"
+    r"(?:of|with|from|on|for|among)|"
+    r"\b(?:sample|cohort|sample size|number of (?:participants|respondents|patients|people|interviewees)|"
+    r"participants|respondents|sample)\s+(?:was|were|of|comprised|consisted of|included|includes|totall?ed|"
+    r"numbered|is)|\bn\s*[=:])\s+(?:(?:the|all|each|of|a|an|total)\s+){0,3}$", re.IGNORECASE)
+_LEAD_PRE = re.compile(
+    r"(?:\b(?:screened|invited|approached|contacted|assessed|mailed to|sent to|distributed to|emailed|identified as)|"
+    r"\b(?:mailed|posted|sent|e-?mailed|distributed|circulated|handed|offered)\s+(?:[\w-]+\s+){0,5}?to)"
+    r"\s+(?:(?:a|an|the|all|total|of|some|each|every)\s+){0,3}$", re.IGNORECASE)
+# Between a noun phrase and its verb: an aside in brackets and a few words ("with type 2 diabetes"), never
+# another count or a conjunction, so "80 patients started ... and 61 completed it" keeps two subjects apart.
+_AFTER_GAP = (r"(?:\s*\([^)]*\))?(?:(?:(?!\b(?:or|but|while|whereas)\b|\band\s+(?:\d|[a-z]+(?:-[a-z]+)?\s+(?:of|were|"
+              r"was|had|did|also|completed|took|responded)\b))[^,;:.()\d]){0,80}?\s)??\s*")
+_AUX = (r"(?:(?:who|that)\s+)?(?:(?:were|was|had been|have been|are|being|had|have)\s+)?"
+        r"(?:\w+ly\s+|then\s+|also\s+|all\s+){0,2}")
+_AFTER_SAMPLE = re.compile(
+    rf"^{_AFTER_GAP}{_AUX}(?P<verb>{_SAMPLE_VERBS}|participated|took part|take part|consented|responded|replied|agreed|"
+    rf"returned|"
+    rf"started|began|entered|joined|(?:formed|made up|constituted) (?:the|our|a) (?:[\w-]+\s+){{0,2}}?(?:sample|cohort)|"
+    rf"answered|completed (?:the|a|an|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:survey|questionnaire|interview|"
+    rf"baseline|assessment)s?)\b", re.IGNORECASE)
+_AFTER_PRE = re.compile(
+    rf"^{_AFTER_GAP}{_AUX}(?:(?:we|they|researchers|investigators)\s+)?(?P<verb>screened|invited|approached|contacted|"
+    rf"assessed for eligibility|(?:potentially )?eligible|"
+    rf"referred|sent|mailed|distributed|identified as)\b", re.IGNORECASE)
+_AFTER_ANALYSED = re.compile(
+    rf"^{_AFTER_GAP}{_AUX}(?P<verb>analy[sz]ed|retained|followed up|followed|tracked|examined|evaluated|assessed)\b",
+    re.IGNORECASE)
+_AFTER_POST = re.compile(
+    rf"^{_AFTER_GAP}{_AUX}(?P<verb>completed|finished|withdrew|withdrawn|dropped out|lost to follow|excluded|declined|"
+    rf"refused|died|did not|discontinued|remained)\b", re.IGNORECASE)
+# Not "included" or "selected": a study "included 14 practices" whose patients it does not count.
+_OBSERVING_VERBS = (r"audited|reviewed|analy[sz]ed|examined|extracted|abstracted|sampled|called|telephoned|"
+                    r"phoned|rang|visited|contacted|approached|surveyed|studied|assessed|evaluated|inspected|mapped")
+# Units of an audit or a record review are observed: "we audited all 600 letters", "an audit of 95 clinics",
+# "180 pharmacies were called", "the 220 centres visited by mystery shoppers".
+_UNIT_LEAD = re.compile(
+    rf"(?:\b(?:{_OBSERVING_VERBS})(?:\s+(?:how|whether|if))?|\b(?:audits?|reviews?|analys[ie]s|census|survey|sample|"
+    rf"examination|inspection)\s+of|\b(?:analys[ie]s|audits?|reviews?|samples?|datasets?|data set)\s+(?:included|"
+    rf"comprised|covered|contained|consisted of)|\b(?:data|information)\s+(?:on|from|for|about))"
+    rf"\s+(?:{_FILLER}\s+){{0,5}}$|\b[nN]\s*[=:]\s*$", re.IGNORECASE)
+_AUDIT_VERBS = r"audited|reviewed|analy[sz]ed|extracted|abstracted|inspected|visited|called|telephoned|phoned|rang"
+_AUDIT_LEAD = re.compile(
+    rf"(?:\b(?:{_AUDIT_VERBS})|\b(?:audits?|reviews?|analys[ie]s)\s+of)\s+(?:{_FILLER}\s+){{0,5}}$", re.IGNORECASE)
+_AUDIT_AFTER = re.compile(rf"^{_AFTER_GAP}{_AUX}(?:{_AUDIT_VERBS})\b", re.IGNORECASE)
+_PERSON_SUFFIX = re.compile(r"(?:ers?|ors?|ists?|ians?|ees?|ents?|ants?)$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"^{_AFTER_GAP}{_AUX}(?:{_OBSERVING_VERBS})\b", re.IGNORECASE)
+_PART_OF_NAMED = re.compile(r"\s+of (?:the|these|those|all|our|their)\s+", re.IGNORECASE)
+_WHOLE_CLAUSE = re.compile(r"\s+(?:(?:whom|who|that)\s+)?(?:we|they|researchers|investigators|were|had been)\s+\w+ed\b",
+                           re.IGNORECASE)
+_PEOPLE_UNITS = _words("pairs dyads triads couples families households teams")
+_RESPONDING_MODIFIERS = _words("returned completed submitted answered filled")
+_PRE_MODIFIERS = _words("eligible invited screened approached contacted potential potentially identified")
+_SAMPLE_MODIFIERS = _words("""
+enrolled enroled included randomised randomized recruited participating responding consenting interviewed surveyed
+""")
+_PART_LEAD = re.compile(r"(?:,|\()\s*(?:including|of whom|of which|among them|among whom|incl\.)\s+$|"
+                        r"\b(?:of whom|of which|among whom)\s+$", re.IGNORECASE)
+_INEXACT_LEAD = re.compile(
+    r"(?:\b(?:more|fewer|less|greater) than|\bover|\bunder|\bup to|\bnearly|\balmost|\bapproximately|\bapprox\.?|"
+    r"\babout|\baround|\broughly|\bsome|\bat least|\bat most|\bupwards of|\bin excess of|\bestimated|[<>≤≥~±])\s*$",
+    re.IGNORECASE)
+_LABEL_LEAD = re.compile(
+    r"\b(?:table|figure|fig\.?|phase|wave|step|stage|level|grade|type|version|section|chapter|cycle|round|day|week|"
+    r"month|year|class|part|title|article|item|question|appendix|no\.?|number|ref\.?|references?|study|trial|group|"
+    r"arm|site|visit|session|module|unit|ward|room|code|tier|category|region|district|lot|batch|model|hypothesis|"
+    r"aim|objective|theme|domain|scale|score|grade|stage|covid|sars-cov|stratum|quintile|quartile|decile|tertile)"
+    r"\s*$|#\s*$", re.IGNORECASE)
+_STAT_LEAD = re.compile(r"(?:\b(?:p|t|f|r|z|or|rr|hr|aor|df|ci|sd|se|iqr|mean|median|range|age[sd]?|aged|"
+                        r"ages? of|x)\s*[=<>≤≥:]?\s*$|[=<>≤≥]\s*$|[$£€¥₹]\s*$|"
+                        r"\b(?:us|usd|eur|gbp|cad|aud|inr|rs\.?)\s*$)", re.IGNORECASE)
+_NOTATION_LEAD = re.compile(r"\b[nN]\s*[=:]\s*$")
+# Either end of a range ("between 20 and 30 patients", "15 to 25 nurses", "from 40 to 60") is no one count.
+_RANGE_START_BEFORE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+_RANGE_START_AFTER = re.compile(rf"^\s*(?:and|to|[-–])\s*(?:\d|(?:{NUMBER_WORDS}))", re.IGNORECASE)
+_RANGE_END_BEFORE = re.compile(rf"(?:\bbetween\s+(?:\S+\s+){{1,3}}and|(?:\d|\b(?:{NUMBER_WORDS}))\s+to|\d\s*[-–])\s*$",
+                               re.IGNORECASE)
+_BAD_AFTER = re.compile(r"^(?:\s*(?:%|percent\b|per cent\b|pc\b|‰|times\b|x\b|×|fold\b)|[-‐‑–—/:]|\.\d|"
+                        r"\s*(?:to|and|-|–)\s*\d[\d,.]*\s*(?:years?|months?|weeks?|days?|hours?|%|per ?cent))",
+                        re.IGNORECASE)
+# "one in five children", "three out of every four carers": a proportion, not a count of anyone.
+_RATIO_AFTER = re.compile(rf"^\s+(?:in\s+(?:every\s+)?(?:{NUMBER_WORDS}|\d{{1,3}})\b(?!\s*[-–]?\s*(?:days?|weeks?|"
+                          rf"months?|years?|hours?))|out\s+of\s+every\b)", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(rf"(?:\b(?:{NUMBER_WORDS})|\b\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
+_SMALL_RATIO_AFTER = re.compile(r"^\s+out\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10|100)\b",
+                                re.IGNORECASE)
+# A count in a prepositional phrase ("31 CHWs employed by three health systems took part") is not the
+# subject of the verb that follows it: that verb belongs to the count the phrase describes.
+_PREPOSITION_LEAD = re.compile(r"\b(?:by|from|in|at|across|within|among|between|for|on|with|into|to|throughout|"
+                               r"under|through|via|around|near|inside|outside|alongside|beyond|per)\s+"
+                               r"(?:(?:the|all|a|an|each|every|some)\s+)?$", re.IGNORECASE)
+# A later, smaller group of the same people interviewed ("15 apprentices were later interviewed").
+_INTERVIEWED_AFTER = re.compile(
+    rf"^{_AFTER_GAP}{_AUX}(?:interviewed|took part in|participated in|joined|gave|completed)\b"
+    r"(?:(?<=interviewed)|[^.;]{0,40}\b(?:interviews?|focus groups?|group discussions?))", re.IGNORECASE)
+_INTERVIEWED_LEAD = re.compile(
+    rf"\b(?:interviewed|interviews? (?:were |was )?(?:\w+ )?with)\s+(?:{_FILLER}\s+){{0,5}}$", re.IGNORECASE)
+_GENERIC_PEOPLE = _words("participants respondents people individuals subjects interviewees")
+# "211 (46.7%) reported ...", "45 patients (15%) died": a finding. A percentage after the verb is a
+# response rate ("611 childminders replied (42%)"), so no verb may stand before the bracket.
+_OUTCOME_AFTER = re.compile(r"^\s*(?:(?!(?:\w+ed|took|gave|did|were|was|had|have|are|is|took|met|sent|went)\b)\w+\s+)"
+                            r"{0,3}?\(\s*\d+(?:\.\d+)?\s*%", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"(?:\b(?:in total|in all|altogether|overall),?|\btotal of|\btotall?ing|\btotal sample of"
+                           r"|\ba total of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in total|in all|altogether|overall)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|(?:planned|proposed|forthcoming|upcoming|future)\s+(?:[\w-]+\s+)"
+                      r"{0,3}?(?:trial|study|survey|evaluation|experiment)|aims? to (?:recruit|enrol|include)|to be (?:recruited|"
+                      r"enrolled|randomi[sz]ed|included)|are being|is being)\b", re.IGNORECASE)
+_UNCOUNTED_COMPANIONS = re.compile(r"^[^,;.]{0,40}?\band (?:their|the|his|her) (?:\w+\s+)?(?:parents|carers|caregivers|"
+                                   r"families|partners|children|mothers|fathers|spouses|teachers)\b", re.IGNORECASE)
+# "2,017 pharmacists were registered in the province": a population a register lists, not a sample.
+_POPULATION_AFTER = re.compile(rf"^{_AFTER_GAP}(?:were|are)\s+(?:registered|licensed|listed|resident|living|"
+                               rf"practi[sc]ing|employed|working)\b", re.IGNORECASE)
+_ALSO_AFTER = re.compile(rf"^{_AFTER_GAP}(?:(?:were|was|had)\s+)?also\b", re.IGNORECASE)
+_ARM_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:in|to) the (?:[\w-]+\s+){0,3}?(?:group|arm)\b", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:with|per|for) (?:each|every|per)\b", re.IGNORECASE)
+_THEM_AFTER = re.compile(r"^\s*of (?:them|these|those|whom)\b", re.IGNORECASE)
+_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:[-‐–][A-Za-z]+)*)")
+
+STRONG, PLAIN, WEAK = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One count in the text, with what the grammar made of it."""
+
+    value: int
+    kind: str  # "people", "interviews", "groups", "responses", "units", "unknown", "other"
+    noun: str
+    standing: int
+    stage: str  # "sample", "pre", "post", or "" when not stated
+    sentence: str
+    index: int  # position in the whole text, for "previous count" links
+    end: int  # where the count ends in its sentence
+    part_of: int | None = None  # index of the candidate this one is a part of
+    total: bool = False
+    arm: bool = False
+    also: bool = False
+    rejected: str = ""  # why the count cannot be the sample ("inexact", "planned", "year")
+    group: int = -1  # coordination group ("120 nurses and 85 physicians")
+    bare: bool = False  # no noun, but a verb or "sample of" says it counts whoever the sentence is about
+    observed: bool = False  # units (facilities, records) an observing verb governs: "we audited 600 letters"
+    phrase: str = ""  # the noun phrase after the count, modifiers included ("pregnant women")
+
+
+@dataclass(frozen=True)
+class SampleSize:
+    """The sample size found (or None), the sentence that states it, and notes on what was left out."""
+
+    count: int | None
+    sentence: str | None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    units: bool = False  # the count is of facilities or records, not people (an audit, a record review)
+
+
+# --- reading one count ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Head:
+    kind: str
+    noun: str
+    end: int
+    modifiers: tuple[str, ...]
+
+
+def _head(sentence: str, start: int, value: int) -> _Head:
+    """The noun a count counts: the first known noun within a few words, else the last plain word."""
+    position = start
+    modifiers: list[str] = []
+    last_word = ""
+    for _ in range(6):
+        match = _WORD.match(sentence, position)
+        if not match:
+            break
+        word = match.group(1)
+        lower = word.lower().replace("’", "'")
+        if lower in _STOP:
+            break
+        position = match.end()
+        kind = _noun_kind(lower, value, modifiers)
+        if kind:
+            return _Head(kind, word, position, tuple(modifiers))
+        modifiers.append(lower)
+        if not re.search(r"(?:ed|en)$", lower) and lower not in _PRE_MODIFIERS:
+            last_word = word
+    # No known noun: the count's own words after it are read for verbs ("90 responded").
+    return _Head("unknown" if last_word else "none", last_word, start, tuple(modifiers))
+
+
+def _noun_kind(word: str, value: int, modifiers: list[str]) -> str:
+    """What a noun counts, or "" for a word that is not a head noun (an adjective, a modifier)."""
+    last = word.split("-")[-1] if "-" in word else word
+    if last in _RESEARCHERS:
+        return "researchers"
+    if last in _PEOPLE or (value == 1 and last in _SINGULAR_PEOPLE):
+        return "people"
+    if last in _INTERVIEWS:
+        return "interviews"
+    if last in _GROUP_SESSIONS:
+        return "groups"
+    if last in _RESPONSES:
+        return "responses"
+    if last in _FACILITY_UNITS or last in _CASE_UNITS:
+        return "units"
+    if last in _NOT_PEOPLE or last in _UNITS:
+        return "other"
+    if len(last) > 6 and last.endswith(("ists", "ians")) and not last.endswith("lists"):
+        return "people"
+    return ""
+
+
+def _read_count(count: Count, sentence: str, clause_start: int, index: int, following: Count | None,
+                subject_before: bool = False) -> Candidate:
+    """One count with its noun, stage, standing and any reason it cannot be the sample.
+
+    ``subject_before``: an earlier count in the same clause is the subject the verbs after this one
+    may belong to.
+    """
+    before = sentence[clause_start:count.start]
+    notation = bool(_NOTATION_LEAD.search(before))
+    head = _head(sentence, count.end, count.value)
+    if notation and head.kind != "people":
+        head = _notation_head(sentence, count)
+    after = sentence[head.end:]
+    verbs_belong_elsewhere = subject_before and _in_prepositional_phrase(before, after)
+    part_of_following = False
+    following_is_whole = bool(following and re.fullmatch(r"\s*(?:out )?of (?:the |these |those |all )?",
+                                                         sentence[count.end:following.start], re.IGNORECASE))
+    if following and re.fullmatch(r"\s*(?:out )?of (?:the |these |those |all )?", sentence[count.end:following.start],
+                                  re.IGNORECASE):
+        # "212 of 540 invited pharmacists completed ...": the verb after the whole's noun is the part's.
+        part_of_following = True
+        after = sentence[_head(sentence, following.end, following.value).end:]
+        if _head(sentence, following.end, following.value).kind in ("unknown", "none"):
+            after = sentence[following.end:]
+    elif verbs_belong_elsewhere:
+        after = ""
+    whole = _PART_OF_NAMED.match(sentence, count.end) if head.kind == "none" and not following_is_whole else None
+    whole_head = _head(sentence, whole.end(), 2) if whole else None
+    if whole_head and whole_head.kind == "people":
+        # "Forty-four of the nurses we invited agreed": the part counts the whole's people, and the
+        # relative clause ("we invited") is the whole's, so the part's verb is the one after it.
+        clause = _WHOLE_CLAUSE.match(sentence, whole_head.end)
+        head = _Head("people", whole_head.noun, clause.end() if clause else whole_head.end, head.modifiers)
+        after = sentence[head.end:]
+    kind = head.kind
+    stage = _stage(before, after, head.modifiers, lead_first=part_of_following)
+    declared = notation or bool(_LEAD_NOUN.search(before))
+    if kind == "unknown" and (declared or _people_verb(before, after)):
+        kind = "people"  # an unlisted noun that was interviewed, enrolled or declared the sample: people
+    elif kind == "unknown" and (_AUDIT_LEAD.search(before) or _AUDIT_AFTER.match(after)) \
+            and not _PERSON_SUFFIX.search(head.noun):
+        kind = "units"  # "we audited 742 transfusion requests", "140 garages visited": what an audit observes
+    if kind == "responses" and (stage in ("sample", "analysed") or notation):
+        kind = "people"  # "611 questionnaires were analysed": one questionnaire per respondent
+    elif kind == "responses" and _RESPONDING_MODIFIERS.intersection(head.modifiers):
+        kind, stage = "people", "sample"  # "612 returned usable questionnaires": the count is of who returned them
+    total = bool(_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after))
+    # "1,298 aides responded (43%)": a response rate; "211 (46.7%) reported ...": a finding.
+    outcome = _OUTCOME_AFTER.match(sentence[count.end:]) and not notation and stage != "sample"
+    return Candidate(
+        value=count.value, kind=kind, noun=head.noun, standing=_standing(before, stage, declared or total, head),
+        stage=stage, sentence=sentence, index=index, end=count.end, total=total,
+        arm=bool(_ARM_AFTER.match(after)), also=bool(_ALSO_AFTER.match(after)),
+        rejected=_rejection(count, before, sentence, notation) or _companion_rejection(after)
+        or ("population" if not stage and not declared and _POPULATION_AFTER.match(after) else "")
+        or ("outcome count" if outcome else ""),
+        bare=kind == "none" and (bool(stage) or declared),
+        observed=kind == "units" and bool(_UNIT_LEAD.search(before) or (
+            _UNIT_AFTER.match(after) and not _PREPOSITION_LEAD.search(before))),  # not "staff at 26 pharmacies"
+        phrase=sentence[count.end:head.end].strip().lower() or head.noun.lower())
+
+
+def _in_prepositional_phrase(before: str, after: str) -> bool:
+    """The count is the object of a preposition and no relative clause of its own follows it."""
+    return bool(_PREPOSITION_LEAD.search(before)) and not re.match(r"\s*(?:\([^)]*\)\s*)?(?:who|that|whom)\b",
+                                                                     after, re.IGNORECASE)
+
+
+def _people_verb(before: str, after: str) -> bool:
+    """A verb only people undergo governs the count ("we interviewed 22 beekeepers", "... were surveyed")."""
+    if re.search(rf"\b(?:{_PEOPLE_VERBS})\s+(?:{_FILLER}\s+){{0,5}}$", before, re.IGNORECASE):
+        return True
+    return bool(re.match(rf"^{_AFTER_GAP}{_AUX}(?:{_PEOPLE_VERBS}|consented|participated|took part|responded)\b",
+                         after, re.IGNORECASE))
+
+
+def _notation_head(sentence: str, count: Count) -> _Head:
+    """For "nurses (n = 14)", the noun before the notation; a bare "(n = 14)" counts people."""
+    before = re.sub(r"\(?\s*[nN]\s*[=:]\s*$", "", sentence[:count.start])
+    before = re.sub(r"\s(?:in|at|from|across|of)\s+\d[\d,]*\s+[\w-]+\s*$", " ", before)  # "Pharmacies in 4 cities"
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", before)
+    for word in reversed(words[-3:]):
+        kind = _noun_kind(word.lower(), count.value, [])
+        if kind:
+            return _Head("people" if kind in ("responses", "interviews") else kind, word, count.end, ())
+    return _Head("people", words[-1] if words else "", count.end, ())
+
+
+def _rejection(count: Count, before: str, sentence: str, notation: bool) -> str:
+    """Why a count cannot be a sample size whatever it counts, or "" when it may be."""
+    if _BAD_AFTER.match(sentence[count.end:]) or _is_ratio(count, before, sentence[count.end:]):
+        return "not a count"
+    if notation:
+        return "planned" if _PLANNED.search(sentence) else ""
+    if _INEXACT_LEAD.search(before) or _is_range_end(before, sentence[count.end:]):
+        return "inexact"
+    if _LABEL_LEAD.search(before) or _STAT_LEAD.search(before) or _inside_brackets(before):
+        return "not a count"
+    if not count.in_words and 1800 <= count.value <= 2100 and re.fullmatch(r"\d{4}", count.text):
+        return "year"
+    if _PLANNED.search(sentence):
+        return "planned"
+    return ""
+
+
+def _is_range_end(before: str, after: str) -> bool:
+    """The count opens or closes a range of values, so the text gives no single number."""
+    opens = _RANGE_START_AFTER.match(after) and (_RANGE_START_BEFORE.search(before) or re.match(r"^\s*to\b", after))
+    return bool(opens or _RANGE_END_BEFORE.search(before))
+
+
+def _is_ratio(count: Count, before: str, after: str) -> bool:
+    """Either term of "one in five", "three out of every four", "9 out of 10"."""
+    if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
+        return not re.search(r"\bout\s+of\s+$", before, re.IGNORECASE) or count.value <= 10 or count.value == 100
+    return bool(_SMALL_RATIO_AFTER.match(after)) and count.value < 10
+
+
+def _companion_rejection(after: str) -> str:
+    """"63 adolescents and their parents": the people studied outnumber the count."""
+    return "uncounted companions" if _UNCOUNTED_COMPANIONS.match(after) else ""
+
+
+def _inside_brackets(before: str) -> bool:
+    """A number inside square brackets is a reference ("[12, 14]")."""
+    return before.rfind("[") > before.rfind("]")
+
+
+def _stage(before: str, after: str, modifiers: tuple[str, ...], *, lead_first: bool = False) -> str:
+    """Where in a recruitment funnel a count stands: "pre", "sample", "analysed", "post", or "" when not said.
+
+    The count's own modifiers ("540 invited pharmacists") speak first, then the first verb after
+    its noun ("505 were randomised"), then the verb it is the object of ("we screened 2,114"). For
+    "318 of the 700 midwives we contacted" the verb before ("returned by 318") is the part's own and
+    the one after belongs to the whole, so the verb before speaks first.
+    """
+    if _PRE_MODIFIERS.intersection(modifiers):
+        return "pre"
+    if _SAMPLE_MODIFIERS.intersection(modifiers):
+        return "sample"
+    lead = "pre" if _LEAD_PRE.search(before) else "sample" if _LEAD_SAMPLE.search(before) else ""
+    if lead_first and lead:
+        return lead
+    patterns = (("pre", _AFTER_PRE), ("sample", _AFTER_SAMPLE), ("post", _AFTER_POST), ("analysed", _AFTER_ANALYSED))
+    verbs = [(match.start("verb"), -match.end(), stage)
+             for stage, pattern in patterns if (match := pattern.match(after))]
+    return min(verbs)[2] if verbs else lead
+
+
+def _standing(before: str, stage: str, declared: bool, head: _Head) -> int:
+    """How firmly the text states this count as its sample."""
+    if head.noun.lower() in _DEMOGRAPHIC and stage != "sample":
+        return WEAK  # "Participants included 9 women" describes the sample, it does not count it
+    return STRONG if declared or stage in ("sample", "analysed") else PLAIN
+
+
+# --- reading a text -------------------------------------------------------------------------------
+
+
+def read_candidates(text: str) -> list[Candidate]:
+    """Every count in the text, read by the grammar, with part-of and coordination links."""
+    candidates: list[Candidate] = []
+    for sentence in split_sentences(text):
+        candidates.extend(_sentence_candidates(sentence, len(candidates)))
+    return candidates
+
+
+def _sentence_candidates(sentence: str, offset: int) -> list[Candidate]:
+    counts = find_counts(sentence)
+    found: list[Candidate] = []
+    container: int | None = None
+    for position, count in enumerate(counts):
+        clause_start = _clause_start(sentence, count.start)
+        following = counts[position + 1] if position + 1 < len(counts) else None
+        subject_before = bool(found) and counts[position - 1].start >= clause_start and not found[-1].rejected \
+            and found[-1].kind not in ("other", "none")
+        candidate = _read_count(count, sentence, clause_start, offset + position, following, subject_before)
+        previous_end = counts[position - 1].end if position else 0
+        candidate, container = _link_parts(candidate, count, sentence, found, container, clause_start, previous_end)
+        candidate = _inherit_ellipsis(candidate, found, sentence[previous_end:count.start])
+        if candidate.bare and candidate.kind == "none":
+            candidate = replace(candidate, kind=_bare_kind(found))
+        if candidate.kind == "responses" and candidate.stage == "sample":
+            candidate = replace(candidate, kind="people")  # "1,812 (questionnaires) were returned": respondents
+        found.append(candidate)
+    return _coordinate(found, counts, sentence)
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last comma or semicolon that is not a
+    thousands separator ("3,410")."""
+    return max((m.end() for m in re.finditer(r"[;,](?!\d{3}(?!\d))", sentence[:position])), default=0)
+
+
+def _bare_kind(found: list[Candidate]) -> str:
+    """What a count with no noun counts ("301 answered"): the audited units just named, else people."""
+    named = next((c for c in reversed(found) if c.noun and not c.rejected and c.kind != "other"), None)
+    return "units" if named is not None and named.kind == "units" and named.observed else "people"
+
+
+def _inherit_ellipsis(candidate: Candidate, found: list[Candidate], between: str) -> Candidate:
+    """A count whose noun is left out counts what the count before it counts.
+
+    "64 patients in the intervention group and 61 in the control group", "10 managers in 2018 and 14
+    in 2020": the second count is of the same people as the first, in another arm or round.
+    """
+    previous = next((c for c in reversed(found) if c.kind == "people" and not c.rejected), None)
+    after = candidate.sentence[candidate.end:]
+    if candidate.kind != "none" or candidate.bare or previous is None or not re.search(r"(?:\band|,)\s*$", between) \
+            or not re.match(r"\s+(?:in|at|from|to|for|during|on)\b", after):
+        return candidate
+    # "... at baseline, and 131 at six months": a later wave of the same people, not another sample.
+    later_wave = re.match(r"\s+at (?:the )?(?:[\w-]+\s+)?(?:months?|weeks?|years?|days?|follow-?up|end|discharge)\b",
+                          after, re.IGNORECASE)
+    return replace(candidate, kind=previous.kind, noun=previous.noun, standing=previous.standing,
+                   stage="post" if later_wave else candidate.stage or previous.stage,
+                   arm=candidate.arm and previous.arm)
+
+
+def _link_parts(candidate: Candidate, count: Count, sentence: str, found: list[Candidate],
+                container: int | None, clause_start: int, previous_end: int) -> tuple[Candidate, int | None]:
+    """Mark "X of (the) Y", "Of Y ..., X", "including X" and "X of them" as parts of the whole they name.
+
+    A part with no noun of its own counts what its whole counts ("Of 73 eligible clinics, 40 agreed").
+    """
+    before = sentence[:count.start]
+    if re.search(r"(?:^|[;(]\s*)\bof (?:the |these |those |all |a total of )?$", before, re.IGNORECASE):
+        return candidate, candidate.index  # "Of 880 screened, ..." heads the sentence's funnel
+    previous = found[-1] if found else None
+    if previous and re.fullmatch(r"\s*(?:out )?of (?:the |these |those |all )?", sentence[previous_end:count.start],
+                                 re.IGNORECASE):
+        found[-1] = _as_part(previous, candidate)  # "212 of 540 invited pharmacists"
+        return candidate, container
+    if previous and (_PART_LEAD.search(before) or _THEM_AFTER.match(sentence[count.end:])):
+        return _as_part(candidate, previous), container
+    if previous and _people_in_units(previous, candidate, sentence[previous_end:count.start]):
+        # "12 interpreter-midwife pairs (24 participants)": the people the pairs are made of are the sample.
+        found[-1] = _as_part(previous, candidate)
+        return replace(candidate, stage=candidate.stage or previous.stage,
+                       standing=max(candidate.standing, previous.standing)), container
+    breakdown_of = _bracketed_total(found, sentence, count)
+    if breakdown_of is not None:
+        return _as_part(candidate, breakdown_of), container  # "1,146 patients were allocated (574 to ...)"
+    host = next((c for c in found if c.index == container), None) if container is not None else None
+    if host and clause_start > 0:
+        return _as_part(candidate, host), container
+    return candidate, container
+
+
+def _people_in_units(units: Candidate, people: Candidate, between: str) -> bool:
+    """A bracket right after a count of pairs or families gives how many people they hold."""
+    grouped = units.noun.lower().split("-")[-1] in _PEOPLE_UNITS
+    return grouped and people.kind == "people" and people.value > units.value and not people.rejected \
+        and bool(re.fullmatch(r"(?:\s*[\w-]+){0,4}\s*\(\s*(?:n\s*=\s*)?", between, re.IGNORECASE))
+
+
+def _bracketed_total(found: list[Candidate], sentence: str, count: Count) -> Candidate | None:
+    """The count a bracket breaks down: the last people or units count before the open bracket."""
+    for candidate in reversed(found):
+        if candidate.kind in ("people", "units") and not candidate.rejected:
+            between = sentence[candidate.end:count.start]
+            opened = between.rfind("(")
+            inside = opened >= 0 and ")" not in between[opened:] and not re.search(r"[,;)]", between[:opened])
+            return candidate if inside and count.value <= candidate.value else None
+    return None
+
+
+def _as_part(part: Candidate, whole: Candidate) -> Candidate:
+    kind = whole.kind if part.bare else part.kind
+    return replace(part, part_of=whole.index, kind=kind, noun=part.noun or whole.noun if part.bare else part.noun)
+
+
+def _coordinate(found: list[Candidate], counts: list[Count], sentence: str) -> list[Candidate]:
+    """Counts joined by "and"/commas ("9 women and 7 men") share one stage and standing, as one group."""
+    result: list[Candidate] = []
+    for position, candidate in enumerate(found):
+        if position and _listed(found[position - 1]) and _listed(candidate) \
+                and _joined(sentence, counts[position - 1], counts[position]):
+            group_id = result[-1].group
+        else:
+            group_id = candidate.index  # a group is named by its first member, unique across the text
+        result.append(replace(candidate, group=group_id))
+    by_group: dict[int, list[Candidate]] = {}
+    for candidate in result:
+        by_group.setdefault(candidate.group, []).append(candidate)
+    merged: list[Candidate] = []
+    for candidate in result:
+        members = by_group[candidate.group]
+        if len(members) > 1:
+            stage = next((m.stage for m in reversed(members) if m.stage), "")
+            standing = max(m.standing for m in members)
+            kind = "people" if any(m.kind == "people" for m in members) else candidate.kind
+            candidate = replace(candidate, stage=candidate.stage or stage, standing=max(candidate.standing, standing),
+                                kind=kind)
+        merged.append(candidate)
+    return merged
+
+
+def _listed(candidate: Candidate) -> bool:
+    """Only counts with a noun of their own form lists ("9 women and 7 men"), not "745 ... and 120 also"."""
+    return candidate.kind in ("people", "unknown") and bool(candidate.noun) and not candidate.bare
+
+
+def _joined(sentence: str, first: Count, second: Count) -> bool:
+    """Two counts in one list: only a noun phrase, "(n = ..)" and "and"/"or"/a comma lie between."""
+    between = sentence[first.end:second.start]
+    if re.search(r"\b(?:\w+ed|were|was|are|is|took|gave|had|did)\s", between, re.IGNORECASE):
+        return False  # a verb between: two clauses ("... completed a questionnaire, and nine were interviewed")
+    return bool(re.fullmatch(r"(?:\s+[A-Za-z][\w'’-]*){0,6}\s*(?:\([^)]*\))?\s*(?:,\s*and|,\s*or|,|and|or|;\s*and)\s*",
+                             between, re.IGNORECASE))
+
+
+# --- choosing ----------------------------------------------------------------------------------------
+
+
+def choose_sample_size(text: str) -> SampleSize:
+    """The sample size a text states (or None with a note saying why not)."""
+    candidates = read_candidates(text)
+    notes: list[str] = []
+    people = [c for c in candidates if c.kind == "people"]
+    for candidate in people:
+        if candidate.rejected in ("inexact", "planned", "uncounted companions"):
+            notes.append(_rejection_note(candidate))
+    people = [c for c in people if not c.rejected]
+    chosen = _resolve(people, notes)
+    if chosen is None and not any(c.kind == "people" and not c.rejected for c in candidates) and not notes:
+        chosen = _from_interviews(candidates)
+        if chosen is None:
+            chosen = _from_units(candidates, notes)
+    if chosen is None and not notes and _CJK.search(text):
+        return chinese_sample_size(text)
+    if chosen is None:
+        return SampleSize(None, None, tuple(dict.fromkeys(notes)))
+    return SampleSize(chosen.value, chosen.sentence, (), units=chosen.kind == "units")
+
+
+def _rejection_note(candidate: Candidate) -> str:
+    reasons = {"inexact": "is approximate", "planned": "is a planned number, not one studied",
+               "uncounted companions": "leaves out people studied with them"}
+    counted = f"{candidate.value} {candidate.noun}".strip()
+    return f"sample size left empty: {counted} {reasons[candidate.rejected]}"
+
+
+def _resolve(people: list[Candidate], notes: list[str]) -> Candidate | None:
+    """The one people count that is the sample, after funnels, parts and sums; None on conflict."""
+    if not people:
+        return None
+    kept = _drop_funnel_ends(people)
+    indexes = {c.index for c in kept}
+    kept = [c for c in kept if not _is_part(c, indexes, kept)]
+    kept = [c for c in kept if not _interviewed_subsample(c, kept)]
+    if not kept:
+        return None
+    top = max(c.standing for c in kept)
+    tier = [c for c in kept if c.standing == top]
+    groups = _groups(tier)
+    if all(len(group) == 1 for group in groups) and len({c.value for c in tier}) == 1:
+        return tier[0]
+    return _settle_conflict(tier, kept, notes)
+
+
+def _drop_funnel_ends(people: list[Candidate]) -> list[Candidate]:
+    """Screened/invited counts give way to enrolled ones, and completers to the enrolled.
+
+    When only an invited or screened number is given, it is the sample only if the text calls it
+    one ("a random sample of 1,000 voters was contacted"); "we invited 500 nurses" is not.
+    """
+    if all(c.stage == "pre" for c in people):
+        return [c for c in people if c.standing == STRONG]
+    people = [c for c in people if c.stage != "pre"]
+    if any(c.stage == "sample" for c in people):
+        people = [c for c in people if c.stage != "analysed"]  # "600 were randomised and 571 were analysed"
+    if any(c.stage != "post" for c in people):
+        people = [c for c in people if c.stage != "post"]
+    return people
+
+
+def _interviewed_subsample(candidate: Candidate, kept: list[Candidate]) -> bool:
+    """A smaller group of the same people interviewed after a larger one took part ("15 of them" unsaid).
+
+    "Ninety-four apprentices completed a questionnaire, and 15 apprentices were later interviewed":
+    the 15 are drawn from the 94, so the study's sample is the 94.
+    """
+    if not _interviewed(candidate):
+        return False
+    return any(other.index < candidate.index and other.value > candidate.value and not _interviewed(other)
+               and _same_people(other.phrase, candidate.phrase) for other in kept)
+
+
+def _interviewed(candidate: Candidate) -> bool:
+    """The count is of people interviewed (or in focus groups): "15 nurses were interviewed", "we interviewed 15"."""
+    sentence = candidate.sentence
+    start = sentence.rfind(candidate.phrase, 0, candidate.end + len(candidate.phrase) + 2) \
+        if candidate.phrase else -1
+    after = sentence[start + len(candidate.phrase):] if start >= candidate.end else sentence[candidate.end:]
+    lead = sentence[:candidate.end]
+    lead = lead[:len(lead) - len(lead.split()[-1])] if lead.split() else lead
+    return bool(_INTERVIEWED_AFTER.match(after) or _INTERVIEWED_LEAD.search(lead))
+
+
+def _same_people(larger: str, smaller: str) -> bool:
+    """The smaller group is named as the larger one, or more generally ("women" of "pregnant women")."""
+    larger_words, smaller_words = larger.split(), smaller.split()
+    if not larger_words or not smaller_words or smaller in _GENERIC_PEOPLE or larger in _GENERIC_PEOPLE:
+        return True
+    return larger_words[-len(smaller_words):] == smaller_words
+
+
+def _is_part(candidate: Candidate, indexes: set[int], kept: list[Candidate]) -> bool:
+    """A part ("12 of them", "including 9") is dropped when the whole it belongs to is still in play."""
+    if candidate.part_of is not None and candidate.part_of in indexes:
+        return True
+    if candidate.also:
+        return any(c.index < candidate.index and c.value > candidate.value for c in kept)
+    return False
+
+
+def _settle_conflict(tier: list[Candidate], kept: list[Candidate], notes: list[str]) -> Candidate | None:
+    """Several counts of equal standing: a stated total, a sum, or trial arms decide; else a note."""
+    totals = {c.value: c for c in tier if c.total}
+    if len(totals) == 1:
+        return next(iter(totals.values()))
+    by_value = {c.value: c for c in kept}
+    for group in _groups(tier):
+        group_sum = sum(c.value for c in group)
+        if len(group) > 1 and group_sum in by_value and all(c.group != by_value[group_sum].group for c in group):
+            return by_value[group_sum]
+    largest = max(tier, key=lambda c: c.value)
+    others = [c for c in tier if c is not largest]
+    if others and sum(c.value for c in others) == largest.value and largest.group not in {c.group for c in others}:
+        return largest
+    arms = [c for c in tier if c.arm]
+    if len(arms) >= 2 and len(arms) == len(tier):
+        return replace(arms[0], value=sum(c.value for c in arms))
+    described = ", ".join(f"{c.value} {c.noun}".strip() for c in _distinct(tier))
+    notes.append(f"sample size left empty: the abstract gives {described} as separate counts and no total")
+    return None
+
+
+def _groups(tier: list[Candidate]) -> list[list[Candidate]]:
+    groups: dict[int, list[Candidate]] = {}
+    for candidate in tier:
+        groups.setdefault(candidate.group, []).append(candidate)
+    return list(groups.values())
+
+
+def _distinct(tier: list[Candidate]) -> list[Candidate]:
+    seen: dict[tuple[int, str], Candidate] = {}
+    for candidate in tier:
+        seen.setdefault((candidate.value, candidate.noun.lower()), candidate)
+    return list(seen.values())
+
+
+def _from_units(candidates: list[Candidate], notes: list[str]) -> Candidate | None:
+    """With no count of people, the facilities or records an audit or a review observed.
+
+    The first observed count is the sample ("telephoned a random sample of 350 practices"); later,
+    smaller counts of the same units are findings ("301 answered"). A later, larger count or a
+    list of counts ("300 letters from A and 250 from B") has no single total: left empty.
+    """
+    units = [c for c in candidates if c.kind == "units" and not c.rejected]
+    indexes = {c.index for c in units}
+    observed = [c for c in units if c.observed and c.part_of not in indexes]
+    if not observed:
+        return None
+    first = observed[0]
+    listed = [c for c in units if c.group == first.group and c is not first]
+    larger = [c for c in candidates if c.index > first.index and c.value > first.value and not c.rejected
+              and c.part_of != first.index and (c in observed or c.noun.lower() == first.noun.lower())]
+    if listed or larger:
+        described = ", ".join(f"{c.value} {c.noun}".strip() for c in _distinct([first, *listed, *larger]))
+        notes.append(f"sample size left empty: the abstract gives {described} as separate counts and no total")
+        return None
+    return first
+
+
+def _from_interviews(candidates: list[Candidate]) -> Candidate | None:
+    """With no count of people, a count of interviews stands for the people interviewed ("38 interviews")."""
+    if any(c.kind == "groups" and not c.rejected for c in candidates):
+        return None  # focus groups took part too, and their members are not counted
+    interviews = [c for c in candidates if c.kind == "interviews" and not c.rejected
+                  and not _EACH_AFTER.match(c.sentence[c.sentence.find(c.noun) + len(c.noun):])]
+    values = {c.value for c in interviews}
+    return interviews[0] if len(values) == 1 else None
+
+
+# --- Chinese abstracts ------------------------------------------------------------------------------
+# A Chinese abstract writes a sample as Arabic digits and a classifier for people (名, 例, 位, 人):
+# "共纳入1 862名居民", "对24名护士进行半结构式访谈". A count is firm when its clause names a sampling
+# or data-collection verb; "各156例" (each arm), "其中男性120名" (of whom) are parts; "300余名" and
+# "约300名" are approximate.
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ZH_COUNT = re.compile(r"(?<![\d.,第])(\d{1,3}(?:[ ,\u00a0\u2009]\d{3})+|\d+)\s*(余)?\s*"
+                       r"(?:名|例|位|人(?!次|均|口|民币))")
+_ZH_FIRM = re.compile(r"纳入|调查|访谈|招募|选取|抽取|入选|收集|参与|参加|完成|随机|研究对象|样本|入组|问卷|选择|"
+                      r"募集|共有")
+_ZH_PART_BEFORE = re.compile(r"(?:其中|包括|各|每组|每个|男性?|女性?|干预组|对照组|试验组|观察组)[^，。；,;]{0,12}$")
+_ZH_INEXACT_BEFORE = re.compile(r"(?:约|近|超过|逾|大约|将近|不足|少于|多于)\s*$")
+_ZH_INEXACT_AFTER = re.compile(r"^\s*(?:余|多|以上|左右)")
+_ZH_TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计)[^，。；,;\d]{0,6}$")
+_ZH_PLANNED = re.compile(r"拟|计划|将要|预计")
+
+
+def chinese_sample_size(text: str) -> SampleSize:
+    """The sample a Chinese abstract states, by the same standards as the English grammar."""
+    firm: list[tuple[int, bool, str]] = []  # value, stated as a total, the clause
+    for sentence in re.split(r"(?<=[。；;！？])", text):
+        for clause in re.split(r"[，,]", sentence):
+            firm.extend(_chinese_counts(clause, sentence))
+    values = {value for value, _, _ in firm}
+    if len(values) == 1:
+        return SampleSize(firm[0][0], firm[0][2])
+    totals = {value: sentence for value, total, sentence in firm if total}
+    if len(totals) == 1:
+        value, sentence = next(iter(totals.items()))
+        return SampleSize(value, sentence)
+    if not values:
+        return SampleSize(None, None)
+    described = ", ".join(str(value) for value in sorted(values))
+    return SampleSize(None, None, (f"sample size left empty: the abstract gives {described} as separate counts "
+                                   f"and no total",))
+
+
+def _chinese_counts(clause: str, sentence: str) -> list[tuple[int, bool, str]]:
+    """Firm, exact, whole counts of people in one clause."""
+    if not _ZH_FIRM.search(clause) or _ZH_PLANNED.search(clause):
+        return []
+    found: list[tuple[int, bool, str]] = []
+    for match in _ZH_COUNT.finditer(clause):
+        before = clause[:match.start()]
+        if match.group(2) or _ZH_INEXACT_BEFORE.search(before) or _ZH_INEXACT_AFTER.match(clause[match.end():]):
+            continue
+        if _ZH_PART_BEFORE.search(before):
+            continue
+        value = int(re.sub(r"\D", "", match.group(1)))
+        found.append((value, bool(_ZH_TOTAL_BEFORE.search(before)), sentence.strip()))
+    return found

@@ -1,0 +1,160 @@
+"""Author lines of article pages: the people who wrote the study, without degrees or markers.
+
+Pages write authors as "Jane Q. Doe, MD, MPH¹², John Roe PhD¹" (degrees and superscript affiliation
+markers), "Helen Park 1 , Samuel Adeyemi 2" (markers copied as digits), "Ana Lima a, Bo Chen b"
+(letter markers), "Doe JQ, Roe J" (Vancouver), "Hughes, Eleanor | Santos, Rafael" (catalogues,
+family name first) or "王丽；陈明". A line is a list of authors only when every part is a plausible
+personal name: "Expand, Affiliations" or "Original Research" never are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..clean import cjk_share
+from ..normalize import clean_text, normalize_name
+from .vocabulary import DEGREES, INLINE_AUTHOR_CHROME, NOT_NAME_WORDS
+
+_MARKERS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁺ᵃᵇᶜᵈᵉᶠ*†‡§¶#✉]|\d+")
+_LETTER_MARKERS = re.compile(r"(?<=[A-Za-zÀ-ÿ'’.\-])\s+[a-h](?:\s*,\s*[a-h])*(?=\s*(?:[,;&|]|\band\b|$))")
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "del",
+        "della",
+        "da",
+        "di",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ten",
+        "ter",
+        "y",
+        "zu",
+    ]
+)
+_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÞŁŚŻŹĆŃ][\w'’\-]*\.?$|^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$")
+_INITIALS = re.compile(r"^[A-Z]{1,3}$")
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,5}$")
+_CJK_SPACED_NAME = re.compile(r"^[\u3400-\u9fff\u3040-\u30ff]{1,4} [\u3400-\u9fff\u3040-\u30ff]{1,4}$")
+
+
+@dataclass(frozen=True)
+class AuthorLine:
+    """The names a line lists ("Family, Given") and whether it wrote them family name first."""
+
+    names: tuple[str, ...]
+    inverted: bool = False
+
+
+def parse_author_line(text: str) -> AuthorLine | None:
+    """The authors a line lists, or None when any part of it is not a personal name."""
+    text = clean_text(INLINE_AUTHOR_CHROME.sub(" ", text)) or ""
+    text = re.sub(r"^\s*by\s*[:：]?\s+", "", text, flags=re.IGNORECASE)
+    if not text or len(text) > 1500 or re.search(r"[a-z]{3}[.!?](?:\s|$)", text):
+        return None
+    if cjk_share(text) > 0.5:
+        return _cjk_names(text)
+    text = _LETTER_MARKERS.sub("", _MARKERS.sub(" ", text))
+    for separator in ("|", ";"):
+        if separator in text:
+            return _listed(text.split(separator))
+    joined = [p for p in re.split(r"\s+and\s+|\s*&\s*", text) if p.strip()]
+    if len(joined) >= 2 and all(p.count(",") == 1 for p in joined):
+        return _listed(joined)  # "Okafor, Ada and Lind, Erik": each part one inverted name
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text) if p.strip()]
+    names = [_given_first(p) for p in parts if not _is_degree_part(p)]
+    if not names or any(name is None for name in names):
+        return None
+    return AuthorLine(tuple(n for n in names if n))
+
+
+def _cjk_names(text: str) -> AuthorLine | None:
+    """Chinese, Japanese or Korean names. Where punctuation separates the names, a space inside one
+    separates family and given name ("山田 花子, 佐藤 健一") and the name stays whole."""
+    text = _MARKERS.sub(" ", text)
+    if re.search(r"[;；,，、]", text):
+        parts = [" ".join(p.split()) for p in re.split(r"[;；,，、]+", text) if p.strip()]
+        if parts and all(_CJK_NAME.match(p) or _CJK_SPACED_NAME.match(p) for p in parts):
+            return AuthorLine(tuple(parts))
+    parts = [p.strip() for p in re.split(r"\s+", text) if p.strip()]
+    if parts and all(_CJK_NAME.match(p) for p in parts):
+        return AuthorLine(tuple(parts))
+    return None
+
+
+def _listed(parts: list[str]) -> AuthorLine | None:
+    """Names separated by bars or semicolons: each "Family, Given" or "Given Family"."""
+    parts = [_without_degrees(p) for p in parts if p.strip()]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    if all(p.count(",") == 1 for p in parts):
+        names = [_inverted(p) for p in parts]
+        return AuthorLine(tuple(n for n in names if n), inverted=True) if all(names) else None
+    names = [_given_first(p) for p in parts]
+    return AuthorLine(tuple(n for n in names if n)) if all(names) else None
+
+
+def _without_degrees(part: str) -> str:
+    """"Jane Q. Doe, MD, MPH ," -> "Jane Q. Doe": credentials and empty pieces left by markers removed."""
+    pieces = [piece.strip() for piece in part.split(",")]
+    return ", ".join(piece for piece in pieces if piece and not _is_degree_part(piece))
+
+
+def _inverted(part: str) -> str | None:
+    family, _, given = part.partition(",")
+    tokens = [t for t in (family.split() + given.split()) if t.lower().strip(".") not in DEGREES]
+    if not 2 <= len(tokens) <= 6 or not all(_is_name_token(t) for t in tokens):
+        return None
+    return normalize_name(f"{family.strip()}, {given.strip()}")
+
+
+def _given_first(part: str) -> str | None:
+    """A "Given Family" or Vancouver "Family GQ" name without degrees, or None."""
+    tokens = [t.strip(",") for t in part.split()]
+    while len(tokens) > 2 and tokens[-1].lower().strip(".") in DEGREES:
+        tokens.pop()  # but "Hartley JD" keeps "JD": with one token left the letters are initials
+    while tokens and tokens[0].lower().strip(".") in DEGREES:
+        tokens.pop(0)
+    if not 2 <= len(tokens) <= 5 or not all(_is_name_token(t) for t in tokens):
+        return None
+    if not any(len(t.strip(".")) > 1 and not _INITIALS.match(t) for t in tokens):
+        return None
+    text = " ".join(tokens)
+    if len(tokens) == 2 and _INITIALS.match(tokens[1]) and len(tokens[0]) > 1:
+        return normalize_name(text, given_first=False)
+    return normalize_name(text, given_first=True)
+
+
+def _is_name_token(token: str) -> bool:
+    lowered = token.lower()
+    if lowered in _PARTICLES or lowered in _SUFFIXES:
+        return True
+    if lowered.strip(".") in NOT_NAME_WORDS:
+        return False
+    return bool(_NAME_TOKEN.match(token) or _INITIALS.match(token))
+
+
+def _is_degree_part(part: str) -> bool:
+    """A comma-separated part holding only credentials ("MD", "MPH", "RN, BSN")."""
+    tokens = part.replace(".", "").split()
+    return bool(tokens) and all(t.lower() in DEGREES for t in tokens)
+
+
+def is_person_name(text: str) -> bool:
+    """One personal name on its own (a line of a one-author-per-line list)."""
+    line = parse_author_line(text)
+    return line is not None and len(line.names) == 1

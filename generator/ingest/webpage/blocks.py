@@ -1,0 +1,153 @@
+"""Multi-line structures of copied pages: the site's own name, menus, and author lists spread over lines.
+
+Copying a page flattens its layout into lines, so one visual element often becomes several lines:
+an author list with one name per line and its affiliation markers ("1,*," / "2 and") on lines of
+their own, names each followed by their affiliation, or the site's name followed by its menu. These
+helpers read such runs by the shape of each line (a name, a marker, an affiliation, a short menu
+entry), never by any one site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clean import cjk_share
+from .authors import AuthorLine, parse_author_line
+from .common import Line
+from .vocabulary import is_chrome_line
+
+#: Words that make a line (or the part of a line after a name) an affiliation, in several languages.
+AFFILIATION = re.compile(
+    r"\b(universit(y|ies|[äàé]t?|ät|eit|ade|ad|à|é)|department|departamento|département|dept\.?|school|escola|"
+    r"escuela|école|faculty|faculdade|facultad|faculté|fakultät|institut[eo]?|hospital|hôpital|klinik(um)?|"
+    r"clinic|centre|center|centro|college|laboratory|ministry|ministerio|division|program|programme|unit|"
+    r"service|serviço|servicio|foundation|agency|council|trust|nhs|association|society|corporation|inc\.?|"
+    r"ltd\.?|gmbh)\b|大学|学院|医院|中心|研究所",
+    re.IGNORECASE)
+# A line holding only affiliation markers and joiners: "1", "1,*,", "2 and", "a, b", "*".
+_MARKER_LINE = re.compile(r"^(?:[\s\d,*†‡§¶#]|\b[a-h]\b)*(?:\band\b|&)?(?:[\s\d,*†‡§¶#]|\b[a-h]\b)*$")
+# The end of a name line that marks it as one entry of an author list: a marker, a comma or "and".
+_LIST_ENTRY_END = re.compile(r"(?:[\d¹²³⁴⁵⁶⁷⁸⁹*†‡✉]|,|\band)\s*[,;]?\s*$")
+_VANCOUVER = re.compile(r"^[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[A-Z]{1,3}\b")
+_SHORT_CJK = 8
+# A researcher identifier printed under a name (an ORCID link or bare ORCID iD): part of the entry above.
+_PERSON_ID_LINE = re.compile(r"^\s*(?:https?://)?(?:www\.)?orcid\.org/\S+\s*$|^\s*(?:orcid\s*(?:id|iD)?\s*:?\s*)?"
+                             r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]\s*$", re.IGNORECASE)
+# Accessibility links that come before everything else on a page, the masthead included.
+_SKIP_LINK = re.compile(r"^\s*(skip|jump) to\b|^\s*zum (haupt)?inhalt|^\s*aller au contenu|^\s*saltar al contenido|"
+                        r"^\s*an official website of\b", re.IGNORECASE)
+
+
+def is_marker_line(text: str) -> bool:
+    """Only affiliation markers, commas and "and": what is left of a superscript on its own line."""
+    return bool(re.search(r"[\d*†‡§¶#]|\band\b|&", text)) and bool(_MARKER_LINE.match(text)) and len(text) <= 12
+
+
+def is_person_id_line(text: str) -> bool:
+    """An ORCID link or iD on its own line: it belongs to the name above, and names may follow it."""
+    return bool(_PERSON_ID_LINE.match(text))
+
+
+def is_affiliation(text: str) -> bool:
+    return bool(AFFILIATION.search(text))
+
+
+def name_of_entry(text: str) -> AuthorLine | None:
+    """The person a line names: the whole line, or its first comma part when the rest is an affiliation
+    ("Inês Carvalho, Faculdade de Enfermagem, Universidade do Litoral")."""
+    first, _, rest = text.partition(",")
+    if rest and is_affiliation(rest) and not is_affiliation(first):
+        parsed = parse_author_line(first)  # "Facultad de Medicina" looks like a name, so test this first
+        return parsed if parsed and len(parsed.names) == 1 else None
+    if is_affiliation(text):
+        return None
+    parsed = parse_author_line(text)
+    return parsed if parsed and parsed.names else None
+
+
+def names_below(lines: list[Line], start: int, limit: int = 24) -> tuple[AuthorLine | None, int]:
+    """The author list written on the lines from ``start``: names (one or several a line) with marker
+    and affiliation lines between them, up to the first line that is none of these. Returns the names
+    and the index after the last name."""
+    names: list[str] = []
+    inverted = False
+    end = start
+    for index in range(start, min(len(lines), start + limit)):
+        text = lines[index].text
+        if is_marker_line(text) or is_person_id_line(text):
+            continue
+        entry = name_of_entry(text)
+        if entry:
+            names.extend(entry.names)
+            inverted = inverted or entry.inverted
+            end = index + 1
+            continue
+        if names and is_affiliation(text) and not is_chrome_line(text):
+            continue
+        break
+    return (AuthorLine(tuple(names), inverted), end) if names else (None, start)
+
+
+def is_list_entry(text: str) -> bool:
+    """A single name written as one entry of a list: "Lindqvist E 1 ,", "Jane Doe,", "Ravi Rao 2 and"."""
+    parsed = parse_author_line(text)
+    if not parsed or len(parsed.names) != 1:
+        return False
+    return bool(_LIST_ENTRY_END.search(text) or _VANCOUVER.match(text))
+
+
+def name_per_line_block(lines: list[Line], index: int) -> AuthorLine | None:
+    """Names one per line from ``index``: at least two list entries in a row (each with a marker, a
+    comma or Vancouver initials), or a name followed by its affiliation."""
+    if index + 1 >= len(lines):
+        return None
+    here = lines[index].text
+    following = index + 1
+    while following + 1 < len(lines) and is_person_id_line(lines[following].text):
+        following += 1
+    after = lines[following].text
+    entries = is_list_entry(here) and (is_list_entry(after) or is_marker_line(after))
+    with_affiliation = is_affiliation(after) and not is_affiliation(here)
+    if not (entries or with_affiliation):
+        return None
+    block, _ = names_below(lines, index)
+    return block
+
+
+def _is_short(text: str) -> bool:
+    if cjk_share(text) > 0.5:
+        return len(text) <= _SHORT_CJK
+    return len(text.split()) <= 3 and not re.search(r"[.!?]\s*$", text)
+
+
+def menu_follows(lines: list[Line], start: int) -> bool:
+    """Three of the next four lines are menu entries: short, or recognised chrome."""
+    following = lines[start:start + 4]
+    return len(following) >= 3 and sum(1 for line in following
+                                       if _is_short(line.text) or is_chrome_line(line.text)) >= 3
+
+
+def site_name(lines: list[Line]) -> str | None:
+    """The site's own name: the first line of the page (after skip links), when it is a short name (no
+    sentence, no digits) that the page repeats further down (a footer, a licence, "Available at ...") or
+    that a menu follows. Pages put their masthead first; a menu entry never comes before the menu."""
+    for index, line in enumerate(lines[:4]):
+        text = line.text
+        if _SKIP_LINK.match(text):
+            continue
+        if is_chrome_line(text) or not _is_name_shaped(text):
+            return None
+        later = " ".join(other.text for other in lines[index + 2:])
+        if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", later) or menu_follows(lines, index + 1):
+            return text
+        return None
+    return None
+
+
+def _is_name_shaped(text: str) -> bool:
+    """Short, no digits and no sentence: a name, not a statement or a counter."""
+    if re.search(r"\d|[.!?:;,]\s*$|[:;]", text):
+        return False
+    if cjk_share(text) > 0.5:
+        return 2 <= len(text) <= 16
+    return 1 <= len(text.split()) <= 4 and len(text) <= 40

@@ -1,0 +1,137 @@
+"""Citation lines of article pages: journal, date, volume, issue and pages in any common arrangement.
+
+Pages write the same facts in many orders: "J Abbrev. 2023;11(4):211–219", ". 2019 Mar;98:59-65.",
+"Journal Name, Volume 12, Issue 3, March 2021, Pages 45–67", "Journal, 02 Jul 2019, 45(3): e1234",
+"Journal volume 22, Article number: 341 (2022)", "期刊名 2021, 30(4): 281-286". Rather than one
+pattern per site, the parser finds each component (a date, a volume with its issue, pages) by its
+own shape and takes the journal from the text before the first of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize import clean_text, normalize_pages, parse_year
+from .dates import MONTHS, parse_page_date
+from .vocabulary import date_kind
+
+_PAGE = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
+_DOI_TEXT = re.compile(r"\[?\s*(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)10\.\S+\]?|\bdoi\s*[:：]?\s*$",
+                       re.IGNORECASE)
+_TAIL_NOISE = re.compile(r"\b(epub|e-?published)\b.*$|\bcite this article\b.*$|\bPMID\s*:.*$|"
+                         r"\bavailable at\b.*$", re.IGNORECASE)
+_NOTE = re.compile(r"\([^)]*[A-Za-z]{3,}[^)]*;[^)]*\)|\((?=[^)]*(?:preprint|review|server))[^)]*\)", re.IGNORECASE)
+_KEYWORD_VOLUME = re.compile(r"\b(?:volume|vol\.?|bd\.?|band|tome|t\.)\s*(?P<volume>\d+[A-Za-z]?)"
+                             r"(?:\s*[（(](?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)[)）])?|第\s*(?P<cjk_volume>\d+)\s*卷",
+                             re.IGNORECASE)
+_KEYWORD_ISSUE = re.compile(
+    r"\b(?:issue|no\.?|nr\.?|number|heft|núm\.?|n°|fasc\.?)\s*(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)(?!\s*:)|"
+    r"第\s*(?P<cjk_issue>\d+)\s*期", re.IGNORECASE)
+_KEYWORD_PAGES = re.compile(
+    rf"(?:\b(?:pages?|pp?\.|s\.|article (?:number|no\.?)\s*:?|e-?location\s*:?)|页码\s*[:：]?)\s*(?P<pages>{_PAGE})",
+    re.IGNORECASE)
+_COMPACT = re.compile(rf"(?<![\w.])(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[（(](?P<issue>[^()（）%]{{1,15}})[)）]"
+                      rf"(?:\s*[:：,，]\s*(?P<pages>{_PAGE})|\s+(?P<range>\d+\s*[-–—]\s*\d+)(?![\d-]))?")
+_VOLUME_PAGES = re.compile(rf"[;,，]\s*(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[:：]\s*(?P<pages>{_PAGE})")
+# A year, alone or opening a year-month ("2019-04"), but not one end of a range of numbers.
+_YEAR = re.compile(r"(?<![\d./-])((?:1[89]|20)\d\d)(?![\d/])(?!-(?!(?:0[1-9]|1[0-2])(?![\d-])))")
+_SEPARATOR_LINE = re.compile(r"\s[·•|]\s")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What a citation line states; None for what it leaves out."""
+
+    journal: str | None
+    year: int | None
+    date: str | None
+    volume: str | None
+    issue: str | None
+    pages: str | None
+
+
+def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
+    """The citation a line states, or None when the line is not a citation.
+
+    A citation needs a year and at least a volume, issue or pages. ``lenient`` also accepts
+    "Journal Year" alone, for lines that carry other bibliographic signs (a DOI, a "·" separator,
+    a "Published in" label).
+    """
+    raw = text.strip()
+    if not raw or len(raw) > 260 or re.search(r"[a-z]{3}[.!?]\s+[A-Z][a-z]+\s+[a-z]+\s+[a-z]+", raw):
+        return None
+    body = _NOTE.sub(" ", _TAIL_NOISE.sub("", _DOI_TEXT.sub(" ", raw)))
+    body = clean_text(body) or ""
+    words = body.split()
+    if len(words) >= 6 and sum(1 for w in words if w[:1].islower()) > len(words) / 2:
+        return None  # a sentence that happens to hold numbers, not a citation
+    year_match = _YEAR.search(body)
+    if not year_match:
+        return None
+    volume, issue, pages, first_part = _parts(body)
+    if not (volume or issue or pages) and not lenient:
+        return None
+    start = min(year_match.start(), first_part if first_part is not None else len(body))
+    journal = _journal(body[:start])
+    if journal is None and not (volume or issue or pages):
+        return None
+    if journal and date_kind(journal):
+        return None  # "Posted 2021" or "Published 2020" is a date line, not a citation
+    after_journal = body.find(journal) + len(journal) if journal else 0
+    date = parse_page_date(body[after_journal:]) or year_match.group(1)
+    return Citation(journal, parse_year(date), date, volume, issue, normalize_pages(pages) if pages else None)
+
+
+def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
+    """Volume, issue, pages and where the first of them starts in ``body``."""
+    starts: list[int] = []
+    found: dict[str, str] = {}
+    for pattern, key in ((_KEYWORD_VOLUME, "volume"), (_KEYWORD_ISSUE, "issue"), (_KEYWORD_PAGES, "pages")):
+        if (match := pattern.search(body)):
+            groups = match.groupdict()
+            found[key] = groups.get(key) or groups.get(f"cjk_{key}") or ""
+            if key == "volume" and groups.get("issue"):
+                found.setdefault("issue", groups["issue"])  # "Vol.38 (2)": the issue in brackets after it
+            starts.append(match.start())
+    volume, issue, pages = found.get("volume"), found.get("issue"), found.get("pages")
+    if volume is None and (match := _COMPACT.search(body)):
+        volume, issue = match.group("volume"), clean_text(match.group("issue"))
+        pages = pages or match.group("pages") or match.group("range")  # "28(5)  412-418": a range needs no colon
+        starts.append(match.start())
+    elif volume is None and (match := _VOLUME_PAGES.search(body)):
+        volume, pages = match.group("volume"), pages or match.group("pages")
+        starts.append(match.start())
+    return volume, issue, pages, min(starts) if starts else None
+
+
+def _journal(text: str) -> str | None:
+    """The journal name from the text before a citation's first component, or None."""
+    text = re.sub(r"^[\s.,;:·|]+|[\s.,;:·|(（]+$", "", text)
+    text = _strip_trailing_month_day(text)
+    if not text or len(text.split()) > 14 or re.search(r"[.!?]\s+\S+\s+\S+\s+\S+.*[.!?]", text):
+        return None
+    if not re.search(r"[^\W\d_]{2}", text):
+        return None
+    return text
+
+
+def _strip_trailing_month_day(text: str) -> str:
+    """"Journal, 02 Jul" -> "Journal": the day and month belong to the date that follows."""
+    for _ in range(3):
+        match = re.search(r"[\s,，]*(\d{1,2}(st|nd|rd|th)?|[A-Za-zÀ-ÿ]{3,10}\.?)\s*[,，]?\s*$", text)
+        if not match or not (match.group(1)[0].isdigit() or match.group(1).lower().rstrip(".") in MONTHS):
+            break
+        text = text[:match.start()]
+    return text.strip(" .,;:")
+
+
+def looks_like_citation_list_item(text: str) -> bool:
+    """A line that cites a work by its authors first ("Lee A, Kim B. J Opioid Manag. 2021;..."),
+    as reference lists and search results do."""
+    return bool(re.match(r"^(\d+\.\s+)?[A-Z][\w'’-]+\s+[A-Z]{1,3}\b[,.]", text)) and parse_citation(text) is not None
+
+
+def is_bibliographic_separator_line(text: str) -> bool:
+    """"Journal · 2022 · DOI: ..." lines of aggregators, whose parts are split by dots or bars."""
+    return bool(_SEPARATOR_LINE.search(text))

@@ -1,0 +1,551 @@
+"""The general vocabulary of scholarly web pages: what site chrome and metadata labels look like.
+
+None of this belongs to one site. Publishers, literature databases, preprint servers, catalogues and
+aggregators share a small language of buttons ("Cite this article", "Download PDF"), panels
+("Similar articles", "Cited by"), banners (cookies, licences) and labels ("Keywords", "作者",
+"Palabras clave"). A line is recognised as chrome or as a labelled field by this vocabulary and by
+its shape; everything the reader keeps comes from the structure around the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are controls, menus, counters or banners, in several UI languages.
+_CHROME_PHRASES = (
+    # navigation and accounts
+    r"(skip|jump) to (the )?(main |page |article )?(content|article|navigation|information|search|menu)",
+    r"(main )?menu",
+    r"home",
+    r"search( \w+){0,3}",
+    r"advanced( search)?",
+    r"browse( \w+){0,2}",
+    r"(log|sign) ?(in|up|out)( to your account)?",
+    r"register",
+    r"my (account|library)",
+    r"cart",
+    r"help",
+    r"contact( us)?",
+    r"about( us| the journal)?",
+    r"feedback",
+    r"submit( a)?( manuscript| paper)?",
+    r"journals?( & books)?",
+    r"explore journals",
+    r"get published",
+    r"subscribe( to alerts)?",
+    r"alerts?",
+    r"clipboard",
+    r"user guide",
+    r"display options",
+    r"send to",
+    r"recent history",
+    r"saved searches",
+    r"filters?",
+    r"all( [\w-]+){1,2}",  # the default of a search form's drop-down ("All Journals", "All Article Types")
+    r"sort by.*",
+    r"order by.*",
+    r"select\.*",
+    r"next",
+    r"previous",
+    r"back",
+    r"more",
+    r"less",
+    r"show (more|less|all)",
+    r"see (all|more).*",
+    # article tools
+    r"cite( this( article| paper)?)?",
+    r"citation tools",
+    r"export( citation)?",
+    r"share( this (article|story))?",
+    r"share:?",
+    r"e-?mail",
+    r"print",
+    r"save( record)?",
+    r"download( this paper| pdf| full issue| item)?.*",
+    r"(view|preview|open) pdf.*",
+    r"pdf",
+    r"full text( links)?",
+    r"free (full text|pmc article)",
+    r"view full text",
+    r"full text provider logo",
+    r"get rights and content",
+    r"author links open overlay panel",
+    r"expand",
+    r"collapse",
+    r"affiliations?",
+    r"author information",
+    # article-tool tabs run together on one line ("Author Affiliations Article Information")
+    r"((author|article)s?( (affiliations?|information|info|notes|details|metrics|history|contributions))+\s*){1,3}",
+    r"view orcid profile",
+    r"add (paper )?to .*",
+    r"place hold",
+    r"staff view",
+    r"marc view",
+    r"normal view",
+    r"detail view",
+    r"holdings.*",
+    r"description",
+    r"comments?( on this paper)?",
+    r"metrics( details)?",
+    r"info/history",
+    r"supplementary material",
+    r"version \d+",
+    r"status:?",
+    r"under review",
+    r"posted",
+    r"you are reading .*",
+    r"permissions",
+    # banners, legal and footers
+    r"advertisement",
+    r"privacy( policy)?",
+    r"terms( and conditions| of use)?",
+    r"cookie (settings|preferences)",
+    r"manage preferences",
+    r"accept( all)?( cookies)?",
+    r"impressum",
+    r"datenschutz",
+    r"mentions légales",
+    r"aviso legal",
+    r"an official website of .*",
+    r"here's how you know",
+    # other UI languages
+    r"zum hauptinhalt springen",
+    r"suche",
+    r"anmelden",
+    r"warenkorb",
+    r"zitieren",
+    r"teilen",
+    r"pdf herunterladen",
+    r"cookie-einstellungen",
+    r"alle akzeptieren",
+    r"aller au contenu( principal)?",
+    r"accueil",
+    r"rechercher",
+    r"partager",
+    r"citer( cet article)?",
+    r"télécharger( le pdf)?",
+    r"numéros",
+    r"paramétrer les cookies",
+    r"tout accepter",
+    r"saltar al contenido( principal)?",
+    r"inicio",
+    r"buscar",
+    r"compartir",
+    r"citar",
+    r"descargar( pdf)?",
+    r"configurar cookies",
+    r"aceptar( todas)?",
+    r"números anteriores",
+    r"envío de manuscritos",
+    r"首页",
+    r"登录",
+    r"注册",
+    r"检索",
+    r"高级检索",
+    r"期刊导航",
+    r"下载(pdf)?",
+    r"在线阅读",
+    r"收藏",
+    r"分享",
+    r"引用",
+    r"导出",
+    r"打印",
+    r"复制",
+    r"关闭",
+    r"确定",
+    r"取消",
+)
+_CHROME_LINE = re.compile(r"^[\s|·•>»›/\-–]*(?:" + "|".join(_CHROME_PHRASES) + r")[\s|·•:]*$", re.IGNORECASE)
+
+# Fragments that make a whole line chrome wherever they occur (banners, licences, counters).
+_CHROME_FRAGMENT = re.compile(
+    r"\bwe use cookies\b|\bthis (site|website) uses cookies\b|\bcookies?\b.{0,60}\b(accept|agree|consent)|"
+    r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|使用cookie|"
+    r"creative commons|\bcc[ -]by\b|\blicen[cs]ed under\b|\bopen access (article|this article)\b|"
+    r"©|\bcopyright\b|all rights reserved|版权所有|powered by\b|"
+    r"^\s*[\d,.]+\s*(k\s*)?(accesses|views|downloads|citations|altmetric|reads|saves|shares)\s*$|"
+    r"^\s*(views|downloads|citations|saves|reads|accesses|altmetric)\s*[:：]?\s*[\d,.]+\s*$|"
+    r"^\s*cited by\s*\(?\d*\)?\s*$|"
+    r"^[^\d\s:：]{1,8}\s*[:：]\s*[\d,]+\s*$|"  # "浏览:42", "被引次数：3", "Saves: 3"
+    # journal metrics boxes: impact factor, CiteScore, quartiles, Chinese journal-directory figures
+    r"^\s*IF\s+\d|\bimpact factor\b|\bcitescore\b|\bJCR\b|\bh-index\b|影响因子|自引率|发文量|审稿时长|"
+    r"^\s*Q[1-4]\s*$|"
+    # a search box or banner boasting the size of the collection ("Search 2,345,678 papers", "(44,907 articles)")
+    r"^\W*(search|browse|explore|discover|find|across|over)\b.{0,60}\b\d{1,3}(?:[,. ]\d{3})+\+?\s*"
+    r"(articles|papers|records|publications|documents|items|works|titles|abstracts|preprints|citations)\b|"
+    r"^\s*showing \d+\s*(-|–|to|through)\s*\d+ of \d+\b|"
+    # a control label: a UI verb opening a short line ("Sign up to set email alerts", "View all 12 authors")
+    r"^\s*(sign (up|in)|log ?in|subscribe|download|view|share|save|print|export|add to|get (access|rights)|"
+    r"show|see( all)?|click|manage|go to|back to|return to|follow|request|buy|purchase|rent)\b(\s+\S+){0,7}\s*$",
+    re.IGNORECASE,
+)
+
+# Breadcrumbs: short items joined by ">" or "/" ("Home > Journals > ...", "Home / Archive / Vol 11").
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(\s[>›»/]\s[^.!?]{1,60}){1,8}$")
+
+# Headings after which nothing describes this article any more (back matter and side panels).
+_STOP_HEADING = re.compile(
+    r"^\s*(\d+(\.\d+)*\.?\s+)?(references?( \d+ publications)?|bibliography|literatur(e)?( cited)?|bibliografía|"
+    r"références|参考文献|引证文献|相关文献|similar (articles|preprints)|related (articles|papers|information|"
+    r"stories|ejournals)|recommended articles|cited by( \(\d+\))?|citing articles|figures?( and tables)?|tables|"
+    r"supplementary (material|information|data)|comments|conflicts? of interest( statement)?|"
+    r"competing interests?( statement)?|funding( statement)?|acknowledge?ments?|ethics declarations|"
+    r"rights and permissions|about this article|publication types|mesh terms|substances|grants and funding|"
+    r"linkout.*|paper statistics|suggested citation:?|main|discussion|materials and methods|"
+    r"tags from this library.*)\s*$",
+    re.IGNORECASE,
+)
+_NUMBERED_SECTION = re.compile(r"^\s*\d+(\.\d+)*\.?\s+[A-Z][a-z]+(\s+\w+){0,4}\s*$")
+
+# Blocks that cite the article itself, where a DOI absent from the header may be found.
+SELF_CITATION = re.compile(
+    r"^\s*(cite this article|suggested citation|how to cite( this article)?|citation|"
+    r"cite as|zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# Side-panels before the abstract that are not the abstract ("Highlights", "Graphical abstract").
+ASIDE_HEADING = re.compile(
+    r"^\s*(highlights|graphical abstract|key points|research in context|"
+    r"plain language summary|tl;?dr|what is already known.*)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# Statements of disclaimers by the site (not the study).
+DISCLAIMER = re.compile(
+    r"(特别声明|免责声明|版权声明|^\s*disclaimer\b|本站|本页面|haftungsausschluss|"
+    r"descargo de responsabilidad|avertissement)",
+    re.IGNORECASE,
+)
+
+# Labels of metadata fields -> the field they give. Matched case-insensitively on the whole label.
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "题名", "篇名", "标题", "titel", "título", "titre"),
+    "authors": (
+        "authors?",
+        "main authors?",
+        "other authors?",
+        "by",
+        "creators?",
+        "作者",
+        "著者",
+        "autor(en|es)?",
+        "auteurs?",
+        "autori",
+    ),
+    "affiliations": ("affiliations?", "institutions?", "机构", "作者单位", "单位"),
+    "abstract": (
+        "abstract",
+        "summary",
+        "description",
+        "摘要",
+        "中文摘要",
+        "zusammenfassung",
+        "resumen",
+        "résumé",
+        "resumo",
+        "riassunto",
+        "samenvatting",
+    ),
+    "keywords": (
+        "keywords?",
+        "key ?words",
+        "(?:uncontrolled|author|free|indexing) key ?words?",
+        "subjects?",
+        "subject\\(s\\)",
+        "subject terms",
+        "index terms",
+        "tags",
+        "关键词",
+        "关键字",
+        "キーワード",
+        "schlüsselwörter",
+        "stichwörter",
+        "palabras clave",
+        "mots[- ]clés",
+        "parole chiave",
+        "palavras[- ]chave",
+        "trefwoorden",
+    ),
+    "doi": ("doi", "(?:preprint|article|paper|this version's) doi"),
+    "journal": (
+        "journal",
+        "source",
+        "published in",
+        "is part of",
+        "part of",
+        "in",
+        "appeared in",
+        "publication details",
+        "刊名",
+        "期刊",
+        "来源",
+        "来源期刊",
+        "zeitschrift",
+        "revista",
+        "revue",
+    ),
+    "volume_issue": ("年[,，]\\s*卷\\s*[（(]期[)）]", "year, volume \\(issue\\)"),
+    "pages": ("pages?", "页码"),
+    "url": (
+        "record permalink",
+        "permalink",
+        "permanent link",
+        "persistent link",
+        "stable url",
+        "online access",
+        "url",
+        "link",
+        "handle",
+    ),
+    "language": ("language", "语种", "sprache", "idioma", "langue"),
+    "funding": ("funding", "fund", "grants?", "基金", "资助"),
+}
+
+# The language a label is written in, where a page labels two versions ("Palabras clave" / "Keywords").
+LABEL_LANGUAGE = {
+    "摘要": "zh",
+    "中文摘要": "zh",
+    "关键词": "zh",
+    "关键字": "zh",
+    "キーワード": "ja",
+    "zusammenfassung": "de",
+    "schlüsselwörter": "de",
+    "stichwörter": "de",
+    "resumen": "es",
+    "palabras clave": "es",
+    "résumé": "fr",
+    "mots-clés": "fr",
+    "mots clés": "fr",
+    "resumo": "pt",
+    "palavras-chave": "pt",
+    "palavras chave": "pt",
+    "riassunto": "it",
+    "parole chiave": "it",
+    "samenvatting": "nl",
+    "trefwoorden": "nl",
+    "abstract": "en",
+    "keywords": "en",
+    "keyword": "en",
+    "key words": "en",
+    "keywords:": "en",
+}
+
+# Labels of catalogue or repository record numbers ("Document No", "Item No", "Accession number").
+RECORD_NUMBER_LABEL = re.compile(
+    r"^(document|item|record|accession|call|control)\s*(no\.?|number|#|id)$", re.IGNORECASE
+)
+
+# Kinds of dated events on article pages, in every UI language we know.
+DATE_LABELS: tuple[tuple[str, str], ...] = (
+    (
+        "published online|first published( online)?|online veröffentlicht|publié en ligne|publicado en línea|"
+        "online publication date|网络出版|在线发表",
+        "online",
+    ),
+    ("epub( date)?|e-?published|epub ahead of print", "epub"),
+    ("posted( date)?|preprint posted|posted online", "posted"),
+    (
+        "published|publication date|pub(lished)? date|date published|issue date|veröffentlicht|publié( le)?|"
+        "publicado|publicación|发表日期|出版日期|发布日期|刊出日期",
+        "published",
+    ),
+    ("received|eingegangen|reçu|recibido|收稿日期", "received"),
+    ("accepted|angenommen|accepté|aceptado|录用日期|接受日期", "accepted"),
+    ("revised|überarbeitet|révisé|revisado|修回日期", "revised"),
+    ("date written|written", "written"),
+)
+
+# A page's own statement that this article is a preprint or has not been peer reviewed.
+NOT_PEER_REVIEWED = re.compile(
+    r"\b(has|have) not (yet )?been (peer[- ]reviewed|certified by peer review)|\bnot (yet )?peer[- ]reviewed\b|"
+    r"\bnon[- ]peer[- ]reviewed\b|\bwithout peer review\b|\bhas not been published in a peer[- ]reviewed\b|"
+    r"\bnot been peer reviewed\b|未经同行评议|未经同行评审",
+    re.IGNORECASE,
+)
+PREPRINT = re.compile(r"\bpreprints?\b|\bpreprint server\b|预印本", re.IGNORECASE)
+PEER_REVIEWED_ARTICLE = re.compile(
+    r"\bthis (article|paper|study|manuscript) (has been|was|is) peer[- ]reviewed\b|"
+    r"^\s*peer[- ]reviewed\s*[:：]\s*(yes|true)\s*$",
+    re.IGNORECASE,
+)
+
+# Degrees, credentials and titles written after (or before) a person's name.
+DEGREES = frozenset(
+    "md mph phd ms msc ma mba ba bsc bs rn bsn msn dnp np pa pa-c pharmd drph do mbbs mbchb frcp frcpc facp "
+    "faafp fracp lcsw licsw msw mhs mspH cph dphil scd dsc edd psyd jd llm mres mpp mpa frcs frcpsych mrcp "
+    "mrcgp dr prof professor ccrp cadc ladc lpc facog faap faan fnp-bc aprn crnp".lower().split()
+)
+
+# Words that never name a person: UI labels and article-type words that slip into author positions.
+NOT_NAME_WORDS = frozenset(
+    [
+        "abstract",
+        "access",
+        "affiliations",
+        "affiliation",
+        "article",
+        "articles",
+        "author",
+        "authors",
+        "information",
+        "expand",
+        "collapse",
+        "research",
+        "original",
+        "review",
+        "open",
+        "journal",
+        "journals",
+        "full",
+        "text",
+        "view",
+        "download",
+        "cite",
+        "share",
+        "home",
+        "search",
+        "menu",
+        "university",
+        "department",
+        "school",
+        "hospital",
+        "centre",
+        "center",
+        "institute",
+        "college",
+        "faculty",
+        "health",
+        "medicine",
+        "policy",
+        "study",
+        "studies",
+        "report",
+        "reports",
+        "results",
+        "methods",
+        "background",
+        "conclusions",
+        "introduction",
+        "keywords",
+        "references",
+        "similar",
+        "cited",
+        "metrics",
+        "pdf",
+        "email",
+        "print",
+        "save",
+        "export",
+        "alerts",
+        "library",
+        "catalogue",
+        "database",
+        "online",
+        "published",
+        "posted",
+        "received",
+        "accepted",
+        "volume",
+        "issue",
+        "pages",
+        "abstracts",
+        "editorial",
+        "commentary",
+        "letter",
+        "case",
+        "clinical",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "from",
+        "by",
+        "preprint",
+        "preprints",
+        "version",
+        "status",
+        "english",
+        "language",
+        "format",
+        "subjects",
+        "summary",
+    ]
+)
+
+# Article-level UI phrases that may sit inside an author line and are removed before parsing names.
+INLINE_AUTHOR_CHROME = re.compile(
+    r"view orcid profile|orcid|\(corresponding author\)|corresponding author|"
+    r"show (more|less)|\+\s*\d+ (more|authors)|et al\.?",
+    re.IGNORECASE,
+)
+
+# Trailing site or journal names in browser titles ("Title - PubMed", "Title | Journal").
+SITE_WORDS = re.compile(
+    r"\b(pubmed|pmc|europe pmc|ncbi|sciencedirect|scopus|researchgate|semantic scholar|google scholar|"
+    r"medrxiv|biorxiv|arxiv|ssrn|research square|preprints|wiley|springer(link)?|elsevier|sage|taylor & francis|"
+    r"oxford academic|cambridge|jstor|frontiers|plos|bmc|mdpi|jama network|the lancet|bmj|nature|"
+    r"online library|journals?|review|revue|revista|zeitschrift|press|library|database|repository|archive|"
+    r"catalogue|catalog|publishing|publications?|online|quarterly|annals|bulletin|proceedings|"
+    r"cnki|wanfang|万方|知网|期刊|杂志|学报)\b",
+    re.IGNORECASE,
+)
+
+
+def is_chrome_line(text: str) -> bool:
+    """A menu entry, button, banner, counter, breadcrumb or footer line."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    return bool(
+        _CHROME_LINE.match(stripped)
+        or _CHROME_FRAGMENT.search(stripped)
+        or (_BREADCRUMB.match(stripped) and len(stripped) < 160)
+    )
+
+
+def is_stop_heading(text: str) -> bool:
+    """A heading of back matter or a side panel: the article's head and abstract end before it."""
+    return bool(_STOP_HEADING.match(text) or _NUMBERED_SECTION.match(text))
+
+
+def field_of_label(label: str) -> str | None:
+    """The metadata field a label names ("Palabras clave" -> "keywords"), or None."""
+    key = " ".join(label.strip().strip("【】[]").split()).lower()
+    for field_name, patterns in FIELD_LABELS.items():
+        if any(re.fullmatch(pattern, key) for pattern in patterns):
+            return field_name
+    return None
+
+
+def date_kind(label: str) -> str | None:
+    """The kind of dated event a label names ("Online veröffentlicht" -> "online"), or None."""
+    key = " ".join(label.strip().split()).lower()
+    for pattern, kind in DATE_LABELS:
+        if re.fullmatch(rf"(?:{pattern})", key):
+            return kind
+    return None
+
+
+# Words of article-type and section labels printed near the title ("Original Investigation",
+# "Brief Research Report", "Open Access Article"): a line made only of them is a label, not a title.
+_ARTICLE_TYPE_WORDS = frozenset(
+    [
+        "original", "research", "article", "articles", "paper", "report", "reports", "brief", "short", "communication",
+        "communications", "review", "reviews", "investigation", "investigations", "letter", "letters", "editorial",
+        "editorials", "commentary", "perspective", "perspectives", "study", "protocol", "case", "full", "open",
+        "access", "clinical", "viewpoint", "opinion", "essay", "correspondence", "news", "feature", "features",
+        "analysis", "special", "issue", "invited", "rapid", "methods", "method", "focus", "in",
+    ]
+)
+
+
+def is_article_type(text: str) -> bool:
+    """A label of the article's type or section, written alone on a line."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return 1 <= len(words) <= 4 and all(word in _ARTICLE_TYPE_WORDS for word in words)

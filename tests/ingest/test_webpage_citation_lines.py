@@ -1,0 +1,47 @@
+"""Small pieces of page reading met on repository, Japanese and Chinese database pages: names that
+keep a space between family and given name, inverted names joined by "and", a page range after a
+volume(issue) with only spaces between them, and ORCID lines inside a one-name-per-line author list.
+Expected values written by reading each invented line."""
+
+from __future__ import annotations
+
+from generator.ingest.webpage.authors import parse_author_line
+from generator.ingest.webpage.blocks import is_person_id_line, name_per_line_block
+from generator.ingest.webpage.citation import parse_citation
+from generator.ingest.webpage.common import Line
+
+
+def test_cjk_names_with_inner_space_stay_whole() -> None:
+    parsed = parse_author_line("木村 拓也、小林 直子")
+    assert parsed is not None and parsed.names == ("木村 拓也", "小林 直子")
+
+
+def test_cjk_names_without_punctuation_split_on_spaces() -> None:
+    parsed = parse_author_line("张伟 刘洋")
+    assert parsed is not None and parsed.names == ("张伟", "刘洋")
+
+
+def test_inverted_names_joined_by_and() -> None:
+    parsed = parse_author_line("Moreau, Elise and Tanaka, Ren and Kowalczyk, Ada")
+    assert parsed is not None and parsed.inverted
+    assert parsed.names == ("Moreau, Elise", "Tanaka, Ren", "Kowalczyk, Ada")
+
+
+def test_page_range_after_spaces() -> None:
+    cited = parse_citation("护理研究杂志  2020, 34(2)  88-95")
+    assert cited is not None and (cited.volume, cited.issue, cited.pages) == ("34", "2", "88-95")
+
+
+def test_year_after_volume_issue_is_not_pages() -> None:
+    cited = parse_citation("Health Policy Notes, 12(3) 2020", lenient=True)
+    assert cited is not None and cited.pages is None
+
+
+def test_orcid_lines_inside_name_list() -> None:
+    lines = [Line(i + 1, t) for i, t in enumerate([
+        "Pedro Almeida Costa1", "https://orcid.org/0000-0003-1111-2222", "Helena Vaz2",
+        "https://orcid.org/0000-0002-3333-4444", "1Instituto de Saúde Pública, Porto", "Resumo"])]
+    block = name_per_line_block(lines, 0)
+    assert block is not None and block.names == ("Costa, Pedro Almeida", "Vaz, Helena")
+    assert is_person_id_line("ORCID iD: 0000-0001-5109-370X")
+    assert not is_person_id_line("Helena Vaz")

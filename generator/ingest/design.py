@@ -87,7 +87,8 @@ _CUES: tuple[tuple[str, str, int], ...] = (
     ("qualitative", r"\binterview(?:s|ed|ing|ees?)?\b|\bobserv(?:ed|ation)s?\b(?! (?:study|studies|"
                     r"cohort|data))|\bopen-ended\b", 2),
     ("quantitative", r"\b(?:analy[sz]ed|used|linked|extracted|obtained)\s+(?:\w+\s+){0,2}data\s+(?:from|on|for)\b|"
-                     r"\bdata (?:on|from|for) (?:the )?(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:analy[sz]ed|examined|used|linked)\s+(?:\w+\s+)?"
+                     r"\bdata (?:on|from|for) (?:the )?(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:analy[sz]ed|examined|"
+                     r"used|linked)\s+(?:\w+\s+)?"
                      r"\d[\d,. ]*(?:million\s+)?(?:[\w-]+\s+)?(?:records|prescriptions|admissions|claims|visits|"
                      r"encounters|transactions|calls|episodes)\b|\brecords\b|\bcensus\b|\bweighted\b|"
                      r"\bposing as\b|\bpretending to be\b|"
@@ -106,11 +107,13 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\bmultivariate\b|\bmultilevel\b|\btime[- ]series\b|\bdifference-in-differences?\b|"
                      r"\bquasi-?experimental\b|\bpre-?post\b|\bbefore-and-after\b|\bcase-control\b|"
                      r"\bobservational\b|\b(?:measured|assessed|estimated) (?:with|using|by)\b|\bscales?\b|"
-                     r"\bIQR\b|\b(?:median|mean|during|at|of|after)\s+follow-?up\b|\bcompleted (?:the |their )?(?:[\w-]+\s+)?follow-?up\b|"
+                     r"\bIQR\b|\b(?:median|mean|during|at|of|after)\s+follow-?up\b|\bcompleted (?:the |"
+                     r"their )?(?:[\w-]+\s+)?follow-?up\b|"
                      r"\bfollow-?up (?:of|was|period|visits?|at|assessments?)\b|\bfollowed (?:\w+ ){0,2}for\b|"
                      r"\bpanel\b|\bsecondary analysis\b|"
                      r"\bdescriptive statistics\b|\bpolled\b|\bpolls?\b|\bresponse rates?\b|\bpropensity[- ]scores?\b|"
-                     r"\b(?:activity-based |micro-?)?costing\b|\bestimated the costs?\b|\beconomic evaluation\b|\bjoinpoint\b|\bsimulation model\w*|\bcost-effectiveness\b",
+                     r"\b(?:activity-based |micro-?)?costing\b|\bestimated the costs?\b|\beconomic evaluation\b|"
+                     r"\bjoinpoint\b|\bsimulation model\w*|\bcost-effectiveness\b",
      _MEDIUM),
     ("quantitative", _WEAK_QUANTITATIVE_WORDING, _WEAK),
     # other: not a study with its own data
@@ -133,9 +136,11 @@ _QUALITATIVE_DATA = re.compile(r"\binterview(?:s|ed|ing)?\b|\bfocus[- ]groups?\b
                                r"\b(?:free|open)[- ]text (?:answers|responses|comments)\b",
                                re.IGNORECASE)
 _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudit(?:s|ed)?\b|\bregistry\b|\bclaims\b|"
-                                r"\b(?:health|medical|patient) records\b|\badministrative data\b|\broutine(?:ly collected)? "
+                                r"\b(?:health|medical|patient) records\b|\badministrative data\b|"
+                                r"\broutine(?:ly collected)? "
                                 r"(?:[\w-]+\s+)?data\b|\bclosed[- ]questions?\b|"
-                                r"\b(?:analy[sz]ed|audited|reviewed|extracted|linked)\s+(?:\w+\s+){0,2}\d[\d,.]*\s+(?:million\s+)?"
+                                r"\b(?:analy[sz]ed|audited|reviewed|extracted|"
+                                r"linked)\s+(?:\w+\s+){0,2}\d[\d,.]*\s+(?:million\s+)?"
                                 r"(?:[\w-]+\s+)?(?:records|admissions|claims|prescriptions|charts|referrals|visits|"
                                 r"encounters|episodes|discharges)\b|问卷", re.IGNORECASE)
 _ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)

@@ -118,7 +118,8 @@ _PEOPLE_VERBS = r"interviewed|surveyed|recruited|enrol+ed|consulted|questioned|e
 _FILLER = (r"(?:a|an|the|all|total|sample|cohort|group|convenience|random|purposive|representative|national|final|"
            r"analytic|of|from|on|for|with|among|in|data|records|responses|information|each|every|overall|some)")
 _LEAD_SAMPLE = re.compile(
-    rf"(?:\b(?:{_SAMPLE_VERBS})|\bconsent (?:was |had been )?(?:obtained|received|given|gained) from|\bspoke (?:with|to)|\btalked (?:with|to)|\bmet with|\bheard from|"
+    rf"(?:\b(?:{_SAMPLE_VERBS})|\bconsent (?:was |had been )?(?:obtained|received|given|gained) from|"
+    rf"\bspoke (?:with|to)|\btalked (?:with|to)|\bmet with|\bheard from|"
     rf"\b(?:answered|completed|returned|filled (?:in|out)) by|\bdrew on|\bused)\s+(?:{_FILLER}\s+){{0,5}}$",
     re.IGNORECASE)
 _LEAD_NOUN = re.compile(
@@ -144,7 +145,8 @@ _AUX = (r"(?:(?:who|that)\s+)?(?:(?:were|was|had been|have been|are|being|had|ha
 _AFTER_SAMPLE = re.compile(
     rf"^{_AFTER_GAP}{_AUX}(?P<verb>{_SAMPLE_VERBS}|participated|took part|take part|consented|responded|replied|agreed|"
     rf"returned|"
-    rf"started|began|entered|joined|(?:formed|made up|constituted) (?:the|our|a) (?:[\w-]+\s+){{0,2}}?(?:sample|cohort)|"
+    rf"started|began|entered|joined|(?:formed|made up|constituted) (?:the|our|a) (?:[\w-]+\s+){{0,2}}?(?:sample|"
+    rf"cohort)|"
     rf"answered|completed (?:the|a|an|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:survey|questionnaire|interview|"
     rf"baseline|assessment)s?)\b", re.IGNORECASE)
 _AFTER_PRE = re.compile(
@@ -231,8 +233,10 @@ _OUTCOME_AFTER = re.compile(r"^\s*(?:(?!(?:\w+ed|took|gave|did|were|was|had|have
 _TOTAL_BEFORE = re.compile(r"(?:\b(?:in total|in all|altogether|overall),?|\btotal of|\btotall?ing|\btotal sample of"
                            r"|\ba total of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in total|in all|altogether|overall)\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|(?:planned|proposed|forthcoming|upcoming|future)\s+(?:[\w-]+\s+)"
-                      r"{0,3}?(?:trial|study|survey|evaluation|experiment)|aims? to (?:recruit|enrol|include)|to be (?:recruited|"
+_PLANNED = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|(?:planned|proposed|forthcoming|upcoming|"
+                      r"future)\s+(?:[\w-]+\s+)"
+                      r"{0,3}?(?:trial|study|survey|evaluation|experiment)|aims? to (?:recruit|enrol|include)|"
+                      r"to be (?:recruited|"
                       r"enrolled|randomi[sz]ed|included)|are being|is being)\b", re.IGNORECASE)
 _UNCOUNTED_COMPANIONS = re.compile(r"^[^,;.]{0,40}?\band (?:their|the|his|her) (?:\w+\s+)?(?:parents|carers|caregivers|"
                                    r"families|partners|children|mothers|fathers|spouses|teachers)\b", re.IGNORECASE)

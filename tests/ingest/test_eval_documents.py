@@ -20,10 +20,10 @@ import yaml
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 
-#: Floors measured on the readers of the day (see the module docstring).
-FIELD_ACCURACY_FLOOR = 0.89
-RECORDS_FOUND_FLOOR = 40
-
+#: Floors per batch: (field accuracy, records found), measured once and rounded down (see the module
+#: docstring). Batches 2 and 3 were written blind; batch 3 was scored before any reader saw it
+#: (85.1% of fields) and has been used for fixes since, so none of them is held out any more.
+FLOORS = {"1": (0.99, 44), "2": (0.99, 26), "3": (0.85, 19)}
 
 def _load_doc_eval() -> ModuleType:
     spec = importlib.util.spec_from_file_location("ingest_eval_doc_eval", EVAL_DIR / "doc_eval.py")
@@ -40,32 +40,39 @@ doc_eval = _load_doc_eval()
 # --------------------------------------------------------------------------- the real set
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict[str, Any]:
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def figures(request: pytest.FixtureRequest) -> dict[str, Any]:
     pytest.importorskip("generator.ingest.pipeline")
-    return doc_eval.evaluate_documents()  # type: ignore[no-any-return]
+    batch = doc_eval.batch_named(request.param)
+    return {"batch": batch.name, **doc_eval.evaluate_documents(batch.documents_dir, batch.golden_dir)}
 
 
-def test_every_document_has_a_golden_record_and_the_set_is_large_enough() -> None:
-    documents = sorted(p.name for p in (EVAL_DIR / "documents").iterdir() if p.is_file())
-    goldens = sorted(p.name.removesuffix(".yaml") for p in (EVAL_DIR / "golden").glob("*.yaml"))
+@pytest.mark.parametrize("batch", doc_eval.BATCHES, ids=lambda b: f"batch{b.name}")
+def test_every_document_has_a_golden_record(batch: Any) -> None:
+    documents = sorted(p.name for p in batch.documents_dir.iterdir() if p.is_file())
+    goldens = sorted(p.name.removesuffix(".yaml") for p in batch.golden_dir.glob("*.yaml"))
     assert documents == goldens
+
+
+def test_the_first_set_is_large_enough() -> None:
+    documents = [p for p in (EVAL_DIR / "documents").iterdir() if p.is_file()]
     assert len(documents) >= 30
-    loaded = [doc_eval.load_golden(EVAL_DIR / "golden" / f"{g}.yaml") for g in goldens]
+    loaded = [doc_eval.load_golden(p) for p in (EVAL_DIR / "golden").glob("*.yaml")]
     not_studies = [g for g in loaded if g.get("publish") is False]
     assert len(not_studies) >= 3
 
 
 def test_field_accuracy_floor(figures: dict[str, Any]) -> None:
-    assert figures["field_accuracy"] >= FIELD_ACCURACY_FLOOR, _summary(figures)
+    assert figures["field_accuracy"] >= FLOORS[figures["batch"]][0], _summary(figures)
 
 
 def test_records_found_floor(figures: dict[str, Any]) -> None:
-    assert figures["records_found"] >= RECORDS_FOUND_FLOOR, _summary(figures)
+    assert figures["records_found"] >= FLOORS[figures["batch"]][1], _summary(figures)
 
 
-def test_no_garbage_published(figures: dict[str, Any]) -> None:
+def test_no_garbage_or_wrongly_titled_record_published(figures: dict[str, Any]) -> None:
     assert figures["garbage_published"] == 0, "\n".join(figures["garbage"])
+    assert figures["published_wrong"] == 0, _summary(figures)
 
 
 def _summary(figures: dict[str, Any]) -> str:

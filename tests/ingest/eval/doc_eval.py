@@ -70,6 +70,8 @@ BATCHES = (
           EVAL_DIR / "batch2" / "sentences.yaml"),
     Batch("3", EVAL_DIR / "batch3" / "documents", EVAL_DIR / "batch3" / "golden",
           EVAL_DIR / "batch3" / "sentences.yaml"),
+    Batch("4", EVAL_DIR / "batch4" / "documents", EVAL_DIR / "batch4" / "golden",
+          EVAL_DIR / "batch4" / "sentences.yaml"),
 )
 
 

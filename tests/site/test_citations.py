@@ -119,7 +119,8 @@ def test_csl_item_of_a_real_record() -> None:
 
 def test_csl_item_leaves_out_what_the_record_does_not_give() -> None:
     item = csl_item(load("primary-care-team-perspectives-approaches"))
-    assert set(item) <= {"id", "type", "title", "abstract"}
+    # The page reader records the language its title and abstract are written in; nothing else is given.
+    assert set(item) <= {"id", "type", "title", "abstract", "language"}
     assert item["type"] == "article"
 
 

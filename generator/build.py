@@ -79,7 +79,7 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     assert result.output_dir is not None
     check_output_location(project, result.output_dir)
     if ingest:
-        result.diagnostics.extend(ingest_project(project).diagnostics)
+        result.diagnostics.extend(ingest_project(project, report_orphans=False).diagnostics)
     config, problems = load_config(project)
     result.diagnostics.extend(problems)
     studies, problems = load_studies(project)
@@ -88,7 +88,6 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     result.diagnostics.extend(problems)
     updated = config.updated or build_date(project)
     site = assemble_site(project, config, studies, themes, result)
-    result.diagnostics = list(dict.fromkeys(result.diagnostics))  # ingest and the site both name orphans
     staging = staging_dir(result.output_dir)
     try:
         _write_site(project, staging, site, config, updated, result)

@@ -107,3 +107,15 @@ def read_guarded(parse: Callable[[str, str], ReadResult], text: str, path: str, 
     except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
         return ReadResult((), (error(path, f"could not read this {what} ({type(exc).__name__}: {exc})", fix,
                                      line=1),))
+
+
+def line_numbers(text: str, offsets: list[int]) -> list[int]:
+    """1-based line numbers of ascending character offsets into ``text``, counted in one pass (counting
+    from the start for each offset would make a long multi-record export quadratic)."""
+    lines: list[int] = []
+    line, position = 1, 0
+    for offset in offsets:
+        line += text.count("\n", position, offset)
+        position = offset
+        lines.append(line)
+    return lines

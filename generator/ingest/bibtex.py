@@ -21,7 +21,7 @@ from bibtexparser.model import Block, Entry, ParsingFailedBlock
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from ..errors import Diagnostic, warning
-from .base import Extraction, ReadResult, read_guarded
+from .base import Extraction, ReadResult, line_numbers, read_guarded
 from .clean import split_abstract
 from .normalize import (
     clean_text,
@@ -113,8 +113,8 @@ def _split(text: str, offset: int = 0, retry: bool = True) -> list[tuple[int, Bl
             return [(offset + 1, ParsingFailedBlock(exc, start_line=0))]
     starts = [match.start() for match in _BLOCK_START.finditer(text)] + [len(text)]
     blocks: list[tuple[int, Block]] = []
-    for start, end in itertools.pairwise(starts):
-        blocks.extend(_split(text[start:end], offset + text.count("\n", 0, start), retry=False))
+    for line, (start, end) in zip(line_numbers(text, starts[:-1]), itertools.pairwise(starts), strict=True):
+        blocks.extend(_split(text[start:end], offset + line - 1, retry=False))
     return blocks
 
 

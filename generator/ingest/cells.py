@@ -370,8 +370,7 @@ def _citation(journal: str, volume: str | None, issue: str | None, pages: str | 
 
 
 def _clean_number(value: str | None) -> str | None:
-    text = clean_text(value)
-    return text.strip(" .,:") or None if text else None
+    return (clean_text(value) or "").strip(" .,:") or None
 
 
 def expand_pages(value: str | None) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import Diagnostic, error, warning
 from .base import AbstractSection, Extraction, ReadResult, read_guarded
 from .clean import heading_case, split_abstract
-from .csljson import _item_lines as item_lines
+from .csljson import item_lines
 from .normalize import (
     clean_text,
     language_tag,

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..errors import Diagnostic, error, warning
-from .base import AbstractSection, Extraction, ReadResult, read_guarded
+from .base import AbstractSection, Extraction, ReadResult, line_numbers, read_guarded
 from .clean import split_abstract
 from .normalize import (
     clean_text,
@@ -101,7 +101,7 @@ def _read(text: str, path: str) -> ReadResult:
             path, f"this is not valid JSON: {exc.msg}", "Fix the JSON syntax at this place",
             line=exc.lineno, column=exc.colno),))
     items = _items(data)
-    lines = _item_lines(text, len(items))
+    lines = item_lines(text, len(items))
     records: list[Extraction] = []
     diagnostics: list[Diagnostic] = []
     for index, item in enumerate(items):
@@ -127,7 +127,7 @@ def _item_id(item: dict[str, Any]) -> str:
     return f"id {item['id']!r}" if "id" in item else "no id"
 
 
-def _item_lines(text: str, count: int) -> list[int]:
+def item_lines(text: str, count: int) -> list[int]:
     """The line each item starts on, found by decoding the item list element by element.
 
     ``json.loads`` keeps no positions, and a diagnostic without a line is of little use in a
@@ -142,7 +142,7 @@ def _item_lines(text: str, count: int) -> list[int]:
                 position = _member_start(text, position, key, decoder)
                 value = value[key]
         if isinstance(value, list):
-            lines = [text.count("\n", 0, start) + 1 for start in _element_starts(text, position, decoder)]
+            lines = line_numbers(text, _element_starts(text, position, decoder))
             if len(lines) == count:
                 return lines
         return [text.count("\n", 0, position) + 1] * count

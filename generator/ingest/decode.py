@@ -392,15 +392,18 @@ def _block(ch: str) -> str:
     return "other"
 
 
-def _han_frequency(ch: str, language: str) -> float:
-    """1 for the national standard's first (most frequent) level of characters, less for rarer ones.
+#: Per language: the national standard's encoding, the lead bytes of its first (most frequent) level
+#: of Han characters, and the lead bytes of all its Han characters. The levels are the code ranges the
+#: standards themselves define: GB 2312 level 1 (rows 16-55), Big5's frequently used characters
+#: (A440-C67E), JIS X 0208 level 1 (Shift_JIS 889F-9872).
+_HAN_LEVELS = {"zh-hans": ("gb2312", range(0xB0, 0xD8), range(0xB0, 0xF8)),
+               "zh-hant": ("big5", range(0xA4, 0xC7), range(0xA4, 0xFA)),
+               "ja": ("shift_jis", range(0x88, 0x99), range(0x88, 0xEB))}
 
-    The levels are the code ranges the standards themselves define: GB 2312 level 1 (rows 16-55),
-    Big5's frequently used characters (A440-C67E), JIS X 0208 level 1 (Shift_JIS 889F-9872).
-    """
-    encoding, common, known = {"zh-hans": ("gb2312", range(0xB0, 0xD8), range(0xB0, 0xF8)),
-                               "zh-hant": ("big5", range(0xA4, 0xC7), range(0xA4, 0xFA)),
-                               "ja": ("shift_jis", range(0x88, 0x99), range(0x88, 0xEB))}[language]
+
+def _han_frequency(ch: str, language: str) -> float:
+    """1 for the national standard's first (most frequent) level of characters, less for rarer ones."""
+    encoding, common, known = _HAN_LEVELS[language]
     try:
         lead = ch.encode(encoding)[0]
     except UnicodeEncodeError:
@@ -427,16 +430,19 @@ def _detector_ranking(data: bytes) -> list[str]:
     return [_canonical(match.encoding) for match in from_bytes(data[:200_000])]
 
 
+#: Encodings charset-normalizer may name, to the superset among ours that we decode them with.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5hkscs": "big5", "euc_kr": "cp949", "johab": "cp949",
+              "shift_jis": "cp932", "euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp", "latin-1": "cp1252",
+              "iso8859-1": "cp1252", "iso8859-15": "cp1252", "mac-latin2": "cp1250"}
+
+
 def _canonical(encoding: str) -> str:
     """charset-normalizer's name for an encoding, as the superset we decode it with."""
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
         return encoding
-    aliases = {"gb2312": "gb18030", "gbk": "gb18030", "big5hkscs": "big5", "euc_kr": "cp949", "johab": "cp949",
-               "shift_jis": "cp932", "euc_jis_2004": "euc_jp", "euc_jisx0213": "euc_jp", "latin-1": "cp1252",
-               "iso8859-1": "cp1252", "iso8859-15": "cp1252", "mac-latin2": "cp1250"}
-    return aliases.get(name, name)
+    return _SUPERSETS.get(name, name)
 
 
 def _detector_guess(data: bytes) -> tuple[str, str] | None:

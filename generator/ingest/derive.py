@@ -118,15 +118,17 @@ def find_sample_size_with_notes(text: str, *, fallback: str = "") -> SampleSize:
     return choose_sample_size(fallback)
 
 
+_PARTICIPANTS_SENTENCE = re.compile(r"\b(participants|respondents|interviewees|sample)\b\s+(included|represented|"
+                                    r"were|comprised|consisted)|\b\w+ of the \w+ \w+ completed\b", re.IGNORECASE)
+
+
 def _participants(abstract: tuple[AbstractSection, ...], size_sentence: str | None) -> str | None:
     """Sentences describing who took part: the one giving the sample, then "Participants ..." ones."""
     chosen: list[str] = [size_sentence] if size_sentence else []
     for section in abstract:
         for sentence in split_sentences(section.text):
-            if re.search(r"\b(participants|respondents|interviewees|sample)\b\s+(included|represented|were|"
-                         r"comprised|consisted)|\b\w+ of the \w+ \w+ completed\b", sentence, re.IGNORECASE):
-                if sentence not in chosen:
-                    chosen.append(sentence)
+            if _PARTICIPANTS_SENTENCE.search(sentence) and sentence not in chosen:
+                chosen.append(sentence)
     return " ".join(chosen) or None
 
 

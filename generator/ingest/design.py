@@ -150,10 +150,11 @@ _COMPILED = tuple((design, re.compile(pattern, re.IGNORECASE), weight) for desig
 _SURVEY_INTERVIEWS = re.compile(r"\binterview(?:s|ed)?\b[^.;]{0,60}\b(?:structured questionnaire|interviewer-"
                                 r"administered)|\bstructured interviews?\b(?<!semi-structured interviews)"
                                 r"(?<!semi-structured interview)|\btelephone interviews? using\b", re.IGNORECASE)
-_PUBLICATION_TYPES: tuple[tuple[str, str], ...] = (
-    ("other", r"\b(?:editorial|comment|commentary|letter|news|opinion|erratum|case reports?|protocol)\b"),
-    ("review", r"\b(?:review|meta-analysis|systematic review)\b"),
-    ("trial", r"\b(?:trial|randomi[sz]ed)\b"),
+_PUBLICATION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("other", re.compile(r"\b(?:editorial|comment|commentary|letter|news|opinion|erratum|case reports?|protocol)\b",
+                         re.IGNORECASE)),
+    ("review", re.compile(r"\b(?:review|meta-analysis|systematic review)\b", re.IGNORECASE)),
+    ("trial", re.compile(r"\b(?:trial|randomi[sz]ed)\b", re.IGNORECASE)),
 )
 _MIN_SCORE = 2
 
@@ -190,10 +191,9 @@ def design_scores(text: str) -> dict[str, int]:
 
 
 def _design_from_publication_type(publication_type: str | None) -> str | None:
-    for design, pattern in _PUBLICATION_TYPES:
-        if publication_type and re.search(pattern, publication_type, re.IGNORECASE):
-            return design
-    return None
+    if not publication_type:
+        return None
+    return next((design for design, pattern in _PUBLICATION_TYPES if pattern.search(publication_type)), None)
 
 
 def _decide(scores: dict[str, int]) -> str | None:

@@ -122,10 +122,10 @@ def _parse(text: str, path: str) -> tuple[list[_Record], list[Diagnostic]]:
 def _extract(record: _Record) -> Extraction:
     date = parse_date(record.first("DP"))
     language = language_tag(record.first("LA"))
-    publication_type = _publication_type(record.all("PT"))
+    publication_type = publication_type_of(record.all("PT"))
     return Extraction(
         line=record.line,
-        title=_title(record.first("TI") or record.first("BTI")),
+        title=unbracketed_title(record.first("TI") or record.first("BTI")),
         authors=_authors(record),
         year=parse_year(record.first("DP")),
         date=date,
@@ -133,7 +133,7 @@ def _extract(record: _Record) -> Extraction:
         journal_abbrev=clean_text(record.first("TA")),
         volume=clean_text(record.first("VI")),
         issue=clean_text(record.first("IP")),
-        pages=_pages(record.first("PG")),
+        pages=full_pages(record.first("PG")),
         doi=_doi(record),
         publication_type=publication_type,
         peer_reviewed=False if publication_type == "preprint" else None,
@@ -145,7 +145,7 @@ def _extract(record: _Record) -> Extraction:
     )
 
 
-def _title(value: str | None) -> str | None:
+def unbracketed_title(value: str | None) -> str | None:
     """PubMed brackets titles it translated into English ("[Title in English]."): drop the brackets."""
     title = normalize_title(value)
     if title and title.startswith("[") and title.endswith("]"):
@@ -167,7 +167,7 @@ def _authors(record: _Record) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _pages(value: str | None) -> str | None:
+def full_pages(value: str | None) -> str | None:
     """MEDLINE abbreviates page ranges ("616-7" is 616-617); write the end page in full."""
     pages = normalize_pages(value)
     match = re.fullmatch(r"(\d+)-(\d+)", pages or "")
@@ -186,7 +186,8 @@ def _doi(record: _Record) -> str | None:
     return None
 
 
-def _publication_type(values: list[str]) -> str | None:
+def publication_type_of(values: list[str]) -> str | None:
+    """The first of MEDLINE's publication types (PT) that maps to one of ours, in our order of precedence."""
     lowered = {value.strip().lower() for value in values}
     for source, mapped in _PUBLICATION_TYPES:
         if source in lowered:

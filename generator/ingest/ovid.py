@@ -34,7 +34,9 @@ from .ris import standard_numbers
 
 _MARKER = re.compile(r"^\s*(?:<\s*(\d+)\s*>|Record\s+(\d+)\s+of\s+\d+)\s*$|^(\d+)\.\s*$", re.IGNORECASE)
 _INDENTED = re.compile(r"^[ \t]+\S")
+_MEDLINE_NAMED = re.compile(r"\bMEDLINE\b|\bPubMed\b", re.IGNORECASE)
 _SNIFF_CHARS = 50000
+_LONGEST_LABEL = 60
 
 _LABELS: dict[str, tuple[str, ...]] = {
     "title": ("title", "articletitle", "titleofarticle", "ti"),
@@ -64,8 +66,6 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "fulltextlink", "linktofulltext"),
 }
 _FIELDS = MappingProxyType({header_key(label): name for name, labels in _LABELS.items() for label in labels})
-# Fields whose indented lines are separate values rather than one wrapped text.
-_LIST_FIELDS = frozenset({"authors", "authors_full", "keywords", "headings", "publication_type", "issn", "isbn"})
 # Labels that prove a document is an Ovid export when they head indented values.
 _CORE_FIELDS = frozenset({"title", "source", "authors", "abstract"})
 
@@ -108,7 +108,7 @@ class OvidReader:
     name = "ovid"
 
     def sniff(self, text: str) -> float:
-        lines = text[:_SNIFF_CHARS].replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = _lines(text[:_SNIFF_CHARS])
         labels = _labelled_fields(lines)
         core = labels & _CORE_FIELDS
         has_marker = any(_MARKER.match(line) for line in lines)
@@ -123,20 +123,30 @@ class OvidReader:
                             "Export the records from Ovid again as a text file ('Complete Reference')")
 
 
+def _lines(text: str) -> list[str]:
+    """Lines with any BOM and Windows or old-Mac line ends removed (line numbers stay those of the file)."""
+    return text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _label(line: str) -> str | None:
+    """The field a short line flush left names ("Title", "Authors Full Name:"), None for any other line."""
+    return _FIELDS.get(header_key(line)) if len(line) <= _LONGEST_LABEL else None
+
+
 def _labelled_fields(lines: list[str]) -> set[str]:
     """Known fields whose label stands alone on a line and is followed by an indented value."""
     found: set[str] = set()
     for index, line in enumerate(lines[:-1]):
         if line and not line[0].isspace() and _INDENTED.match(lines[index + 1]):
-            name = _FIELDS.get(header_key(line))
-            if name is not None and len(line) <= 60:
+            name = _label(line)
+            if name is not None:
                 found.add(name)
     return found
 
 
 def _read(text: str, path: str) -> ReadResult:
-    lines = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    medline = re.search(r"\bMEDLINE\b|\bPubMed\b", "\n".join(lines[:40]), re.IGNORECASE) is not None
+    lines = _lines(text)
+    medline = _MEDLINE_NAMED.search("\n".join(lines[:40])) is not None
     records = _split_records(lines)
     if not records:
         return ReadResult(diagnostics=(error(
@@ -175,7 +185,7 @@ def _fields(lines: list[str]) -> list[tuple[str, list[str]]]:
                 current.append("")
             continue
         if not line[0].isspace():
-            name = _FIELDS.get(header_key(line)) if len(line) <= 60 else None
+            name = _label(line)
             current = None
             if name is not None:
                 current = []

@@ -121,8 +121,12 @@ def read_seed(path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]
     return found, diagnostics
 
 
-def ingest_project(project: Path, memo: IngestMemo | None = None) -> IngestReport:
-    """Run ingest over ``project``; see the module docstring for what is written when."""
+def ingest_project(project: Path, memo: IngestMemo | None = None, *, report_orphans: bool = True) -> IngestReport:
+    """Run ingest over ``project``; see the module docstring for what is written when.
+
+    ``report_orphans=False`` is for callers that go on to assemble the site, which names orphaned
+    records itself (``build.assemble_site``), so each is reported once.
+    """
     memo = memo if memo is not None else IngestMemo()
     report = IngestReport()
     studies_dir = project / "content" / "studies"
@@ -146,7 +150,8 @@ def ingest_project(project: Path, memo: IngestMemo | None = None) -> IngestRepor
     grouping = group_studies(found)
     report.diagnostics.extend(grouping.notes)
     handled = _write_studies(grouping.groups, stored, studies_dir, project, report, memo)
-    _report_orphans([record for record in stored if record.rel_path not in handled], project, report)
+    if report_orphans:
+        _report_orphans([record for record in stored if record.rel_path not in handled], project, report)
     return report
 
 

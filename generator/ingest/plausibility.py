@@ -247,6 +247,10 @@ _DOI = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 #: Punctuation of sentences, not of names (initials have full stops, but no lower-case word follows them).
 _PROSE_MARK = re.compile(r"[:;?!]|\.\s+[a-z]{3,}")
+_DATE_TOKEN_BREAK = re.compile(r"[\s,./\-:]+")
+_ABBREVIATION_BREAK = re.compile(r"[\s.]+")
+_TITLE_PART_BREAK = re.compile(r"\s+[|\-–—:]\s+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s*")
 
 
 # --------------------------------------------------------------------------- the whole record
@@ -334,7 +338,7 @@ def title_problems(title: Any, *, journals: Iterable[str] = (), field: str = "ti
 def _date_problem(title: str, _journals: list[str]) -> str | None:
     if _CJK_DATE.match(title.strip()):
         return "is a date, not an article title"
-    tokens = [t for t in re.split(r"[\s,./\-:]+", title.casefold()) if t]
+    tokens = [t for t in _DATE_TOKEN_BREAK.split(title.casefold()) if t]
     has_year = any(t.isdigit() and len(t) == 4 and EARLIEST_YEAR <= int(t) <= 2100 for t in tokens)
     if not (has_year or any(t in _MONTHS for t in tokens)) or not any(t.isdigit() for t in tokens):
         return None
@@ -372,7 +376,7 @@ def _looks_like_journal(title: str) -> bool:
 
 def _is_journal_abbreviation(title: str) -> bool:
     """"J Subst Abuse Treat", "Am. J. Public Health": capitalised ISO 4 abbreviations only."""
-    tokens = [t for t in re.split(r"[\s.]+", title) if t and t != "&"]
+    tokens = [t for t in _ABBREVIATION_BREAK.split(title) if t and t != "&"]
     if not 2 <= len(tokens) <= 8 or not all(t[0].isupper() for t in tokens):
         return False
     strict = sum(t.casefold() in _STRICT_ABBREVIATIONS for t in tokens)
@@ -388,7 +392,7 @@ def _site_problem(title: str, _journals: list[str]) -> str | None:
     stripped = title.strip()
     if _DOMAIN.match(stripped):
         return "is a web address, not an article title"
-    parts = re.split(r"\s+[|\-–—:]\s+", stripped)
+    parts = _TITLE_PART_BREAK.split(stripped)
     if len(parts) >= 2 and label_kind(parts[-1]) == "the name of a website or database":
         return f"still ends with the website's name ({_shown(parts[-1])})"
     return None
@@ -533,13 +537,12 @@ def journal_problems(journal: Any) -> list[str]:
 
 def abstract_problems(sections: Iterable[Any], *, field: str = "abstract") -> list[str]:
     """An abstract is prose of a plausible length: sentences, not a few words, a menu or a whole page."""
-    texts = [s.get("text") for s in sections if isinstance(s, Mapping)]
-    text = "\n".join(t for t in texts if isinstance(t, str) and t.strip())
+    text = _abstract_text(sections)
     if not text:
         return []
     size = _word_count(text)
-    if _word_count(_without_notices(text)) < MIN_ABSTRACT_WORDS:
-        kept = _word_count(_without_notices(text))
+    kept = _word_count(_without_notices(text))
+    if kept < MIN_ABSTRACT_WORDS:
         notice = " besides a publisher's notice" if kept < size else ""
         return [f"{field} has {_count(kept, 'word')}{notice}, too few for an abstract"]
     if size > MAX_ABSTRACT_WORDS:
@@ -741,7 +744,7 @@ def _is_metadata_row(line: str) -> bool:
 
 def _without_notices(text: str) -> str:
     """``text`` without the sentences that are publisher notices ("All rights reserved.")."""
-    sentences = re.split(r"(?<=[.!?。])\s*", text)
+    sentences = _SENTENCE_BREAK.split(text)
     return " ".join(s for s in sentences if not any(p in s.casefold() for p in NOTICE_PHRASES))
 
 

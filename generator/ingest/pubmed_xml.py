@@ -14,10 +14,7 @@ from xml.etree.ElementTree import Element
 
 from .base import AbstractSection, Extraction, ReadResult, Translation, read_guarded
 from .clean import heading_case, split_abstract
-from .endnote_xml import element_text, parse_records, read_records
-from .medline import _pages as medline_pages
-from .medline import _publication_type as medline_publication_type
-from .medline import _title as medline_title
+from .medline import full_pages, publication_type_of, unbracketed_title
 from .normalize import (
     clean_text,
     language_tag,
@@ -27,6 +24,7 @@ from .normalize import (
     parse_date,
     parse_year,
 )
+from .xmlsafe import element_text, first_text, parse_records, read_records
 
 _SNIFF = re.compile(r"<(?:PubmedArticleSet|PubmedArticle|PubmedBookArticle|MedlineCitation)[\s>]")
 _RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle")
@@ -57,36 +55,29 @@ def _read(text: str, path: str) -> ReadResult:
     return read_records(parsed, _extract, path, "PubMed XML file")
 
 
-def _text(element: Element, *paths: str) -> str | None:
-    for path in paths:
-        text = element_text(element.find(path))
-        if text:
-            return text
-    return None
-
-
 def _extract(record: Element, line: int) -> Extraction:
     article = record.find("MedlineCitation/Article")
     if article is None:
         article = record.find("BookDocument")
     if article is None:
         article = record
-    language = language_tag(_text(article, "Language"))
-    publication_type = medline_publication_type(
+    language = language_tag(first_text(article, "Language"))
+    publication_type = publication_type_of(
         [text for element in article.findall("PublicationTypeList/PublicationType")
          if (text := element_text(element))])
     date = _date(article)
     return Extraction(
         line=line,
-        title=medline_title(_text(article, "ArticleTitle", "BookTitle", "Book/BookTitle", "VernacularTitle")),
+        title=unbracketed_title(first_text(article, "ArticleTitle", "BookTitle", "Book/BookTitle",
+                                           "VernacularTitle")),
         authors=_authors(article),
         year=parse_year(date),
         date=date,
-        journal=_text(article, "Journal/Title"),
-        journal_abbrev=_text(article, "Journal/ISOAbbreviation") or _text(record, "MedlineCitation/MedlineJournalInfo/"
-                                                                           "MedlineTA"),
-        volume=_text(article, "Journal/JournalIssue/Volume"),
-        issue=_text(article, "Journal/JournalIssue/Issue"),
+        journal=first_text(article, "Journal/Title"),
+        journal_abbrev=first_text(article, "Journal/ISOAbbreviation")
+        or first_text(record, "MedlineCitation/MedlineJournalInfo/MedlineTA"),
+        volume=first_text(article, "Journal/JournalIssue/Volume"),
+        issue=first_text(article, "Journal/JournalIssue/Issue"),
         pages=_pages(article),
         doi=_doi(record, article),
         publication_type=publication_type,
@@ -104,14 +95,14 @@ def _authors(article: Element) -> tuple[str, ...]:
     A book's editors stand in only when the chapter names no author (as for RIS and EndNote)."""
     names: list[str] = []
     for author in article.findall("AuthorList/Author") or article.findall("Book/AuthorList/Author"):
-        family = _text(author, "LastName")
-        given = _text(author, "ForeName", "Initials")
-        suffix = _text(author, "Suffix")
+        family = first_text(author, "LastName")
+        given = first_text(author, "ForeName", "Initials")
+        suffix = first_text(author, "Suffix")
         suffix = _ORDINAL_SUFFIXES.get(suffix.lower(), suffix) if suffix else None
         if family:
             name = normalize_name(", ".join(filter(None, (family, given, suffix)))) if given else family
         else:
-            name = _text(author, "CollectiveName")
+            name = first_text(author, "CollectiveName")
         if name and name not in names:
             names.append(name)
     return tuple(names)
@@ -124,18 +115,18 @@ def _date(article: Element) -> str | None:
     if pub is None:
         pub = article.find("Book/PubDate")
     if pub is not None:
-        year = _text(pub, "Year")
+        year = first_text(pub, "Year")
         if year:
-            return _date_of(year, _text(pub, "Month"), _text(pub, "Day"))
-        medline_date = _text(pub, "MedlineDate")
+            return _date_of(year, first_text(pub, "Month"), first_text(pub, "Day"))
+        medline_date = first_text(pub, "MedlineDate")
         if medline_date:
             ranged = re.search(r"\d{4}\s+\w+\s*[-/]|\d{4}\s*[-/]\s*\d{4}", medline_date)
             year_only = parse_year(medline_date)
             return str(year_only) if ranged and year_only else parse_date(medline_date)
     electronic = article.find("ArticleDate")
-    year = _text(electronic, "Year") if electronic is not None else None
+    year = first_text(electronic, "Year") if electronic is not None else None
     if electronic is not None and year:
-        return _date_of(year, _text(electronic, "Month"), _text(electronic, "Day"))
+        return _date_of(year, first_text(electronic, "Month"), first_text(electronic, "Day"))
     return None
 
 
@@ -148,11 +139,11 @@ def _date_of(year: str, month: str | None, day: str | None) -> str | None:
 
 def _pages(article: Element) -> str | None:
     """MedlinePgn ("211-9" written in full), else StartPage-EndPage."""
-    pages = _text(article, "Pagination/MedlinePgn")
+    pages = first_text(article, "Pagination/MedlinePgn")
     if not pages:
-        start, end = _text(article, "Pagination/StartPage"), _text(article, "Pagination/EndPage")
+        start, end = first_text(article, "Pagination/StartPage"), first_text(article, "Pagination/EndPage")
         pages = f"{start}-{end}" if start and end else start
-    return medline_pages(pages) if pages and any(char.isdigit() for char in pages) else None
+    return full_pages(pages) if pages and any(char.isdigit() for char in pages) else None
 
 
 def _doi(record: Element, article: Element) -> str | None:
@@ -204,7 +195,7 @@ def _keywords(record: Element) -> tuple[str, ...]:
 def _translations(record: Element, article: Element, language: str | None) -> tuple[Translation, ...]:
     """The original-language title (VernacularTitle) and abstracts in other languages (OtherAbstract)."""
     titles: dict[str, str] = {}
-    original = medline_title(_text(article, "VernacularTitle"))
+    original = unbracketed_title(first_text(article, "VernacularTitle"))
     if original and language and language != "en":
         titles[language] = original
     abstracts: dict[str, tuple[AbstractSection, ...]] = {}
@@ -219,7 +210,7 @@ def _translations(record: Element, article: Element, language: str | None) -> tu
 
 def _identifiers(record: Element) -> tuple[tuple[str, str], ...]:
     pairs: list[tuple[str, str]] = []
-    pmid = _text(record, "MedlineCitation/PMID", "BookDocument/PMID")
+    pmid = first_text(record, "MedlineCitation/PMID", "BookDocument/PMID")
     if pmid:
         pairs.append(("pmid", pmid))
     for element in record.findall("PubmedData/ArticleIdList/ArticleId"):
@@ -227,7 +218,7 @@ def _identifiers(record: Element) -> tuple[tuple[str, str], ...]:
         if element.get("IdType") == "pmc" and value:
             pairs.append(("pmcid", value))
             break
-    issn = _text(record, "MedlineCitation/Article/Journal/ISSN")
+    issn = first_text(record, "MedlineCitation/Article/Journal/ISSN")
     if issn:
         pairs.append(("issn", issn))
     return tuple(pairs)

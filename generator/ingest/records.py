@@ -91,11 +91,6 @@ class Grouping:
     notes: list[Diagnostic]
 
 
-def group_same_study(found: list[Found]) -> list[list[Found]]:
-    """Groups of extractions describing the same study, in first-seen order."""
-    return group_studies(found).groups
-
-
 def group_studies(found: list[Found]) -> Grouping:
     """Group extractions by study (rules in ``model.identity``), noting titles shared by two studies.
 

@@ -205,7 +205,7 @@ def _extraction(fields: dict[str, Any], chunk: _Chunk, title: str) -> Extraction
         journal_abbrev=abbrev,
         volume=plausible_number(first_value(fields, "volume", "volume_other")),
         issue=plausible_number(first_value(fields, "number", "issue_other")),
-        pages=_pages(first_value(fields, "start_page"), first_value(fields, "end_page", "last_page")),
+        pages=plausible_pages(first_value(fields, "start_page"), first_value(fields, "end_page", "last_page")),
         doi=_doi(fields),
         url=_url(fields),
         publication_type=publication_type(first_value(fields, "type_of_reference")),
@@ -263,9 +263,9 @@ def _year_and_date(fields: dict[str, Any]) -> tuple[int | None, str | None]:
     return year, max(dates, key=len) if dates else None
 
 
-def _pages(start: str | None, end: str | None) -> str | None:
-    """A range from SP and EP/LP; an end page alone is not the pages, so it gives none. Pages
-    without a digit are a database's placeholder (Ovid's "No" - "Specified"), not pages."""
+def plausible_pages(start: str | None, end: str | None = None) -> str | None:
+    """A range from a start page (SP) and an end page (EP/LP); an end page alone is not the pages,
+    so it gives none. Pages without a digit are a database's placeholder ("No" - "Specified"), not pages."""
     pages = normalize_pages(start, end) if start else None
     return pages if pages and any(char.isdigit() for char in pages) else None
 

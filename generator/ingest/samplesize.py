@@ -93,7 +93,7 @@ municipalities communities neighbourhoods neighborhoods areas zones types kinds 
 items questions themes codes subthemes deaths events pregnancies tests samples specimens images scans tweets posts
 videos apps websites policies laws beds vehicles buses messages rounds waves cycles teams networks schemes projects
 initiatives interventions strategies outcomes variables factors measures indicators scales instruments tools tasks
-steps stages phases levels grades courses modules lessons books pages words responses chapters transcripts texts
+steps stages phases levels grades courses modules lessons books pages words chapters transcripts texts
 comments narratives emails photographs photos recordings logs entries guidelines curricula ships flights routes roads
 mines programmes programs
 """)
@@ -194,7 +194,7 @@ _LABEL_LEAD = re.compile(
     r"\b(?:table|figure|fig\.?|phase|wave|step|stage|level|grade|type|version|section|chapter|cycle|round|day|week|"
     r"month|year|class|part|title|article|item|question|appendix|no\.?|number|ref\.?|references?|study|trial|group|"
     r"arm|site|visit|session|module|unit|ward|room|code|tier|category|region|district|lot|batch|model|hypothesis|"
-    r"aim|objective|theme|domain|scale|score|grade|stage|covid|sars-cov|stratum|quintile|quartile|decile|tertile)"
+    r"aim|objective|theme|domain|scale|score|covid|sars-cov|stratum|quintile|quartile|decile|tertile)"
     r"\s*$|#\s*$", re.IGNORECASE)
 _STAT_LEAD = re.compile(r"(?:\b(?:p|t|f|r|z|or|rr|hr|aor|df|ci|sd|se|iqr|mean|median|range|age[sd]?|aged|"
                         r"ages? of|x)\s*[=<>≤≥:]?\s*$|[=<>≤≥]\s*$|[$£€¥₹]\s*$|"
@@ -228,7 +228,7 @@ _INTERVIEWED_LEAD = re.compile(
 _GENERIC_PEOPLE = _words("participants respondents people individuals subjects interviewees")
 # "211 (46.7%) reported ...", "45 patients (15%) died": a finding. A percentage after the verb is a
 # response rate ("611 childminders replied (42%)"), so no verb may stand before the bracket.
-_OUTCOME_AFTER = re.compile(r"^\s*(?:(?!(?:\w+ed|took|gave|did|were|was|had|have|are|is|took|met|sent|went)\b)\w+\s+)"
+_OUTCOME_AFTER = re.compile(r"^\s*(?:(?!(?:\w+ed|took|gave|did|were|was|had|have|are|is|met|sent|went)\b)\w+\s+)"
                             r"{0,3}?\(\s*\d+(?:\.\d+)?\s*%", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"(?:\b(?:in total|in all|altogether|overall),?|\btotal of|\btotall?ing|\btotal sample of"
                            r"|\ba total of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -248,6 +248,17 @@ _ARM_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:in|to) the (?:[\w-]+\s+){0,3}?(
 _EACH_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:with|per|for) (?:each|every|per)\b", re.IGNORECASE)
 _THEM_AFTER = re.compile(r"^\s*of (?:them|these|those|whom)\b", re.IGNORECASE)
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:[-‐–][A-Za-z]+)*)")
+# "212 of 540", "Forty of the 62": what lies between a part and the whole it is taken from.
+_PART_OF_WHOLE = re.compile(r"\s*(?:out )?of (?:the |these |those |all )?", re.IGNORECASE)
+_PEOPLE_VERB_LEAD = re.compile(rf"\b(?:{_PEOPLE_VERBS})\s+(?:{_FILLER}\s+){{0,5}}$", re.IGNORECASE)
+_PEOPLE_VERB_AFTER = re.compile(rf"^{_AFTER_GAP}{_AUX}(?:{_PEOPLE_VERBS}|consented|participated|took part|responded)\b",
+                                re.IGNORECASE)
+_RELATIVE_CLAUSE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:who|that|whom)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;,](?!\d{3}(?!\d))")
+_OF_WHOLE_LEAD = re.compile(r"(?:^|[;(]\s*)\bof (?:the |these |those |all |a total of )?$", re.IGNORECASE)
+_VERB_BETWEEN = re.compile(r"\b(?:\w+ed|were|was|are|is|took|gave|had|did)\s", re.IGNORECASE)
+_LIST_BETWEEN = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,6}\s*(?:\([^)]*\))?\s*(?:,\s*and|,\s*or|,|and|or|;\s*and)\s*",
+                           re.IGNORECASE)
 
 STRONG, PLAIN, WEAK = 3, 2, 1
 
@@ -314,7 +325,7 @@ def _head(sentence: str, start: int, value: int) -> _Head:
         if kind:
             return _Head(kind, word, position, tuple(modifiers))
         modifiers.append(lower)
-        if not re.search(r"(?:ed|en)$", lower) and lower not in _PRE_MODIFIERS:
+        if not lower.endswith(("ed", "en")) and lower not in _PRE_MODIFIERS:
             last_word = word
     # No known noun: the count's own words after it are read for verbs ("90 responded").
     return _Head("unknown" if last_word else "none", last_word, start, tuple(modifiers))
@@ -356,19 +367,14 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         head = _notation_head(sentence, count)
     after = sentence[head.end:]
     verbs_belong_elsewhere = subject_before and _in_prepositional_phrase(before, after)
-    part_of_following = False
-    following_is_whole = bool(following and re.fullmatch(r"\s*(?:out )?of (?:the |these |those |all )?",
-                                                         sentence[count.end:following.start], re.IGNORECASE))
-    if following and re.fullmatch(r"\s*(?:out )?of (?:the |these |those |all )?", sentence[count.end:following.start],
-                                  re.IGNORECASE):
+    part_of_following = bool(following and _PART_OF_WHOLE.fullmatch(sentence, count.end, following.start))
+    if following and part_of_following:
         # "212 of 540 invited pharmacists completed ...": the verb after the whole's noun is the part's.
-        part_of_following = True
-        after = sentence[_head(sentence, following.end, following.value).end:]
-        if _head(sentence, following.end, following.value).kind in ("unknown", "none"):
-            after = sentence[following.end:]
+        whole_noun = _head(sentence, following.end, following.value)
+        after = sentence[following.end if whole_noun.kind in ("unknown", "none") else whole_noun.end:]
     elif verbs_belong_elsewhere:
         after = ""
-    whole = _PART_OF_NAMED.match(sentence, count.end) if head.kind == "none" and not following_is_whole else None
+    whole = _PART_OF_NAMED.match(sentence, count.end) if head.kind == "none" and not part_of_following else None
     whole_head = _head(sentence, whole.end(), 2) if whole else None
     if whole_head and whole_head.kind == "people":
         # "Forty-four of the nurses we invited agreed": the part counts the whole's people, and the
@@ -406,16 +412,12 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
 
 def _in_prepositional_phrase(before: str, after: str) -> bool:
     """The count is the object of a preposition and no relative clause of its own follows it."""
-    return bool(_PREPOSITION_LEAD.search(before)) and not re.match(r"\s*(?:\([^)]*\)\s*)?(?:who|that|whom)\b",
-                                                                     after, re.IGNORECASE)
+    return bool(_PREPOSITION_LEAD.search(before)) and not _RELATIVE_CLAUSE_AFTER.match(after)
 
 
 def _people_verb(before: str, after: str) -> bool:
     """A verb only people undergo governs the count ("we interviewed 22 beekeepers", "... were surveyed")."""
-    if re.search(rf"\b(?:{_PEOPLE_VERBS})\s+(?:{_FILLER}\s+){{0,5}}$", before, re.IGNORECASE):
-        return True
-    return bool(re.match(rf"^{_AFTER_GAP}{_AUX}(?:{_PEOPLE_VERBS}|consented|participated|took part|responded)\b",
-                         after, re.IGNORECASE))
+    return bool(_PEOPLE_VERB_LEAD.search(before) or _PEOPLE_VERB_AFTER.match(after))
 
 
 def _notation_head(sentence: str, count: Count) -> _Head:
@@ -533,7 +535,7 @@ def _sentence_candidates(sentence: str, offset: int) -> list[Candidate]:
 def _clause_start(sentence: str, position: int) -> int:
     """Where the clause holding ``position`` starts: after the last comma or semicolon that is not a
     thousands separator ("3,410")."""
-    return max((m.end() for m in re.finditer(r"[;,](?!\d{3}(?!\d))", sentence[:position])), default=0)
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
 
 
 def _bare_kind(found: list[Candidate]) -> str:
@@ -568,11 +570,10 @@ def _link_parts(candidate: Candidate, count: Count, sentence: str, found: list[C
     A part with no noun of its own counts what its whole counts ("Of 73 eligible clinics, 40 agreed").
     """
     before = sentence[:count.start]
-    if re.search(r"(?:^|[;(]\s*)\bof (?:the |these |those |all |a total of )?$", before, re.IGNORECASE):
+    if _OF_WHOLE_LEAD.search(before):
         return candidate, candidate.index  # "Of 880 screened, ..." heads the sentence's funnel
     previous = found[-1] if found else None
-    if previous and re.fullmatch(r"\s*(?:out )?of (?:the |these |those |all )?", sentence[previous_end:count.start],
-                                 re.IGNORECASE):
+    if previous and _PART_OF_WHOLE.fullmatch(sentence, previous_end, count.start):
         found[-1] = _as_part(previous, candidate)  # "212 of 540 invited pharmacists"
         return candidate, container
     if previous and (_PART_LEAD.search(before) or _THEM_AFTER.match(sentence[count.end:])):
@@ -648,10 +649,9 @@ def _listed(candidate: Candidate) -> bool:
 def _joined(sentence: str, first: Count, second: Count) -> bool:
     """Two counts in one list: only a noun phrase, "(n = ..)" and "and"/"or"/a comma lie between."""
     between = sentence[first.end:second.start]
-    if re.search(r"\b(?:\w+ed|were|was|are|is|took|gave|had|did)\s", between, re.IGNORECASE):
+    if _VERB_BETWEEN.search(between):
         return False  # a verb between: two clauses ("... completed a questionnaire, and nine were interviewed")
-    return bool(re.fullmatch(r"(?:\s+[A-Za-z][\w'’-]*){0,6}\s*(?:\([^)]*\))?\s*(?:,\s*and|,\s*or|,|and|or|;\s*and)\s*",
-                             between, re.IGNORECASE))
+    return bool(_LIST_BETWEEN.fullmatch(between))
 
 
 # --- choosing ----------------------------------------------------------------------------------------

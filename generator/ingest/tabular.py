@@ -50,6 +50,10 @@ _DELIMITERS = ("\t", ",", ";", "|")
 _HEADER_SEARCH_LINES = 30
 _SNIFF_CHARS = 60000
 _SAMPLE_ROWS = 30
+_YEAR_CELL = re.compile(r"(?:1[89]|20)\d\d")
+_PMID_CELL = re.compile(r"\d{1,9}")
+_COMPACT_DATE = re.compile(r"\s*((?:1[89]|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)\s*")  # EBSCOhost's "20210315"
+_STANDALONE_NUMBER = re.compile(r"\b\d+\b")
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,7 @@ def _sample_rows(lines: list[str], header: Header) -> Iterator[list[str]]:
 
 def _rows_fit(rows: list[list[str]], width: int) -> bool:
     """Most rows have about as many cells as the header (exporters may drop trailing empty ones)."""
-    fitting = sum(1 for row in rows if max(2, width // 2) <= len(row) <= width + 2 or len(row) == width)
+    fitting = sum(1 for row in rows if max(2, width // 2) <= len(row) <= width + 2)
     return fitting >= 0.8 * len(rows)
 
 
@@ -231,12 +235,12 @@ def _overflows(row: list[str], width: int) -> bool:
 
 
 def _valid_year(value: str) -> bool:
-    return re.fullmatch(r"(?:1[89]|20)\d\d", value) is not None
+    return _YEAR_CELL.fullmatch(value) is not None
 
 
 def _valid_language(value: str) -> bool:
     tag = language_tag(value.split(";")[0])
-    return bool(tag) and len(tag or "") == 2 and value.replace(";", " ").replace(" ", "").isalpha()
+    return tag is not None and len(tag) == 2 and value.replace(";", " ").replace(" ", "").isalpha()
 
 
 #: Content checks for columns whose values have an unmistakable shape, used to find where the
@@ -247,7 +251,7 @@ _SHAPES: dict[str, Callable[[str], bool]] = {
     col.URL: lambda value: value.lower().startswith(("http://", "https://")),
     col.ABSTRACT: lambda value: len(value.split()) >= 25,
     col.LANGUAGE: _valid_language,
-    "id:pmid": lambda value: re.fullmatch(r"\d{1,9}", value) is not None,
+    "id:pmid": lambda value: _PMID_CELL.fullmatch(value) is not None,
     "id:issn": lambda value: bool(standard_numbers(value)),
     "id:scopus": lambda value: value.startswith("2-s2.0-"),
 }
@@ -350,7 +354,7 @@ def _citation(row: _Row) -> Citation:
     EBSCOhost), only the journal's name in others (Google Scholar tools), and the database's name in
     Scopus; a journal column that holds a whole citation is read as one too."""
     journal_cell = row.first(col.JOURNAL)
-    cited = parse_citation(journal_cell) if journal_cell and re.search(r"\b\d+\b", journal_cell) else Citation()
+    cited = parse_citation(journal_cell) if journal_cell and _STANDALONE_NUMBER.search(journal_cell) else Citation()
     if cited.journal is None:
         cited = parse_citation(row.first(col.CITATION))
         if journal_cell:
@@ -400,7 +404,7 @@ def _date(cell: str | None) -> str | None:
     date = parse_date(cell)
     if not cell or date is None or len(date) > 4:
         return date
-    compact = re.fullmatch(r"\s*((?:1[89]|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)\s*", cell)
+    compact = _COMPACT_DATE.fullmatch(cell)
     if compact:
         return parse_date("-".join(compact.groups()))
     worded = date_from_words(cell)

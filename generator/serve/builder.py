@@ -125,7 +125,8 @@ class Builder:
         changes = outcome.changes
         records = set(changes.records)
         if first or changes.seeds:
-            report = ingest_project(self.project, self._ingest_memo)  # re-reads only the seeds that changed
+            # Re-reads only the seeds that changed; the site assembled below names orphaned records itself.
+            report = ingest_project(self.project, self._ingest_memo, report_orphans=False)
             outcome.diagnostics.extend(report.diagnostics)
             for rel in report.written + report.incoming:  # our own writes are not the user's changes
                 stamp = file_stamp(self.project / rel)

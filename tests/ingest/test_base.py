@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest import bibtex, csljson, medline
-from generator.ingest.base import ReadResult
+from generator.ingest.base import ReadResult, line_numbers
 
 
 def _explode(text: str, path: str) -> ReadResult:
@@ -26,3 +26,10 @@ def test_a_parser_that_fails_becomes_one_error_naming_the_file(module: object, r
     line = problem.format()
     assert line.startswith("seeds/x.txt:1: error: ") and f"could not read this {what}" in line
     assert "ValueError: unbalanced brace" in line
+
+
+def test_line_numbers_of_offsets_counted_in_one_pass() -> None:
+    text = "first\nsecond\n\nfourth line\nfifth"
+    offsets = [0, text.index("second"), text.index("fourth"), text.index("line"), text.index("fifth")]
+    assert line_numbers(text, offsets) == [1, 2, 4, 4, 5]
+    assert line_numbers(text, []) == []

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.ingest.base import Extraction
-from generator.ingest.records import Found, SourceRef, group_same_study, group_studies
+from generator.ingest.records import Found, SourceRef, group_studies
 
 
 @dataclass(frozen=True)
@@ -151,13 +151,13 @@ def test_the_corpus_holds_thirty_pairs_of_both_kinds() -> None:
 
 @pytest.mark.parametrize("pair", CORPUS, ids=[pair.why for pair in CORPUS])
 def test_each_pair_alone(pair: Pair) -> None:
-    groups = group_same_study([_found(pair.a, "seeds/a.ris", 1), _found(pair.b, "seeds/b.ris", 1)])
+    groups = group_studies([_found(pair.a, "seeds/a.ris", 1), _found(pair.b, "seeds/b.ris", 1)]).groups
     assert len(groups) == (1 if pair.same else 2)
 
 
 def test_the_whole_corpus_at_once_groups_exactly_as_the_pairs_say() -> None:
     found, by_pair = _corpus()
-    groups = group_same_study(found)
+    groups = group_studies(found).groups
     group_of = {id(item): index for index, group in enumerate(groups) for item in group}
     for index, pair in enumerate(CORPUS):
         a, b = by_pair[index]
@@ -167,8 +167,8 @@ def test_the_whole_corpus_at_once_groups_exactly_as_the_pairs_say() -> None:
 
 def test_the_order_of_the_sources_does_not_change_the_grouping() -> None:
     found, _ = _corpus()
-    forward = sorted(len(group) for group in group_same_study(found))
-    backward = sorted(len(group) for group in group_same_study(list(reversed(found))))
+    forward = sorted(len(group) for group in group_studies(found).groups)
+    backward = sorted(len(group) for group in group_studies(list(reversed(found))).groups)
     assert forward == backward
 
 
@@ -189,7 +189,7 @@ def test_a_third_report_joins_the_study_its_authors_share() -> None:
     first = _found(_x(title, authors=("Heikkinen, Aino",), doi="10.5555/sauna.1"), "seeds/a.ris", 1)
     second = _found(_x(title, authors=("Bautista, Luz",), doi="10.5555/sauna.2"), "seeds/a.ris", 2)
     third = _found(_x(title, authors=("Bautista L", "Cruz, Elena")), "seeds/b.ris", 1)
-    groups = group_same_study([first, second, third])
+    groups = group_studies([first, second, third]).groups
     assert [[item.source.record for item in group] for group in groups] == [[1], [2, 1]]
 
 
@@ -204,7 +204,7 @@ REPORTS = st.builds(
 @given(st.lists(REPORTS, max_size=8))
 def test_grouping_is_a_partition_and_a_shared_doi_always_shares_a_group(reports: list[Extraction]) -> None:
     found = [_found(report, "seeds/a.ris", index + 1) for index, report in enumerate(reports)]
-    groups = group_same_study(found)
+    groups = group_studies(found).groups
     assert sorted(item.source.record for group in groups for item in group) == list(range(1, len(found) + 1))
     group_of = {item.source.record: index for index, group in enumerate(groups) for item in group}
     first_with_doi: dict[str, int] = {}

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...errors import error
-from ..base import AbstractSection, Extraction, ReadResult, Translation
+from ..base import AbstractSection, Extraction, ReadResult, Translation, read_guarded
 from ..clean import (
     cjk_language,
     cjk_share,
@@ -816,12 +816,11 @@ def _merge_citation(page: Page, cited: Citation) -> None:
         page.citation = cited
         page.journal = page.journal or cited.journal
         return
-    pairs = ((own.year, cited.year), (own.volume, cited.volume), (own.issue, cited.issue), (own.pages, cited.pages))
-    if any(mine is not None and theirs is not None and str(mine) != str(theirs) for mine, theirs in pairs):
+    merged = _filled_from(own, cited)
+    if merged is None:
         return
-    page.citation = Citation(own.journal or cited.journal, own.year or cited.year, own.date or cited.date,
-                             own.volume or cited.volume, own.issue or cited.issue, own.pages or cited.pages)
-    page.journal = page.journal or page.citation.journal
+    page.citation = merged
+    page.journal = page.journal or merged.journal
 
 
 _ISSUE_BOX_VOLUME = re.compile(r"^\s*(?:volume|vol\.?)\s*\d+[A-Za-z]?\s*(?:[,;]?\s*(?:issue|no\.?|number)\s*\d+"
@@ -1006,16 +1005,16 @@ class ArticlePageReader:
         return min(0.8, 0.55 + 0.05 * len(page.evidence()))
 
     def read(self, text: str, path: str) -> ReadResult:
-        try:
-            page = analyse(text)
-        except Exception as exc:  # noqa: BLE001 - a reader must never raise; report instead
-            return ReadResult(diagnostics=(error(path, f"could not read this page ({type(exc).__name__})",
-                                                 "Copy the article page again, from its title down"),))
-        if page.title is None or page.listing:
-            why = "it lists several works" if page.listing else "no line is clearly the study's title"
-            return ReadResult(diagnostics=(error(path, f"page not read: {why}",
-                                                 "Copy one article's page, from its title down", line=1),))
-        return ReadResult(records=(extraction(page),))
+        return read_guarded(_read_page, text, path, "page", "Copy the article page again, from its title down")
+
+
+def _read_page(text: str, path: str) -> ReadResult:
+    page = analyse(text)
+    if page.title is None or page.listing:
+        why = "it lists several works" if page.listing else "no line is clearly the study's title"
+        return ReadResult(diagnostics=(error(path, f"page not read: {why}",
+                                             "Copy one article's page, from its title down", line=1),))
+    return ReadResult(records=(extraction(page),))
 
 
 ARTICLE_PAGE_READERS = (ArticlePageReader("catalogue"), ArticlePageReader("aggregator"), ArticlePageReader("article"))

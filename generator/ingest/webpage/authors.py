@@ -152,9 +152,3 @@ def _is_degree_part(part: str) -> bool:
     """A comma-separated part holding only credentials ("MD", "MPH", "RN, BSN")."""
     tokens = part.replace(".", "").split()
     return bool(tokens) and all(t.lower() in DEGREES for t in tokens)
-
-
-def is_person_name(text: str) -> bool:
-    """One personal name on its own (a line of a one-author-per-line list)."""
-    line = parse_author_line(text)
-    return line is not None and len(line.names) == 1

@@ -24,15 +24,16 @@ from .common import (
     page_lines,
     parse_author_line,
 )
+from .profiles import CITATION_INDEX
 
 _CITED_BY = re.compile(r"cited by\s+([\d,]+)\s+publications?", re.IGNORECASE)
 _STATEMENT_COUNT = re.compile(r"\(?\s*([\d,]+)\s+citation statements?\s*\)?", re.IGNORECASE)
-_SECTION = re.compile(r"^Section\s*:\s*(?P<section>.*?)(?P<type>mentioning|supporting|contrasting|disputing)?$",
+_STATEMENT_KINDS = "|".join(re.escape(kind) for kind in CITATION_INDEX.statement_kinds)
+_SECTION = re.compile(rf"^Section\s*:\s*(?P<section>.*?)(?P<type>{_STATEMENT_KINDS})?$",
                       re.IGNORECASE)
 _CONFIDENCE = re.compile(r"^confidence\s*:\s*(\d{1,3})\s*%", re.IGNORECASE)
 _OPEN_QUOTE = ("“", '"', "«", "„")
 _CLOSE_QUOTE = ("”", '"', "»", "“")
-_TYPES = ("supporting", "mentioning", "contrasting")
 
 
 class CitationIndexReader:
@@ -101,18 +102,19 @@ def _header_facts(header: list[Line], title: Line) -> dict:
 
 
 def _counts(lines: list[Line]) -> tuple[tuple[str, int], ...]:
-    """Totals ("Cited by 48 publications", "27 citation statements") and the type split."""
+    """Totals ("Cited by 48 publications", "27 citation statements") and the split by the profile's kinds."""
+    kinds = CITATION_INDEX.counted_kinds
     counts: dict[str, int] = {}
     for index, line in enumerate(lines):
         if (match := _CITED_BY.search(line.text)) and "publications" not in counts:
             counts["publications"] = int(match.group(1).replace(",", ""))
         elif (match := _STATEMENT_COUNT.fullmatch(line.text.strip())) and "citation_statements" not in counts:
             counts["citation_statements"] = int(match.group(1).replace(",", ""))
-        elif line.text.strip().lower() == "citation types" and "supporting" not in counts:
-            numbers = [n.text for n in lines[index + 1: index + 4]]
-            if all(n.isdigit() for n in numbers) and len(numbers) == 3:
-                counts.update({kind: int(n) for kind, n in zip(_TYPES, numbers)})
-    order = ("publications", "citation_statements", *_TYPES)
+        elif line.text.strip().lower() == CITATION_INDEX.facet_label and kinds[0] not in counts:
+            numbers = [n.text for n in lines[index + 1: index + 1 + len(kinds)]]
+            if all(n.isdigit() for n in numbers) and len(numbers) == len(kinds):
+                counts.update({kind: int(n) for kind, n in zip(kinds, numbers)})
+    order = ("publications", "citation_statements", *kinds)
     return tuple((key, counts[key]) for key in order if key in counts)
 
 

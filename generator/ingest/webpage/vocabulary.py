@@ -363,7 +363,6 @@ NOT_PEER_REVIEWED = re.compile(
     r"\bnot been peer reviewed\b|未经同行评议|未经同行评审",
     re.IGNORECASE,
 )
-PREPRINT = re.compile(r"\bpreprints?\b|\bpreprint server\b|预印本", re.IGNORECASE)
 PEER_REVIEWED_ARTICLE = re.compile(
     r"\bthis (article|paper|study|manuscript) (has been|was|is) peer[- ]reviewed\b|"
     r"^\s*peer[- ]reviewed\s*[:：]\s*(yes|true)\s*$",
@@ -514,22 +513,22 @@ def is_stop_heading(text: str) -> bool:
     return bool(_STOP_HEADING.match(text) or _NUMBERED_SECTION.match(text))
 
 
+# One pattern per field and per date kind, compiled once: pages ask for the field of nearly every line.
+_FIELD_LABEL_PATTERNS = tuple((name, re.compile("|".join(f"(?:{p})" for p in patterns)))
+                              for name, patterns in FIELD_LABELS.items())
+_DATE_LABEL_PATTERNS = tuple((re.compile(f"(?:{pattern})"), kind) for pattern, kind in DATE_LABELS)
+
+
 def field_of_label(label: str) -> str | None:
     """The metadata field a label names ("Palabras clave" -> "keywords"), or None."""
     key = " ".join(label.strip().strip("【】[]").split()).lower()
-    for field_name, patterns in FIELD_LABELS.items():
-        if any(re.fullmatch(pattern, key) for pattern in patterns):
-            return field_name
-    return None
+    return next((name for name, pattern in _FIELD_LABEL_PATTERNS if pattern.fullmatch(key)), None)
 
 
 def date_kind(label: str) -> str | None:
     """The kind of dated event a label names ("Online veröffentlicht" -> "online"), or None."""
     key = " ".join(label.strip().split()).lower()
-    for pattern, kind in DATE_LABELS:
-        if re.fullmatch(rf"(?:{pattern})", key):
-            return kind
-    return None
+    return next((kind for pattern, kind in _DATE_LABEL_PATTERNS if pattern.fullmatch(key)), None)
 
 
 # Words of article-type and section labels printed near the title ("Original Investigation",

@@ -298,13 +298,19 @@ class Citation:
 _EMBASE_STYLE = re.compile(  # "Cancer (2004) 102:4 (253-258). Date of Publication: 25 Aug 2004"
     rf"^(?P<journal>[^()]+?)\s+\((?P<year>{_YEAR})\)\s*(?P<volume>[A-Za-z]?\d[\w.-]*)(?::(?P<issue>[\w./-]+))?"
     r"\s*(?:\((?P<pages>[^)]+)\))?")
-_PUBMED_STYLE = re.compile(  # "J Abbrev. 2019 Mar 5;98(2):1-8." and "J Abbrev. 2023;11(4):211-219"
-    rf"^(?P<journal>.+?)\.\s+(?P<year>{_YEAR})(?P<when>[^;:]*?);\s*(?P<volume>[^(:;\s]+)?"
-    r"(?:\s*\((?P<issue>[^)]+)\))?(?::\s*(?P<pages>[\w\u2010-\u2015-]+))?")
+# "Vol. 4", "Volume 4": the word before a volume number; "No. 2", "Issue 2": the word before an issue.
+_VOLUME_WORD = r"(?i:vol(?:ume)?\.?)\s*"
+_ISSUE_WORD = r"(?i:issue|iss\.?|no\.?|number|nr\.?)\s*"
+_PUBMED_STYLE = re.compile(  # "J Abbrev. 2019 Mar 5;98(2):1-8." / "J Abbrev. 2023;11(4):211-219" / "J. 2018; Vol. 4"
+    rf"^(?P<journal>.+?)\.\s+(?P<year>{_YEAR})(?P<when>[^;:]*?);\s*(?:{_VOLUME_WORD})?(?P<volume>[^(:;,\s]+)?"
+    rf"(?:\s*\((?P<issue>[^)]+)\)|\s*,?\s*{_ISSUE_WORD}(?P<numbered_issue>[\w/-]+))?"
+    r"(?::\s*(?P<pages>[\w\u2010-\u2015-]+))?")
 _VOLUME_FIRST = re.compile(  # Ovid: "J. 45(3):211-9, 2019 Mar." / "J. 28 (5-6) (pp 1020-1031), 2019." /
-    # PsycINFO: "J. Vol.104(5), 2019, pp. 613-627."
-    r"^(?P<journal>.+?)\.\s+(?:Vol(?:ume)?\.?\s*)?(?P<volume>[A-Za-z]?\d+[A-Za-z]?(?:-\d+)?)"
-    r"(?:\s*\((?P<issue>[^)]+)\))?(?:\s*(?::\s*|\(pp\.?\s*)(?P<pages>[\w\u2010-\u2015-]+)\)?)?"
+    # PsycINFO: "J. Vol.104(5), 2019, pp. 613-627." / "J, Vol. 4, No. 2, pp. 101-118, 2018"
+    rf"^(?P<journal>.+?)(?:\.\s+|[.,;]\s*(?={_VOLUME_WORD}\d))(?:{_VOLUME_WORD})?"
+    r"(?P<volume>[A-Za-z]?\d+[A-Za-z]?(?:-\d+)?)"
+    rf"(?:\s*\((?P<issue>[^)]+)\)|\s*,?\s*{_ISSUE_WORD}(?P<numbered_issue>[\w/-]+))?"
+    r"(?:\s*(?::\s*|\(pp\.?\s*)(?P<pages>[\w\u2010-\u2015-]+)\)?)?"
     r"(?P<tail>.*)$")
 _LABELLED = re.compile(  # EBSCOhost, ProQuest: "J. Mar2021, Vol. 37 Issue 2, p141-150. 10p." /
     # "J; Spring 2019, Vol 12, No 3, pp 45-60" / "J, 2020, Volume 8, Number 1, Pages 1-9"
@@ -317,27 +323,45 @@ _YEAR_LATER = re.compile(rf"(?:^|[,;.]\s*|\s)(?P<year>{_YEAR})\b(?P<when>[^,;]*)
 
 
 def parse_citation(text: str | None) -> Citation:
-    """Journal, volume, issue, pages and year from a citation string in the shapes databases use."""
+    """Journal, volume, issue, pages and year from a citation string in the shapes databases use.
+
+    Each shape is tried in turn and the first reading that makes sense wins; a reading whose
+    journal ends in a volume or issue word ("Rural Care Notes, Vol") or whose volume has no number
+    cut the string in the wrong place, and the next shape is tried instead.
+    """
     source = clean_text(text)
     if not source:
         return Citation()
-    match = _EMBASE_STYLE.match(source)
-    if match:
-        return _citation(match["journal"], match["volume"], match["issue"], match["pages"], int(match["year"]),
-                         _date_after(source, "Date of Publication:") or match["year"])
-    match = _PUBMED_STYLE.match(source)
-    if match:
-        return _citation(match["journal"], match["volume"], match["issue"], match["pages"], int(match["year"]),
-                         date_from_words(match["year"] + " " + match["when"]))
-    match = _LABELLED.match(source)
-    if match:
-        year = int(re.search(_YEAR, match["when"]).group(0))  # type: ignore[union-attr]
-        return _citation(match["journal"], match["volume"], match["issue"], match["pages"], year,
-                         date_from_words(_spaced_month(match["when"])))
-    match = _VOLUME_FIRST.match(source)
-    if match:
-        return _volume_first(match, source)
+    for read in (_embase_style, _pubmed_style, _labelled, _volume_first):
+        citation = read(source)
+        if citation is not None and citation.journal is not None:
+            return citation
     return Citation()
+
+
+def _embase_style(source: str) -> Citation | None:
+    match = _EMBASE_STYLE.match(source)
+    if match is None:
+        return None
+    return _citation(match["journal"], match["volume"], match["issue"], match["pages"], int(match["year"]),
+                     _date_after(source, "Date of Publication:") or match["year"])
+
+
+def _pubmed_style(source: str) -> Citation | None:
+    match = _PUBMED_STYLE.match(source)
+    if match is None:
+        return None
+    return _citation(match["journal"], match["volume"], match["issue"] or match["numbered_issue"], match["pages"],
+                     int(match["year"]), date_from_words(match["year"] + " " + match["when"]))
+
+
+def _labelled(source: str) -> Citation | None:
+    match = _LABELLED.match(source)
+    if match is None:
+        return None
+    year = int(re.search(_YEAR, match["when"]).group(0))  # type: ignore[union-attr]
+    return _citation(match["journal"], match["volume"], match["issue"], match["pages"], year,
+                     date_from_words(_spaced_month(match["when"])))
 
 
 def _spaced_month(text: str) -> str:
@@ -345,26 +369,44 @@ def _spaced_month(text: str) -> str:
     return re.sub(r"(?<=[A-Za-z])(?=\d)", " ", text)
 
 
-def _volume_first(match: re.Match[str], source: str) -> Citation:
+def _volume_first(source: str) -> Citation | None:
+    match = _VOLUME_FIRST.match(source)
+    if match is None:
+        return None
     tail = match["tail"]
-    year_match = _YEAR_LATER.search(tail)
-    if year_match is None:
-        return Citation()
     pages = match["pages"]
     if pages is None:
         later = _PAGES_LATER.search(tail)
-        pages = later.group(1) if later else None
+        if later is not None:
+            pages = later.group(1)
+            tail = tail[:later.start()] + tail[later.end():]  # page numbers such as "1998-2004" are no year
+    year_match = _YEAR_LATER.search(tail)
+    if year_match is None:
+        return None
     date = _date_after(source, "Date of Publication:") or date_from_words(
         year_match["year"] + " " + year_match["when"])
-    return _citation(match["journal"], match["volume"], match["issue"], pages, int(year_match["year"]), date)
+    return _citation(match["journal"], match["volume"], match["issue"] or match["numbered_issue"], pages,
+                     int(year_match["year"]), date)
+
+
+#: A journal name never ends in the word that introduces a volume, issue or pages: such an ending
+#: means the string was cut in the wrong place ("Rural Care Notes, Vol. 4" read as "Rural Care Notes, Vol").
+_ENDS_IN_LOCATOR_WORD = re.compile(r"(?:^|[\s,.;:(])(?:vol|volume|no|nr|number|issue|iss|pp|pages?)\W*$",
+                                   re.IGNORECASE)
+#: A volume is a number ("12", "12A", "S3", "3-4") or a Roman numeral ("XII"); "Vol" or "Suppl" alone is not.
+_VOLUME_VALUE = re.compile(r"\d|^[IVXLCDM]{1,8}$")
 
 
 def _citation(journal: str, volume: str | None, issue: str | None, pages: str | None, year: int,
-              date: str | None) -> Citation:
-    name = clean_text(journal)
-    if name is None or not re.search(r"[A-Za-z]", name):
-        return Citation()
-    return Citation(journal=name.rstrip(". "), volume=_clean_number(volume), issue=_clean_number(issue),
+              date: str | None) -> Citation | None:
+    """The citation, or None when the journal or volume shows the string was cut in the wrong place."""
+    name = (clean_text(journal) or "").rstrip(". ")
+    if not re.search(r"[A-Za-z]", name) or _ENDS_IN_LOCATOR_WORD.search(name):
+        return None
+    volume = _clean_number(volume)
+    if volume is not None and not _VOLUME_VALUE.search(volume):
+        return None
+    return Citation(journal=name, volume=volume, issue=_clean_number(issue),
                     pages=expand_pages(pages), year=year,
                     date=date if date and parse_year(date) == year else str(year))
 

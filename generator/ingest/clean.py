@@ -27,6 +27,7 @@ _HEADINGS = (
     "availability and implementation", "availability", "supplementary information", "contact",
     "impact", "relevance to clinical practice", "patient or public contribution", "what this paper adds",
     "what is already known", "what this study adds", "clinical trial registration", "exposure", "exposures",
+    "methods and analysis", "ethics and dissemination", "trial registration number",
 )
 # The same headings in the other languages abstracts on article pages come in (es, pt, fr, de, it).
 _OTHER_LANGUAGE_HEADINGS = (
@@ -51,22 +52,33 @@ _HEADING_WITH_COLON = re.compile(
     rf"(?:(?<=^)|(?<=[.!?:)\]\s]))\s*\b({_HEADING_ALT})\s*[:：]\s*", re.IGNORECASE)
 _CAPS_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[.!?)\]]))\s*\b({_HEADING_ALT.upper()})\b(?![:：])\s*(?=[A-Z0-9\"“(])")
+# "METHODS AND ANALYSIS:" or "DESIGN, SETTING, AND PARTICIPANTS:": a heading of several capitalised words
+# and a colon where a sentence may start, as MEDLINE prints every structured abstract, listed or not.
+_CAPS_PHRASE_WITH_COLON = re.compile(
+    r"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]))([A-Z][A-Z'’-]+(?:,?\s+(?:[A-Z][A-Z'’-]+|&)){1,6})\s*[:：]\s*")
 # "BackgroundEmergency departments …": a title-case heading run into the next word by a copy-paste.
 _TITLE_CASE_ALT = "|".join(re.escape(h[0].upper()) + "(?i:" + re.escape(h[1:]) + ")"
                            for h in sorted(_ALL_HEADINGS, key=len, reverse=True))
 _RUN_IN_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]))({_TITLE_CASE_ALT})"
     rf"(?=[A-Z][a-z])")
+_LEADING_HEADING = re.compile(rf"^\s*({_HEADING_ALT})(?:\s*[:：]\s*|\s+)(?=\S)", re.IGNORECASE)
 # "Methods We linked …": a title-case heading and a space; trusted only when a paragraph has two or more.
 _TITLE_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[.!?)\]]\s))({_TITLE_CASE_ALT})"
-    rf"\s+(?=[A-Z0-9][\w-]*\s)")
+    rf"\s+(?=[A-Z0-9][\w.-]*[\s,;:])")
 
 
 def is_abstract_heading(text: str) -> bool:
     """A line holding only a structured-abstract heading ("Methods", "Résultats :", "RESULTS")."""
     key = " ".join(text.strip().rstrip(":：").split()).lower()
     return key in _ALL_HEADINGS
+
+
+def leading_heading(text: str) -> str | None:
+    """The structured-abstract heading a paragraph opens with ("Trial registration ISRCTN 4821."), if any."""
+    match = _LEADING_HEADING.match(text)
+    return match.group(1) if match else None
 
 
 def is_concluding_heading(heading: str | None) -> bool:
@@ -119,11 +131,17 @@ def _split_paragraph(text: str) -> list[AbstractSection]:
 def _heading_marks(text: str) -> list[tuple[int, int, str]]:
     """(start of heading, start of body, heading) for every heading in reading order."""
     marks: dict[int, tuple[int, int, str]] = {}
+    phrases = [(m.start(1), m.end()) for m in _CAPS_PHRASE_WITH_COLON.finditer(text)
+               if any(len(word) >= 5 for word in re.findall(r"[A-Z]+", m.group(1)))]  # not "HIV AIDS:"
+    for start, end in phrases:
+        marks[start] = (start, end, text[start:end].rstrip(": ：").rstrip())
     for match in _HEADING_WITH_COLON.finditer(text):
+        if any(start <= match.start(1) < end for start, end in phrases):
+            continue  # "ANALYSIS" inside "METHODS AND ANALYSIS:" is no heading of its own
         if _heading_is_sentence_start(text, match.start(1)):
             marks[match.start(1)] = (match.start(1), match.end(), match.group(1))
     for match in _CAPS_HEADING.finditer(text):
-        if match.start(1) not in marks:
+        if match.start(1) not in marks and not any(start <= match.start(1) < end for start, end in phrases):
             marks[match.start(1)] = (match.start(1), match.end(), match.group(1))
     for match in _RUN_IN_HEADING.finditer(text):
         if match.start(1) not in marks:

@@ -18,7 +18,7 @@ _STRONG, _MEDIUM, _WEAK = 5, 3, 1
 _R = r"randomi[sz]"
 # Wording any quantitative result uses but that alone does not make a design: "58%", "mean", "rose by".
 _WEAK_QUANTITATIVE_WORDING = (
-    r"\d\s?%|\bper ?cent\b|\b(?:mean|median|rate|rates|proportion)\b|"
+    r"\d\s?%|\bper ?cent\b|\b(?:mean|median|rate|rates|proportion)\b|\bIQR\b|"
     r"\b(?:rose|fell|increased|decreased|declined|dropped)\s+(?:by|from)\b|"
     r"\b(?:enrol+ed|recruited|included)\s+(?:a total of\s+)?\d[\d,]*\s+(?:\w+\s+)?(?:patients|"
     r"participants|people|adults|children|women|men)\b")
@@ -28,6 +28,10 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                r"evidence) (?:literature )?reviews?\b|\bmeta-?analy[sz]\w*|\bmeta-?synthes\w+|\bmeta-?regression\b|"
                r"\bevidence (?:synthesis|map)\b|\b(?:thematic|qualitative evidence|qualitative|framework) synthesis\b",
      _STRONG),
+    ("review", r"\bsearch(?:ed|ing|es)\b[^.;]{0,60}\b(?:(?:bibliographic|electronic|literature) databases?|"
+               r"databases|medline|pubmed|embase|cinahl|psycinfo|scopus|web of science|cochrane library)\b|"
+               r"\b(?:studies|articles|papers|trials|reports|publications)\s+(?:[\w-]+\s+){0,2}met (?:the |our )?"
+               r"(?:\w+ )?criteria\b", _STRONG),
     ("review", r"\b(?:we |were )?search(?:ed|ing)\b[^.;]{0,60}\b(?:databases?|medline|pubmed|embase|cinahl|psycinfo|"
                r"scopus|web of science|cochrane|google scholar|grey literature)\b|"
                r"\b(?:studies|articles|papers|trials|reports|publications|records)\s+(?:\w+\s+){0,2}"
@@ -59,7 +63,11 @@ _CUES: tuple[tuple[str, str, int], ...] = (
               rf"\b(?:sealed|opaque|sequentially numbered)(?:,?\s+[\w-]+){{0,2}}\s+envelopes\b|"
               rf"\bcomputer-generated (?:random )?(?:sequence|list|allocation|randomi[sz]ation|schedule)\b|"
               rf"\b(?:allocated|assigned)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){{0,3}}?to either\b|"
-              rf"\b(?:allocated|assigned|randomi[sz]ed)\s*\(\s*(?:n\s*=\s*)?\d[\d,]*\s+(?:to|in(?:to)?)\b", _STRONG),
+              rf"\b(?:allocated|assigned|randomi[sz]ed)\s*\(\s*(?:n\s*=\s*)?\d[\d,]*\s+(?:to|in(?:to)?)\b|"
+              rf"(?<!non-){_R}ation\b[^.]{{0,80}}?\b(?:assign|allocat)\w*|\b(?:assign|allocat)\w*\b[^.]{{0,80}}?"
+              rf"(?<!non-){_R}ation\b|"
+              rf"\b(?:randomly|at random)\s+(?:[\w-]+\s+){{0,2}}?(?:ordered|sequenced|scheduled|timed)\s+to\b|"
+              rf"\b(?:randomly|at random)\b[^.;]{{0,60}}\bcross(?:ed)?[- ]?over\b", _STRONG),
     ("trial", rf"(?<!non-)\b\d[\d,]*\s+{_R}ed\s+(?:[\w-]+\s+)?(?:participants|patients|people|adults|children|"
               rf"women|men|subjects|individuals|[\w-]+s)\b", _STRONG),
     ("trial", r"\btrial\b", _MEDIUM),
@@ -71,6 +79,25 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                     r"Colaizzi", _MEDIUM),
     ("quantitative", r"问卷调查|横断面|队列研究|回顾性|前瞻性|[Ll]ogistic回归|多因素|抽样调查|病例对照|调查研究|"
                      r"进行调查|共调查", _MEDIUM),
+    # Korean abstracts (no word boundaries: particles attach to the noun)
+    ("trial", r"무작위\s?(?:배정|할당|대조|통제|임상|배치)|이중\s?맹검", _STRONG),
+    ("review", r"체계적\s?문헌\s?고찰|메타\s?분석|주제\s?범위\s?문헌\s?고찰|통합적\s?문헌\s?고찰", _STRONG),
+    ("mixed-methods", r"혼합\s?(?:연구|방법)", _STRONG + 1),
+    ("qualitative", r"질적\s?연구|심층\s?면담|(?:반\s?구조화된?|개별|집단)\s?면담|포커스\s?그룹|초점\s?집단|"
+                    r"(?:내용|주제)\s?분석|현상학|근거\s?이론", _MEDIUM),
+    ("quantitative", r"설문\s?조사|설문지|횡단(?:적|\s?연구)|코호트|후향적|전향적|회귀\s?분석|상관관계|서술적\s?조사",
+     _MEDIUM),
+    # French abstracts
+    ("trial", r"\bessai (?:(?:contrôlé|clinique|pragmatique) )?randomisé|\brandomis(?:é|ée|és|ées)\b|"
+              r"\btirée?s? au sort\b|\bessais? (?:contrôlés?|cliniques?|pragmatiques?)\b", _STRONG),
+    ("review", r"\brevue (?:systématique|de (?:la )?portée|de la littérature|intégrative|rapide)\b|"
+               r"\bméta-?analyse\b|\bsynthèse (?:systématique|des connaissances)\b", _STRONG),
+    ("mixed-methods", r"\bméthodes? mixtes?\b|\bdevis mixte\b", _STRONG + 1),
+    ("qualitative", r"\b(?:étude|recherche|approche|démarche) qualitative\b|\bentretiens? (?:semi-?(?:directifs?|"
+                    r"dirigés?|structurés?)|individuels?|approfondis?|compréhensifs?)|\bgroupes? de discussion\b|"
+                    r"\banalyse (?:thématique|de contenu)\b|\bthéorisation ancrée\b", _MEDIUM),
+    ("quantitative", r"\bétude (?:transversale|de cohorte|rétrospective|prospective|observationnelle)\b|"
+                     r"\benquête\b|\bcohorte\b|\brégression\b", _MEDIUM),
     # mixed methods, named
     ("mixed-methods", r"\bmixed[- ]methods?\b|\bmulti-?methods?\b|\bconvergent (?:parallel )?design\b|"
                       r"\bexplanatory sequential\b|\bexploratory sequential\b|\bconvergent\b[^.]{0,30}\bdesign\b",
@@ -82,7 +109,9 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                     r"\bgrounded theory\b|\bethnograph\w+|\bphenomenolog\w+|\b(?:content|framework|narrative|"
                     r"discourse|interpretative|interpretive) analysis\b|\bparticipant observation\b|\bphotovoice\b|"
                     r"\bkey informants?\b|\blived experiences?\b|\bwalking interviews?\b|\bgroup discussions?\b|"
-                    r"\btranscri(?:pts|bed)\b|\bcoded (?:inductively|deductively)\b", _MEDIUM),
+                    r"\btranscri(?:pts|bed)\b|\bcoded (?:inductively|deductively)\b|"
+                    r"\banaly[sz]ed (?:\w+ )?(?:narratively|thematically|qualitatively|inductively|interpretatively|"
+                    r"interpretively|hermeneutically)\b", _MEDIUM),
     ("qualitative", r"\b(?:spoke|spoken|talked) (?:to|with)\b|\bconversations? (?:with|were held)\b", 2),
     ("qualitative", r"\binterview(?:s|ed|ing|ees?)?\b|\bobserv(?:ed|ation)s?\b(?! (?:study|studies|"
                     r"cohort|data))|\bopen-ended\b", 2),
@@ -107,23 +136,30 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\bmultivariate\b|\bmultilevel\b|\btime[- ]series\b|\bdifference-in-differences?\b|"
                      r"\bquasi-?experimental\b|\bpre-?post\b|\bbefore-and-after\b|\bcase-control\b|"
                      r"\bobservational\b|\b(?:measured|assessed|estimated) (?:with|using|by)\b|\bscales?\b|"
-                     r"\bIQR\b|\b(?:median|mean|during|at|of|after)\s+follow-?up\b|\bcompleted (?:the |"
+                     r"\b(?:median|mean|during|at|of|after)\s+follow-?up\b|\bcompleted (?:the |"
                      r"their )?(?:[\w-]+\s+)?follow-?up\b|"
                      r"\bfollow-?up (?:of|was|period|visits?|at|assessments?)\b|\bfollowed (?:\w+ ){0,2}for\b|"
                      r"\bpanel\b|\bsecondary analysis\b|"
                      r"\bdescriptive statistics\b|\bpolled\b|\bpolls?\b|\bresponse rates?\b|\bpropensity[- ]scores?\b|"
                      r"\b(?:activity-based |micro-?)?costing\b|\bestimated the costs?\b|\beconomic evaluation\b|"
-                     r"\bjoinpoint\b|\bsimulation model\w*|\bcost-effectiveness\b",
+                     r"\bjoinpoint\b|\bsimulation model\w*|\bcost-effectiveness\b|"
+                     r"\bgenerali[sz]ed (?:estimating equations|linear|additive)\b|\bGEEs?\b|"
+                     r"\b(?:mixed|random|fixed)[- ]effects?\b|\b(?:poisson|negative binomial|linear|hierarchical|"
+                     r"multinomial|probit|tobit) (?:regression|models?)\b|\bstructural equation\b|"
+                     r"\bfactor analysis\b|\bsurvival analysis\b|\bkaplan-meier\b|\brepeated[- ]measures?\b|"
+                     r"\bdiscrete[- ]choice\b|\bconjoint\b|\bcontingent valuation\b|\bwillingness to pay\b",
      _MEDIUM),
     ("quantitative", _WEAK_QUANTITATIVE_WORDING, _WEAK),
     # other: not a study with its own data
     ("other", r"\b(?:this|our|the present|in this) (?:commentary|editorial|viewpoint|perspective|essay|"
               r"opinion piece|position (?:paper|statement)|letter|debate)\b|\bcommentary\b|\beditorial\b|"
               r"\bviewpoint\b|\bcase report\b|\bwe (?:report|present|describe) (?:a|the) case\b|"
-              r"\b(?:study|trial|research|review|evaluation) protocol\b|\bthis protocol\b|\bprotocol for (?:a|an)\b|"
+              r"\b(?:study|trial|research|review|evaluation) protocol\b|\bthis protocol\b|"
+              r"\bprotocol (?:for|of) (?:a|an|the|our)\b|"
               r"\bwe argue\b|\bthis (?:paper|article) argues\b|"
               r"\b(?:planned|proposed|forthcoming|upcoming)\s+(?:[\w-]+\s+){0,3}?(?:trial|study|evaluation)\b|"
-              r"\b(?:will|shall) be (?:randomi[sz]ed|allocated|assigned|recruited|enrolled)\b", _STRONG + 3),
+              r"\b(?:will|shall|(?:is|are) to) be (?:randomi[sz]ed|allocated|assigned|recruited|enrolled)\b",
+     _STRONG + 3),
     ("other", r"\bwe describe (?:the|a|an|how|our)\b|\b(?:this|the) (?:paper|article|report|chapter) describes\b|"
               r"\b(?:is|are) described\b|\blessons learn(?:ed|t)\b|\b(?:programme|program|service|model|initiative) "
               r"description\b|\beffort(?:s)? to (?:establish|develop|implement|create|launch|build)\b|"
@@ -132,7 +168,8 @@ _CUES: tuple[tuple[str, str, int], ...] = (
 )
 # Data collection of each kind: both in one study make it mixed-methods even when it does not say so.
 _QUALITATIVE_DATA = re.compile(r"\binterview(?:s|ed|ing)?\b|\bfocus[- ]groups?\b|\bgroup discussions?\b|"
-                               r"\bparticipant observation\b|\bdiar(?:y|ies)\b|\bphotovoice\b|访谈|焦点小组|"
+                               r"\bparticipant observation\b|\bdiar(?:y|ies)\b|\bphotovoice\b|访谈|焦点小组|면담|"
+                               r"\bentretiens?\b|\bgroupes? de discussion\b|"
                                r"\b(?:free|open)[- ]text (?:answers|responses|comments)\b",
                                re.IGNORECASE)
 _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudit(?:s|ed)?\b|\bregistry\b|\bclaims\b|"
@@ -142,7 +179,7 @@ _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudi
                                 r"\b(?:analy[sz]ed|audited|reviewed|extracted|"
                                 r"linked)\s+(?:\w+\s+){0,2}\d[\d,.]*\s+(?:million\s+)?"
                                 r"(?:[\w-]+\s+)?(?:records|admissions|claims|prescriptions|charts|referrals|visits|"
-                                r"encounters|episodes|discharges)\b|问卷", re.IGNORECASE)
+                                r"encounters|episodes|discharges)\b|问卷|설문|\benquête\b", re.IGNORECASE)
 _ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)
 _WEAK_QUANTITATIVE = re.compile(_WEAK_QUANTITATIVE_WORDING, re.IGNORECASE)
 _COMPILED = tuple((design, re.compile(pattern, re.IGNORECASE), weight) for design, pattern, weight in _CUES)

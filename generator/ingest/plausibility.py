@@ -103,13 +103,19 @@ UI_LABELS: dict[str, frozenset[str]] = {
         "pages", "journal", "publisher", "editor", "editors", "academic editor", "keywords plus",
         "mesh terms", "publication types", "grants and funding", "linkout", "comment in",
         "erratum in", "substances", "related information", "et al", "and others",
+        # the column and field names of exports and catalogue records
+        "year", "publication year", "pub year", "date", "publication date", "date of publication", "title",
+        "article title", "document title", "source", "source title", "journal title", "publication title",
+        "journal name", "document type", "publication type", "accession number",
         "autores", "afiliaciones", "autor", "recibido", "aceptado", "publicado", "revista",
+        "año", "fecha", "título", "fuente",
         "auteurs", "auteur", "affiliations des auteurs", "reçu", "accepté", "publié",
+        "année", "titre",
         "autoren", "autor und affiliationen", "eingegangen", "angenommen", "veröffentlicht",
-        "zeitschrift",
+        "zeitschrift", "jahr", "datum", "titel", "quelle",
         "作者", "作者单位", "单位", "通讯作者", "基金项目", "基金", "中图分类号", "文献标识码",
         "文章编号", "收稿日期", "修回日期", "发表日期", "出版日期", "期刊", "刊名", "卷", "期",
-        "等",
+        "等", "年", "年份", "题名", "标题", "来源", "出处",
     }),
     "the name of a website or database": frozenset({
         "pubmed", "pubmed central", "pmc", "europe pmc", "medline", "google scholar",
@@ -416,14 +422,17 @@ def _shape_problem(title: str, _journals: list[str]) -> str | None:
 
 
 def author_problems(authors: Iterable[Any]) -> list[str]:
-    """Why any listed author is not a person's name (or a group author); one reason per author."""
+    """Why any listed author is not a person's name (or a group author); one reason per author,
+    then one for each person the list names twice."""
+    names = [author.strip() for author in authors if isinstance(author, str) and author.strip()]
     problems: list[str] = []
-    for author in authors:
-        if not isinstance(author, str) or not author.strip():
-            continue
-        problem = _author_problem(author.strip())
+    for author in names:
+        problem = _author_problem(author)
         if problem:
             problems.append(f"author {_shown(author)} {problem}")
+    for first, second in _repeated_people(names):
+        problems.append(f"authors {_shown(first)} and {_shown(second)} name the same author twice "
+                        "(a name repeated by the reader or the source?)")
     return problems
 
 
@@ -431,6 +440,11 @@ def _author_problem(author: str) -> str | None:
     family, _, given = (part.strip() for part in author.partition(","))
     if _is_label_name(author, family, given):
         return "is a website label, not a person's name"
+    if given and _is_label_given_name(given):
+        return f"has a website label ({_shown(given)}) for its given name"
+    if _is_rotated_patronymic(family, given):
+        return (f"has the patronymic {_shown(family)} as its family name: the parts of the name are in the "
+                "wrong order")
     is_group = _mentions(author, _GROUP_WORDS)
     if _EMAIL.search(author) or _WEB_ADDRESS.search(author):
         return "holds a web or e-mail address, not a name"
@@ -445,6 +459,79 @@ def _author_problem(author: str) -> str | None:
     if not is_group and (len(author) > 80 or len(_WORD.findall(family)) > 5 or _PROSE_MARK.search(author)):
         return "reads like text, not a name"
     return None
+
+
+def _is_label_given_name(given: str) -> bool:
+    """"Smith, Corresponding author", "Okafor, Show more": the given name is a field or menu label.
+
+    Single menu words ("Home", "Close", "More") are left alone: some are given names somewhere.
+    """
+    kind = label_kind(given)
+    return kind == "a metadata label" or kind == "a navigation or page label" and len(given.split()) > 1
+
+
+#: Endings of East Slavic patronymics ("Petrovna", "Ivanovich"), in Latin and Cyrillic letters.
+_FEMALE_PATRONYMIC = re.compile(r"(?:ovna|evna|ichna|ovná|овна|евна|ична)$", re.IGNORECASE)
+_MALE_PATRONYMIC = re.compile(r"(?:ovich|evich|ovič|evič|ович|евич)$", re.IGNORECASE)
+#: Endings of East Slavic men's family names ("Petrov", "Sokolovsky"), Latin and Cyrillic.
+_SLAVIC_MALE_FAMILY = re.compile(r"(?:ov|ev|in|sky|skiy|skii|ский|ов|ев|ин)$", re.IGNORECASE)
+
+
+def _is_rotated_patronymic(family: str, given: str) -> bool:
+    """"Petrovna, Vorontsova Elena": a patronymic stands as the family name and the family name among
+    the given names. Female patronymics (-ovna, -evna) are never family names; male ones (-ovich) are
+    ("Abramovich"), so those count only in "Ivanovich, Sokolov Dmitri": a man's family name, then a name."""
+    if len(family.split()) != 1 or not given:
+        return False
+    if _FEMALE_PATRONYMIC.search(family):
+        return True
+    words = given.split()
+    return bool(_MALE_PATRONYMIC.search(family)) and len(words) == 2 and len(words[0]) > 4 and bool(
+        _SLAVIC_MALE_FAMILY.search(words[0]))
+
+
+def _repeated_people(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of list entries that name the same person: the same family name and given names that agree
+    ("Lund, Per" and "Lund, P."); "Lund, P." and "Lund, K." are two people, and so are "Lund" and
+    "Lund, P." (too little to tell)."""
+    pairs: list[tuple[str, str]] = []
+    keyed = [(_fold(family.strip()), _given_parts(given), name)
+             for name in names for family, _, given in [name.partition(",")]]
+    for index, (family, given, name) in enumerate(keyed):
+        for other_family, other_given, other in keyed[index + 1:]:
+            if family == other_family and _same_given_names(given, other_given):
+                pairs.append((name, other))
+                break
+    return pairs
+
+
+_GIVEN_PART_BREAK = re.compile(r"[\s.\-‐]+")
+
+
+def _given_parts(given: str) -> list[str]:
+    """Given names and initials, folded: "J.-P." -> ["j", "p"], "JR" -> ["j", "r"], "Jean Pierre" -> both words."""
+    parts: list[str] = []
+    for part in _GIVEN_PART_BREAK.split(given.strip()):
+        if not part:
+            continue
+        if part.isupper() and 2 <= len(part) <= 3 and part.isalpha():
+            parts.extend(part.casefold())  # "JR": run-together initials
+        else:
+            parts.append(_fold(part))
+    return parts
+
+
+def _same_given_names(first: list[str], second: list[str]) -> bool:
+    """Given names agree when both are empty, or when each name or initial of the shorter list matches
+    the other list's in order (an initial matches a name it begins).
+
+    One initial on both sides proves nothing: MEDLINE lists two different people "Wang Y" in one paper.
+    """
+    if not first or not second:
+        return not first and not second
+    if all(len(part) == 1 for part in first + second) and min(len(first), len(second)) < 2:
+        return False
+    return all(a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0] for a, b in zip(first, second))
 
 
 @dataclass(frozen=True)
@@ -524,15 +611,92 @@ def doi_problems(doi: Any) -> list[str]:
 
 
 def journal_problems(journal: Any) -> list[str]:
-    """The journal field holds a name, not a website label or a date."""
+    """The journal field holds a journal's name, not a label, a date, an address or a sentence.
+
+    Readers that take the wrong line of a page or the wrong cell of an export put there a field name
+    ("Year"), a footnote ("Author to whom correspondence should be addressed"), a journal's section
+    ("Sec. Health Workforce") or a citation cut in the wrong place ("Rural Care Notes, Vol").
+    """
     if not isinstance(journal, str) or not journal.strip():
         return []
+    text = " ".join(journal.split())
+    for check in (_journal_label_problem, _journal_date_problem, _journal_address_problem,
+                  _journal_section_problem, _journal_locator_problem, _journal_sentence_problem):
+        problem = check(text)
+        if problem:
+            return [f"journal {_shown(text)} {problem}"]
+    return []
+
+
+def _journal_label_problem(journal: str) -> str | None:
+    """"Current issue", "Year", or "Publisher: Ashgrove Press" (a label before the value)."""
     kind = label_kind(journal)
     if kind is not None and kind not in ("the name of a website or database", "an article-type label"):
-        return [f"journal {_shown(journal)} is {kind}, not a journal name"]
-    if _date_problem(journal, []) is not None:
-        return [f"journal {_shown(journal)} is a date, not a journal name"]
-    return []
+        return f"is {kind}, not a journal name"
+    row = _LABEL_ROW.match(journal)
+    if row and label_kind(row.group(1)) == "a metadata label":
+        return f"begins with a metadata label ({_shown(row.group(1))}), not with the journal's name"
+    return None
+
+
+def _journal_date_problem(journal: str) -> str | None:
+    return "is a date, not a journal name" if _date_problem(journal, []) is not None else None
+
+
+def _journal_address_problem(journal: str) -> str | None:
+    if _WEB_ADDRESS.search(journal) or _EMAIL.search(journal):
+        return "holds a web address, e-mail or DOI, which a journal's name does not"
+    return None
+
+
+#: "Sec. Health Workforce", "Section: Primary care", "Specialty section": a part of a journal, not the journal.
+_SECTION_MARKER = re.compile(
+    r"^(?:specialty\s+)?(?:sec|sect|section|secci[oó]n|se[cç][aã]o|sezione|rubrique|rubrik|sektion|abschnitt|"
+    r"栏目|专栏)(?:\.|:|\s|$)", re.IGNORECASE)
+
+
+def _journal_section_problem(journal: str) -> str | None:
+    if _SECTION_MARKER.match(journal):
+        return "is a section of a journal, not the journal's name"
+    return None
+
+
+#: "Rural Care Notes, Vol", "Health Review No.": a citation cut before its volume, issue or pages.
+_ENDS_IN_LOCATOR = re.compile(r"(?:^|[\s,.;:(])(?:vol|volume|no|nr|number|issue|iss|pp|pages?)\W*$", re.IGNORECASE)
+
+
+def _journal_locator_problem(journal: str) -> str | None:
+    ending = _ENDS_IN_LOCATOR.search(journal)
+    if ending:
+        return (f"ends in {_shown(ending.group(0).strip(' ,.;:('))}: a citation cut before its volume, issue "
+                "or pages, not a journal name")
+    return None
+
+
+#: Lower-case words that make a clause (pronouns, relatives, auxiliary and modal verbs) and that no
+#: journal name uses; "to whom correspondence should be addressed" has three of them.
+_CLAUSE_WORDS: frozenset[str] = frozenset({
+    "i", "we", "our", "you", "your", "he", "she", "they", "whom", "who", "whose",
+    "which", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+    "had", "should", "would", "could", "must", "shall", "will", "can", "may", "might", "please", "click",
+    "here", "not", "see",
+    "debe", "deben", "puede", "pueden", "doit", "doivent", "peut", "peuvent", "sollte", "sollten", "wird",
+    "werden", "kann", "können",
+})
+
+
+def _journal_sentence_problem(journal: str) -> str | None:
+    """A footnote, a notice or an instruction: clause words, or a full stop after a lower-case word."""
+    words = _WORD.findall(journal)
+    clause = [w for w in words if w in _CLAUSE_WORDS]
+    # An export may write a journal all in lower case ("can fam physician"): then one such word is no proof.
+    needed = 2 if journal.islower() else 1
+    if len(clause) >= needed and len(words) >= 3:
+        return f"reads like a sentence (\"{clause[0]}\"), not a journal name"
+    last = words[-1] if words else ""
+    if len(words) >= 4 and journal.endswith(".") and last.islower() and len(last) >= 3:
+        return "reads like a sentence (it ends with a full stop after a word), not a journal name"
+    return None
 
 
 def abstract_problems(sections: Iterable[Any], *, field: str = "abstract") -> list[str]:

@@ -54,7 +54,9 @@ prescribers registrants applicants entrants donors twins siblings spouses partne
 mums dads grandparents householders homemakers entrepreneurs vendors sellers traders shopkeepers landlords guests
 visitors viewers listeners readers fans believers worshippers congregants pedestrians cyclists motorists riders
 runners swimmers dancers musicians artists writers journalists sisters brothers daughters sons wives husbands nuns
-monks priests clergy callers invitees claimants attenders childminders nannies tutors
+monks priests clergy callers invitees claimants attenders childminders nannies tutors relatives kin clerks
+captains crews sailors seafarers holders bakers butchers plumbers cashiers bartenders waiters waitresses guards
+wardens stewards janitors dispatchers inspectors auditors proprietors representatives delegates
 """)
 _SINGULAR_PEOPLE = _words("""
 participant respondent subject individual person adult child adolescent infant baby girl boy woman man mother father
@@ -114,13 +116,14 @@ held spoke wrote knew became rose fell grew sought
 _SAMPLE_VERBS = (r"enrol+ed|recruited|included|randomi[sz]ed|allocated|assigned|interviewed|surveyed|studied|sampled|"
                  r"analy[sz]ed|followed|observed|involved|engaged|consulted|questioned|reached|retained|tracked|"
                  r"selected|examined")
-_PEOPLE_VERBS = r"interviewed|surveyed|recruited|enrol+ed|consulted|questioned|engaged|replied"
+_PEOPLE_VERBS = r"interviewed|surveyed|recruited|enrol+ed|consulted|questioned|engaged|replied|administered to"
 _FILLER = (r"(?:a|an|the|all|total|sample|cohort|group|convenience|random|purposive|representative|national|final|"
            r"analytic|of|from|on|for|with|among|in|data|records|responses|information|each|every|overall|some)")
 _LEAD_SAMPLE = re.compile(
     rf"(?:\b(?:{_SAMPLE_VERBS})|\bconsent (?:was |had been )?(?:obtained|received|given|gained) from|"
     rf"\bspoke (?:with|to)|\btalked (?:with|to)|\bmet with|\bheard from|"
-    rf"\b(?:answered|completed|returned|filled (?:in|out)) by|\bdrew on|\bused)\s+(?:{_FILLER}\s+){{0,5}}$",
+    rf"\b(?:answered|completed|returned|filled (?:in|out)) by|\badministered to|\bdrew on|\bused)"
+    rf"\s+(?:{_FILLER}\s+){{0,5}}$",
     re.IGNORECASE)
 _LEAD_NOUN = re.compile(
     r"(?:\b(?:total|sample|cohort|population|panel|census)\s+of|"
@@ -140,15 +143,17 @@ _LEAD_PRE = re.compile(
 # another count or a conjunction, so "80 patients started ... and 61 completed it" keeps two subjects apart.
 _AFTER_GAP = (r"(?:\s*\([^)]*\))?(?:(?:(?!\b(?:or|but|while|whereas)\b|\band\s+(?:\d|[a-z]+(?:-[a-z]+)?\s+(?:of|were|"
               r"was|had|did|also|completed|took|responded)\b))[^,;:.()\d]){0,80}?\s)??\s*")
-_AUX = (r"(?:(?:who|that)\s+)?(?:(?:were|was|had been|have been|are|being|had|have)\s+)?"
-        r"(?:\w+ly\s+|then\s+|also\s+|all\s+){0,2}")
+_AUX = (r"(?:(?:who|that|,?\s*(?:all|each|both) of (?:whom|them))\s+)?"
+        r"(?:(?:were|was|had been|have been|are|being|had|have)\s+)?(?:\w+ly\s+|then\s+|also\s+|all\s+){0,2}")
+# Filling in a form is what a respondent does: "92 clerks filled out a questionnaire".
+_FILLED_IN = r"filled (?:in|out) (?:the|a|an|our|their)\s+(?:[\w-]+\s+){0,2}?(?:survey|questionnaire|form|diary)s?"
 _AFTER_SAMPLE = re.compile(
     rf"^{_AFTER_GAP}{_AUX}(?P<verb>{_SAMPLE_VERBS}|participated|took part|take part|consented|responded|replied|agreed|"
     rf"returned|"
     rf"started|began|entered|joined|(?:formed|made up|constituted) (?:the|our|a) (?:[\w-]+\s+){{0,2}}?(?:sample|"
     rf"cohort)|"
     rf"answered|completed (?:the|a|an|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:survey|questionnaire|interview|"
-    rf"baseline|assessment)s?)\b", re.IGNORECASE)
+    rf"baseline|assessment)s?|{_FILLED_IN}|came back|(?:were|was) received)\b", re.IGNORECASE)
 _AFTER_PRE = re.compile(
     rf"^{_AFTER_GAP}{_AUX}(?:(?:we|they|researchers|investigators)\s+)?(?P<verb>screened|invited|approached|contacted|"
     rf"assessed for eligibility|(?:potentially )?eligible|"
@@ -251,8 +256,14 @@ _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:[-‐–][A-Za-z]+)*)")
 # "212 of 540", "Forty of the 62": what lies between a part and the whole it is taken from.
 _PART_OF_WHOLE = re.compile(r"\s*(?:out )?of (?:the |these |those |all )?", re.IGNORECASE)
 _PEOPLE_VERB_LEAD = re.compile(rf"\b(?:{_PEOPLE_VERBS})\s+(?:{_FILLER}\s+){{0,5}}$", re.IGNORECASE)
-_PEOPLE_VERB_AFTER = re.compile(rf"^{_AFTER_GAP}{_AUX}(?:{_PEOPLE_VERBS}|consented|participated|took part|responded)\b",
+_PEOPLE_VERB_AFTER = re.compile(rf"^{_AFTER_GAP}{_AUX}(?:{_PEOPLE_VERBS}|consented|participated|took part|responded|"
+                                rf"agreed to (?:take part|participate|be interviewed)|{_FILLED_IN})\b",
                                 re.IGNORECASE)
+# "the twelve families interviewed described ...": a participle right after the noun, then the clause's own
+# verb; the participle is the noun's ("families [who were] interviewed"), not the verb of the noun phrase's head.
+_REDUCED_RELATIVE = re.compile(r"^\s+(?:(?:who|whom|that)\s+)?(?:we|they|researchers|investigators)\s+\w+ed\b|"
+                               r"^\s+\w+ed\b[^,;.]*?\b(?:\w+ed|were|was|had|did|took|gave|felt|told|said|saw|made|"
+                               r"found)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:who|that|whom)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;,](?!\d{3}(?!\d))")
 _OF_WHOLE_LEAD = re.compile(r"(?:^|[;(]\s*)\bof (?:the |these |those |all |a total of )?$", re.IGNORECASE)
@@ -350,15 +361,18 @@ def _noun_kind(word: str, value: int, modifiers: list[str]) -> str:
         return "other"
     if len(last) > 6 and last.endswith(("ists", "ians")) and not last.endswith("lists"):
         return "people"
+    if value == 1:
+        return "other"  # "in one region", "at one large hospital": one of anything but a person is no sample
     return ""
 
 
 def _read_count(count: Count, sentence: str, clause_start: int, index: int, following: Count | None,
-                subject_before: bool = False) -> Candidate:
+                subject_before: bool = False, whole_of_previous: bool = False) -> Candidate:
     """One count with its noun, stage, standing and any reason it cannot be the sample.
 
     ``subject_before``: an earlier count in the same clause is the subject the verbs after this one
-    may belong to.
+    may belong to. ``whole_of_previous``: the count is Y in "X of Y volunteers", the head of that noun
+    phrase is X, so the verbs after it ("..., all of whom were randomised") are X's, not Y's.
     """
     before = sentence[clause_start:count.start]
     notation = bool(_NOTATION_LEAD.search(before))
@@ -372,18 +386,27 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         # "212 of 540 invited pharmacists completed ...": the verb after the whole's noun is the part's.
         whole_noun = _head(sentence, following.end, following.value)
         after = sentence[following.end if whole_noun.kind in ("unknown", "none") else whole_noun.end:]
-    elif verbs_belong_elsewhere:
+        own_clause = _WHOLE_CLAUSE.match(after)
+        after = after[own_clause.end():] if own_clause else after  # "58 of the 90 tenants we invited completed"
+    elif verbs_belong_elsewhere or (whole_of_previous and not _REDUCED_RELATIVE.match(after)):
         after = ""
     whole = _PART_OF_NAMED.match(sentence, count.end) if head.kind == "none" and not part_of_following else None
     whole_head = _head(sentence, whole.end(), 2) if whole else None
+    if whole and whole_head and whole_head.kind == "unknown":
+        # An unlisted noun ("lifeguards") followed by "we contacted" and a verb only people take.
+        noun_end = sentence.find(whole_head.noun, whole.end()) + len(whole_head.noun)
+        clause = _WHOLE_CLAUSE.match(sentence, noun_end)
+        if clause and _PEOPLE_VERB_AFTER.match(sentence[clause.end():]):
+            whole_head = _Head("people", whole_head.noun, noun_end, whole_head.modifiers)
     if whole_head and whole_head.kind == "people":
         # "Forty-four of the nurses we invited agreed": the part counts the whole's people, and the
         # relative clause ("we invited") is the whole's, so the part's verb is the one after it.
-        clause = _WHOLE_CLAUSE.match(sentence, whole_head.end)
-        head = _Head("people", whole_head.noun, clause.end() if clause else whole_head.end, head.modifiers)
+        head = _Head("people", whole_head.noun, _clause_end(sentence, whole_head.end), head.modifiers)
         after = sentence[head.end:]
     kind = head.kind
     stage = _stage(before, after, head.modifiers, lead_first=part_of_following)
+    if kind == "unknown" and stage == "sample" and _PERSON_SUFFIX.search(head.noun) and _allocated(before, after):
+        kind = "people"  # "randomised 96 walkers": people are what a trial allocates when no place is named
     declared = notation or bool(_LEAD_NOUN.search(before))
     if kind == "unknown" and (declared or _people_verb(before, after)):
         kind = "people"  # an unlisted noun that was interviewed, enrolled or declared the sample: people
@@ -408,6 +431,20 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         observed=kind == "units" and bool(_UNIT_LEAD.search(before) or (
             _UNIT_AFTER.match(after) and not _PREPOSITION_LEAD.search(before))),  # not "staff at 26 pharmacies"
         phrase=sentence[count.end:head.end].strip().lower() or head.noun.lower())
+
+
+_ALLOCATED = re.compile(r"\b(?:randomi[sz]ed|allocated|assigned)\b", re.IGNORECASE)
+
+
+def _allocated(before: str, after: str) -> bool:
+    """The count is governed by a verb of random allocation, before it or right after its noun."""
+    return bool(_ALLOCATED.search(before[-40:]) or _ALLOCATED.search(after[:40]))
+
+
+def _clause_end(sentence: str, position: int) -> int:
+    """Where a relative clause after a noun ("we invited") ends, or ``position`` when there is none."""
+    clause = _WHOLE_CLAUSE.match(sentence, position)
+    return clause.end() if clause else position
 
 
 def _in_prepositional_phrase(before: str, after: str) -> bool:
@@ -520,8 +557,11 @@ def _sentence_candidates(sentence: str, offset: int) -> list[Candidate]:
         following = counts[position + 1] if position + 1 < len(counts) else None
         subject_before = bool(found) and counts[position - 1].start >= clause_start and not found[-1].rejected \
             and found[-1].kind not in ("other", "none")
-        candidate = _read_count(count, sentence, clause_start, offset + position, following, subject_before)
         previous_end = counts[position - 1].end if position else 0
+        whole_of_previous = bool(found) and not found[-1].rejected \
+            and bool(_PART_OF_WHOLE.fullmatch(sentence, previous_end, count.start))
+        candidate = _read_count(count, sentence, clause_start, offset + position, following, subject_before,
+                                whole_of_previous)
         candidate, container = _link_parts(candidate, count, sentence, found, container, clause_start, previous_end)
         candidate = _inherit_ellipsis(candidate, found, sentence[previous_end:count.start])
         if candidate.bare and candidate.kind == "none":
@@ -574,7 +614,10 @@ def _link_parts(candidate: Candidate, count: Count, sentence: str, found: list[C
         return candidate, candidate.index  # "Of 880 screened, ..." heads the sentence's funnel
     previous = found[-1] if found else None
     if previous and _PART_OF_WHOLE.fullmatch(sentence, previous_end, count.start):
-        found[-1] = _as_part(previous, candidate)  # "212 of 540 invited pharmacists"
+        if previous.stage == "sample" and candidate.stage in ("", "pre") and not previous.rejected:
+            # "212 of 540 pharmacists completed the survey": the part took part, the whole is the pool.
+            return replace(candidate, stage="pre"), container
+        found[-1] = _as_part(previous, candidate)  # "Forty of the 62 nurses were women"
         return candidate, container
     if previous and (_PART_LEAD.search(before) or _THEM_AFTER.match(sentence[count.end:])):
         return _as_part(candidate, previous), container
@@ -600,13 +643,19 @@ def _people_in_units(units: Candidate, people: Candidate, between: str) -> bool:
 
 
 def _bracketed_total(found: list[Candidate], sentence: str, count: Count) -> Candidate | None:
-    """The count a bracket breaks down: the last people or units count before the open bracket."""
+    """The count a bracket or a colon breaks down: the last people or units count before it.
+
+    "1,146 patients were allocated (574 to ...)", "The trial randomised 300 patients: 150 to ... and
+    150 to ...": what follows the bracket or colon splits the count before it into its parts.
+    """
     for candidate in reversed(found):
         if candidate.kind in ("people", "units") and not candidate.rejected:
             between = sentence[candidate.end:count.start]
             opened = between.rfind("(")
             inside = opened >= 0 and ")" not in between[opened:] and not re.search(r"[,;)]", between[:opened])
-            return candidate if inside and count.value <= candidate.value else None
+            colon = between.find(":")
+            after_colon = colon >= 0 and not re.search(r"[;()]", between) and not re.search(r"[,]", between[:colon])
+            return candidate if (inside or after_colon) and count.value <= candidate.value else None
     return None
 
 
@@ -619,9 +668,10 @@ def _coordinate(found: list[Candidate], counts: list[Count], sentence: str) -> l
     """Counts joined by "and"/commas ("9 women and 7 men") share one stage and standing, as one group."""
     result: list[Candidate] = []
     for position, candidate in enumerate(found):
-        if position and _listed(found[position - 1]) and _listed(candidate) \
-                and _joined(sentence, counts[position - 1], counts[position]):
-            group_id = result[-1].group
+        earlier = _previous_listable(found, position)
+        if earlier is not None and _listed(found[earlier]) and _listed(candidate) \
+                and _joined(sentence, counts[earlier], counts[position]):
+            group_id = result[earlier].group
         else:
             group_id = candidate.index  # a group is named by its first member, unique across the text
         result.append(replace(candidate, group=group_id))
@@ -639,6 +689,18 @@ def _coordinate(found: list[Candidate], counts: list[Count], sentence: str) -> l
                                 kind=kind)
         merged.append(candidate)
     return merged
+
+
+def _previous_listable(found: list[Candidate], position: int) -> int | None:
+    """The count before this one, skipping counts of other things inside a member's noun phrase.
+
+    In "120 nurses in one region and 85 physicians in another", "one region" belongs to the first
+    member and does not break the list.
+    """
+    earlier = position - 1
+    while earlier >= 0 and found[earlier].kind == "other":
+        earlier -= 1
+    return earlier if earlier >= 0 else None
 
 
 def _listed(candidate: Candidate) -> bool:
@@ -667,15 +729,58 @@ def choose_sample_size(text: str) -> SampleSize:
             notes.append(_rejection_note(candidate))
     people = [c for c in people if not c.rejected]
     chosen = _resolve(people, notes)
+    if chosen is not None and _interviews_of_other_people(chosen, candidates, notes):
+        chosen = None
     if chosen is None and not any(c.kind == "people" and not c.rejected for c in candidates) and not notes:
         chosen = _from_interviews(candidates)
         if chosen is None:
             chosen = _from_units(candidates, notes)
-    if chosen is None and not notes and _CJK.search(text):
-        return chinese_sample_size(text)
+    if chosen is None and not notes:
+        other = _other_language_sample_size(text)
+        if other is not None:
+            return other
     if chosen is None:
         return SampleSize(None, None, tuple(dict.fromkeys(notes)))
     return SampleSize(chosen.value, chosen.sentence, (), units=chosen.kind == "units")
+
+
+_INTERVIEWS_AFTER = re.compile(r"\s*(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)(?:interviews?|conversations?)\b"
+                               r"(?:\s+(?:with|of|among)\s+(?P<with>[\w'’-]+(?:\s+[\w'’-]+){0,3}))?", re.IGNORECASE)
+
+
+def _interviews_of_other_people(chosen: Candidate, candidates: list[Candidate], notes: list[str]) -> bool:
+    """A count of interviews with people other than the sample's is a second sample ("a staff survey
+    (n = 356) ... 14 key-informant interviews"): with no total, neither count is the study's.
+
+    Interviews that name no one ("16 follow-up interviews") or name the sample's own people are
+    taken to be with some of them, and leave the sample as it is.
+    """
+    if _interviewed(chosen):
+        return False
+    for candidate in candidates:
+        if candidate.kind != "interviews" or candidate.rejected or candidate.index == chosen.index:
+            continue
+        interviewees = _interviewees(candidate)
+        if interviewees and not _same_people(chosen.phrase, interviewees) \
+                and not _same_people(chosen.noun.lower(), interviewees):
+            notes.append(f"sample size left empty: the abstract gives {chosen.value} {chosen.noun} and "
+                         f"{candidate.value} interviews with {interviewees} as separate samples and no total")
+            return True
+    return False
+
+
+def _interviewees(interviews: Candidate) -> str:
+    """Who a count of interviews was held with, when its words name people ("key-informant interviews",
+    "interviews with apiary inspectors"); "" when they do not, or when a count of them is given."""
+    match = _INTERVIEWS_AFTER.match(interviews.sentence, interviews.end)
+    if not match or re.search(r"\d|\b(?:them|these|those|whom|each|some|all)\b|follow-?up|sub-?sample",
+                              match.group(0), re.IGNORECASE):
+        return ""
+    words = re.split(r"[\s-]+", f"{match.group('modifiers')} {match.group('with') or ''}".strip().lower())
+    for position, word in enumerate(words):
+        if _noun_kind(word, 2, []) == "people" or _noun_kind(f"{word}s", 2, []) == "people":
+            return " ".join(words[max(0, position - 1):position + 1]) if position and match.group("with") else word
+    return ""
 
 
 def _rejection_note(candidate: Candidate) -> str:
@@ -828,30 +933,114 @@ def _from_interviews(candidates: list[Candidate]) -> Candidate | None:
     return interviews[0] if len(values) == 1 else None
 
 
-# --- Chinese abstracts ------------------------------------------------------------------------------
-# A Chinese abstract writes a sample as Arabic digits and a classifier for people (名, 例, 位, 人):
-# "共纳入1 862名居民", "对24名护士进行半结构式访谈". A count is firm when its clause names a sampling
-# or data-collection verb; "各156例" (each arm), "其中男性120名" (of whom) are parts; "300余名" and
-# "约300名" are approximate.
+# --- abstracts in other languages -------------------------------------------------------------------
+# Outside English a smaller grammar reads the same facts. A count of people is digits with a people
+# classifier (Chinese 名/例/位/人, Korean 명) or, in French, digits before a people noun. A count is firm
+# when its clause names a sampling or data-collection verb; words for "of whom", "each" or an arm mark
+# a part; words for "about", "more than" or "-odd" mark an approximate count; planned ones are left out.
+# One firm value, or one stated as a total, is the sample; several are a conflict, left empty with a note.
+
+
+@dataclass(frozen=True)
+class _LanguageGrammar:
+    """The words one language uses for the parts of a stated sample."""
+
+    count: re.Pattern[str]  # group 1: the digits; group 2: an "-odd" marker (approximate)
+    firm: re.Pattern[str]
+    part_before: re.Pattern[str]
+    inexact_before: re.Pattern[str]
+    inexact_after: re.Pattern[str]
+    total_before: re.Pattern[str]
+    planned: re.Pattern[str]
+    clause_break: str = r"[，,]"
+
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_ZH_COUNT = re.compile(r"(?<![\d.,第])(\d{1,3}(?:[ ,\u00a0\u2009]\d{3})+|\d+)\s*(余)?\s*"
-                       r"(?:名|例|位|人(?!次|均|口|民币))")
-_ZH_FIRM = re.compile(r"纳入|调查|访谈|招募|选取|抽取|入选|收集|参与|参加|完成|随机|研究对象|样本|入组|问卷|选择|"
-                      r"募集|共有")
-_ZH_PART_BEFORE = re.compile(r"(?:其中|包括|各|每组|每个|男性?|女性?|干预组|对照组|试验组|观察组)[^，。；,;]{0,12}$")
-_ZH_INEXACT_BEFORE = re.compile(r"(?:约|近|超过|逾|大约|将近|不足|少于|多于)\s*$")
-_ZH_INEXACT_AFTER = re.compile(r"^\s*(?:余|多|以上|左右)")
-_ZH_TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计)[^，。；,;\d]{0,6}$")
-_ZH_PLANNED = re.compile(r"拟|计划|将要|预计")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_DIGIT_GROUPS = r"(\d{1,3}(?:[ ,\u00a0\u2009\u202f]\d{3})+|\d+)"
+_CHINESE = _LanguageGrammar(
+    count=re.compile(rf"(?<![\d.,第]){_DIGIT_GROUPS}\s*(余)?\s*(?:名|例|位|人(?!次|均|口|民币))"),
+    firm=re.compile(r"纳入|调查|访谈|招募|选取|抽取|入选|收集|参与|参加|完成|随机|研究对象|样本|入组|问卷|选择|募集|共有"),
+    part_before=re.compile(r"(?:其中|包括|各|每组|每个|男性?|女性?|干预组|对照组|试验组|观察组)[^，。；,;]{0,12}$"),
+    inexact_before=re.compile(r"(?:约|近|超过|逾|大约|将近|不足|少于|多于)\s*$"),
+    inexact_after=re.compile(r"^\s*(?:余|多|以上|左右)"),
+    total_before=re.compile(r"(?:共|共计|合计|总计|累计)[^，。；,;\d]{0,6}$"),
+    planned=re.compile(r"拟|计划|将要|预计"),
+)
+# Korean: "간호사 215명을 대상으로" (215 nurses as subjects), "12명과 심층면담" (in-depth interviews with 12).
+_KOREAN = _LanguageGrammar(
+    count=re.compile(rf"(?<![\d.,]){_DIGIT_GROUPS}\s*(여)?\s*명"),
+    firm=re.compile(r"대상|설문|면담|인터뷰|모집|참여|참가|선정|표집|수집|조사|등록|포함|무작위|배정|응답|분석"),
+    part_before=re.compile(r"(?:중|그중|이 중|각|남성|여성|남자|여자|실험군|대조군|중재군)\s*$"),
+    inexact_before=re.compile(r"(?:약|대략|거의)\s*$"),
+    inexact_after=re.compile(r"^\s*(?:이상|이하|내외|정도|가량|미만|초과)"),
+    total_before=re.compile(r"(?:총|전체|모두|합계)\s*$"),
+    planned=re.compile(r"예정|계획"),
+)
+_FRENCH_PEOPLE = (r"participant(?:e)?s|patient(?:e)?s|personnes|répondant(?:e)?s|infirmi(?:è|e)re?s|infirmiers|"
+                  r"médecins|étudiant(?:e)?s|élèves|enseignant(?:e)?s|parents|mères|pères|femmes|hommes|enfants|"
+                  r"adolescent(?:e)?s|adultes|jeunes|aidant(?:e)?s|soignant(?:e)?s|professionnel(?:le)?s|"
+                  r"pharmacien(?:ne)?s|sages-femmes|résident(?:e)?s|usag(?:er|ère)s|bénévoles|travailleu(?:r|se)s|"
+                  r"employé(?:e)?s|salarié(?:e)?s|gestionnaires|cadres|intervenant(?:e)?s|internes|psychologues|"
+                  r"kinésithérapeutes|dentistes|sujets|volontaires|individus|ménages|familles|couples|détenu(?:e)?s|"
+                  r"migrant(?:e)?s|réfugié(?:e)?s|agricult(?:eur|rice)s|habitant(?:e)?s|citoyen(?:ne)?s|"
+                  r"utilisat(?:eur|rice)s|bénéficiaires|survivant(?:e)?s|personnels|directeurs|directrices|"
+                  r"praticien(?:ne)?s|généralistes|spécialistes|chirurgiens|ambulanciers|puéricultrices|"
+                  r"aides-soignant(?:e)?s|stagiaires|internes")
+# French: "auprès de 18 infirmières", "Au total, 1 246 étudiants ont répondu". "dont 12 femmes" is a part.
+_FRENCH = _LanguageGrammar(
+    count=re.compile(rf"(?<![\d.,]){_DIGIT_GROUPS}()\s+(?:{_FRENCH_PEOPLE})\b", re.IGNORECASE),
+    firm=re.compile(r"auprès d|interrog|recrut|inclu|ont répondu|répondant|ont participé|participants|ont rempli|"
+                    r"ont complété|questionnaire|enquête|entretien|échantillon|a porté sur|ont porté sur|randomis|"
+                    r"tirés? au sort|étude|cohorte|au total|un total de|suivi", re.IGNORECASE),
+    part_before=re.compile(r"(?:\bdont|\bparmi (?:eux|elles|lesquels|lesquelles|ces)|\bchacun\w*|\bdans chaque|"
+                           r"\bpar groupe|\bgroupe (?:témoin|contrôle|intervention|expérimental))[^,;.]{0,20}$",
+                           re.IGNORECASE),
+    inexact_before=re.compile(r"(?:\benviron|\bprès de|\bplus de|\bmoins de|\bau moins|\bquelque|\bpresque|"
+                              r"\bjusqu'à|\bd'environ)\s*$", re.IGNORECASE),
+    inexact_after=re.compile(r"^$"),
+    total_before=re.compile(r"(?:\bau total|\bun total de|\ben tout|\bsoit)\s*,?\s*$", re.IGNORECASE),
+    planned=re.compile(r"\bseront\b|\bsera\b|\bprévoi\w*|\bprévu\w*|\bdevraient\b", re.IGNORECASE),
+    clause_break=r"[;]|,(?!\d)",
+)
+_FRENCH_FUNCTION_WORDS = _words("""
+le la les des du de d l et un une nous avons ont été sont pour dans auprès avec sur au aux qui que par est cette ces ce
+lors en il elle ils elles
+""")
 
 
 def chinese_sample_size(text: str) -> SampleSize:
     """The sample a Chinese abstract states, by the same standards as the English grammar."""
-    firm: list[tuple[int, bool, str]] = []  # value, stated as a total, the clause
-    for sentence in re.split(r"(?<=[。；;！？])", text):
-        for clause in re.split(r"[，,]", sentence):
-            firm.extend(_chinese_counts(clause, sentence))
+    return _language_sample_size(text, _CHINESE)
+
+
+def korean_sample_size(text: str) -> SampleSize:
+    """The sample a Korean abstract states ("간호사 215명을 대상으로 ...")."""
+    return _language_sample_size(text, _KOREAN)
+
+
+def french_sample_size(text: str) -> SampleSize:
+    """The sample a French abstract states ("Nous avons interrogé 24 infirmières ...")."""
+    return _language_sample_size(text, _FRENCH)
+
+
+def _other_language_sample_size(text: str) -> SampleSize | None:
+    """The grammar of the language the text is written in, when it is one of those above."""
+    if _CJK.search(text):
+        return chinese_sample_size(text)
+    if _HANGUL.search(text):
+        return korean_sample_size(text)
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if words and sum(word in _FRENCH_FUNCTION_WORDS for word in words) >= 0.15 * len(words):
+        return french_sample_size(text)
+    return None
+
+
+def _language_sample_size(text: str, grammar: _LanguageGrammar) -> SampleSize:
+    firm: list[tuple[int, bool, str]] = []  # value, stated as a total, the sentence
+    for sentence in re.split(r"(?<=[。；;！？])|(?<=[.!?])\s+", text):
+        for clause in re.split(grammar.clause_break, sentence):
+            firm.extend(_language_counts(clause, sentence, grammar))
     values = {value for value, _, _ in firm}
     if len(values) == 1:
         return SampleSize(firm[0][0], firm[0][2])
@@ -866,17 +1055,17 @@ def chinese_sample_size(text: str) -> SampleSize:
                                    f"and no total",))
 
 
-def _chinese_counts(clause: str, sentence: str) -> list[tuple[int, bool, str]]:
+def _language_counts(clause: str, sentence: str, grammar: _LanguageGrammar) -> list[tuple[int, bool, str]]:
     """Firm, exact, whole counts of people in one clause."""
-    if not _ZH_FIRM.search(clause) or _ZH_PLANNED.search(clause):
+    if not grammar.firm.search(clause) or grammar.planned.search(clause):
         return []
     found: list[tuple[int, bool, str]] = []
-    for match in _ZH_COUNT.finditer(clause):
+    for match in grammar.count.finditer(clause):
         before = clause[:match.start()]
-        if match.group(2) or _ZH_INEXACT_BEFORE.search(before) or _ZH_INEXACT_AFTER.match(clause[match.end():]):
+        if match.group(2) or grammar.inexact_before.search(before) or grammar.inexact_after.match(clause[match.end():]):
             continue
-        if _ZH_PART_BEFORE.search(before):
+        if grammar.part_before.search(before):
             continue
         value = int(re.sub(r"\D", "", match.group(1)))
-        found.append((value, bool(_ZH_TOTAL_BEFORE.search(before)), sentence.strip()))
+        found.append((value, bool(grammar.total_before.search(before)), sentence.strip()))
     return found

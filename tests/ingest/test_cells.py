@@ -76,6 +76,15 @@ def test_a_joined_particle_is_not_a_boundary() -> None:
      Citation("Ward Nursing Today", "3", "5", "7-15", 2016, "2016")),
     ("Ward Nursing Today. 2022, Vol. 5, pe0123",
      Citation("Ward Nursing Today", "5", None, "e0123", 2022, "2022")),
+    ("Rural Care Notes, Vol. 4, No. 2, pp. 101-118, 2018",
+     Citation("Rural Care Notes", "4", "2", "101-118", 2018, "2018")),
+    ("Rural Care Notes; Volume 7, Issue 11, 2021, pp 5-19.",
+     Citation("Rural Care Notes", "7", "11", "5-19", 2021, "2021")),
+    ("Rural Care Notes. 2018; Vol. 4", Citation("Rural Care Notes", "4", None, None, 2018, "2018")),
+    ("Rural Care Notes. 2018 May; Vol. 4, No. 2: 101-118",
+     Citation("Rural Care Notes", "4", "2", "101-118", 2018, "2018-05")),
+    ("Rural Care Notes. 2018; Vol", Citation("Rural Care Notes", None, None, None, 2018, "2018")),
+    ("Rural Care Notes. 2018; Suppl: 4-5", Citation()),  # no volume number: better nothing than "Suppl"
     ("Scopus", Citation()),
     ("", Citation()),
 ])
@@ -154,7 +163,9 @@ def test_cells_never_raise(text: str) -> None:
     journal_name(text)
 
 
-_JOURNAL = st.lists(st.from_regex(r"[A-Z][a-z]{2,10}", fullmatch=True), min_size=1, max_size=5).map(" ".join)
+_LOCATOR_WORDS = {"vol", "volume", "no", "nr", "number", "issue", "iss", "pp", "page", "pages"}
+_JOURNAL = st.lists(st.from_regex(r"[A-Z][a-z]{2,10}", fullmatch=True), min_size=1, max_size=5).filter(
+    lambda words: words[-1].lower() not in _LOCATOR_WORDS).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None)
@@ -167,3 +178,25 @@ def test_labelled_citations_round_trip(journal: str, month: int, year: int, volu
     pages = f"{first}-{first + length}"
     text = f"{journal}{separator}{month_word}{year}, Vol. {volume} Issue {issue}, p{pages}. {length + 1}p."
     assert parse_citation(text) == Citation(journal, str(volume), str(issue), pages, year, f"{year}-{month:02d}")
+
+
+@settings(max_examples=150, deadline=None)
+@given(journal=_JOURNAL, year=st.integers(1950, 2029), volume=st.integers(1, 300), issue=st.integers(1, 12),
+       first=st.integers(1, 2000), length=st.integers(1, 40), separator=st.sampled_from([", ", "; ", ". "]),
+       volume_word=st.sampled_from(["Vol. ", "Vol ", "Volume "]), issue_word=st.sampled_from(["No. ", "Issue "]))
+def test_volume_and_issue_words_are_never_part_of_the_journal(
+        journal: str, year: int, volume: int, issue: int, first: int, length: int, separator: str,
+        volume_word: str, issue_word: str) -> None:
+    pages = f"{first}-{first + length}"
+    text = f"{journal}{separator}{volume_word}{volume}, {issue_word}{issue}, pp. {pages}, {year}"
+    assert parse_citation(text) == Citation(journal, str(volume), str(issue), pages, year, str(year))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_a_parsed_journal_never_ends_in_a_locator_word_and_a_volume_has_a_number(text: str) -> None:
+    cited = parse_citation(text)
+    if cited.journal is not None:
+        assert cited.journal.split()[-1].strip(".,;:").lower() not in _LOCATOR_WORDS
+    if cited.volume is not None:
+        assert any(c.isdigit() for c in cited.volume) or cited.volume.isupper()

@@ -160,3 +160,23 @@ def test_an_abstract_in_another_latin_script_language_is_read_in_english() -> No
     )
     derived = derive(study)
     assert (derived.sample_size, derived.design) == (16, "qualitative")
+
+
+@pytest.mark.parametrize("text, design", [
+    # round 6 (sentences written for these tests)
+    ("The protocol of a stepped trial in which 24 care homes are to be randomised is set out.", "other"),
+    ("Clustering of patients within wards was handled by generalised estimating equations.", "quantitative"),
+    ("Respondents completed a discrete choice experiment on clinic opening hours.", "quantitative"),
+    ("Using a central randomisation website, we assigned 130 pupils to tutoring or usual lessons.", "trial"),
+    ("Schools were randomly ordered to cross over to the new timetable.", "trial"),
+    ("Searches of five databases found 2,040 records; 14 cohort studies met our criteria.", "review"),
+    ("Patient diaries were analysed narratively.", "qualitative"),
+    ("The median stay was 4 days (IQR 2-7), and 11% of patients returned within a month.", None),
+    ("방법 노인 20명과 심층면담을 실시하였다.", "qualitative"),
+    ("방법 간호사를 대상으로 설문조사를 실시하였다.", "quantitative"),
+    ("Il s'agit d'une revue systématique de la littérature.", "review"),
+    ("Nous avons conduit des entretiens semi-directifs auprès de 12 médecins.", "qualitative"),
+    ("Un essai randomisé a comparé deux pansements.", "trial"),
+])
+def test_design_round_six_wording(text: str, design: str | None) -> None:
+    assert classify_design("", text, None) == design

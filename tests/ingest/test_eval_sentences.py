@@ -30,9 +30,10 @@ def test_sample_size_and_design_meet_their_floors() -> None:
     assert report["design_accuracy"] >= 0.99, misses
 
 
-#: Floors for the batches written blind (precision, recall, design), reached and rounded down. Batch 3's
-#: are its blind figures: no one has tuned on its sentences yet.
-BLIND_FLOORS = {"batch2": (0.98, 0.99, 0.99), "batch3": (0.93, 0.83, 0.85)}
+#: Floors for the batches written blind (precision, recall, design), reached and rounded down. Batches 4
+#: and 5 are at their blind figures: no one has tuned on their sentences yet.
+BLIND_FLOORS = {"batch2": (0.98, 0.99, 0.99), "batch3": (0.99, 0.99, 0.99), "batch4": (0.81, 0.81, 0.63),
+                "batch5": (0.88, 0.85, 0.81)}
 
 
 @pytest.mark.parametrize("batch", sorted(BLIND_FLOORS))

@@ -64,3 +64,22 @@ def test_digits_with_thousands_separators_round_trip(value: int) -> None:
 def test_any_text_gives_counts_or_nothing(text: str) -> None:
     for count in find_counts(text):
         assert count.value >= 0 and text[count.start:count.end] == count.text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("three dozen", 36),
+])
+def test_dozens(text: str, value: int) -> None:
+    assert parse_count(text) == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several dozen residents came.",
+    "Dozens of residents came.",
+    "Hundreds of residents came.",
+    "Several thousand residents came.",
+])
+def test_vague_amounts_give_no_count(sentence: str) -> None:
+    assert find_counts(sentence) == []

@@ -259,6 +259,117 @@ def test_journal_field_holding_a_label_or_date_is_flagged() -> None:
     assert journal_problems("Northfield Review of Community Care") == []
 
 
+@pytest.mark.parametrize(("journal", "why"), [
+    ("Year", "metadata label"),
+    ("Source", "metadata label"),
+    ("Journal", "metadata label"),
+    ("Source title", "metadata label"),
+    ("Año", "metadata label"),
+    ("Publisher: Ashgrove Press", "begins with a metadata label"),
+    ("Author to whom correspondence should be addressed", "sentence"),
+    ("Correspondence may be sent to the first author", "sentence"),
+    ("This article is part of a special collection on rural nursing", "sentence"),
+    ("Please cite this paper as follows", "sentence"),
+    ("Submitted to the board of the rural health trust.", "full stop"),
+    ("Sec. Rural Midwifery", "section of a journal"),
+    ("Section: Community Pharmacy", "section of a journal"),
+    ("Specialty section: Ward Nursing", "section of a journal"),
+    ("Sección Enfermería Rural", "section of a journal"),
+    ("Northfield Review of Community Care, Vol", "ends in \"Vol\""),
+    ("Ward Nursing Today No.", "ends in \"No\""),
+    ("Lakeside Care Notes, pp", "ends in \"pp\""),
+    ("https://northfield-review.example/current", "web address"),
+    ("www.northfield-review.example", "web address"),
+    ("editors@northfield-review.example", "web address"),
+])
+def test_journal_values_that_are_labels_sentences_sections_or_addresses_are_flagged(journal: str, why: str) -> None:
+    [problem] = journal_problems(journal)
+    assert why in problem
+
+
+@pytest.mark.parametrize("journal", [
+    "Northfield Review of Community Care", "Ward Nursing: Research and Practice", "Queues and its Applications",
+    "Ageing and Care in Small Towns", "Revista de Salud Rural", "Gesundheit und Versorgung", "Nursing",
+    "Science", "Proc. Lakeside Conf. Rural Health 2019", "Bulletin de la S.R.C.", "Rural Nurs. Rep.",
+    "can fam nurs", "JOURNAL OF WARD NURSING", "Rural Care Numbers and Trends", "Care Notes (Lakeside)",
+    "Pages of Rural History: A Review", "农村卫生管理", "Zeitschrift für Landpflege", "Who Cares Quarterly",
+])
+def test_journal_names_of_many_shapes_pass(journal: str) -> None:
+    assert journal_problems(journal) == []
+
+
+_JOURNAL_WORD = st.sampled_from(["Rural", "Nursing", "Care", "Health", "Review", "Practice", "Community",
+                                 "Research", "Services", "Pharmacy", "Quarterly", "Annals", "Studies", "Ward"])
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "of", "and", "in", "&", "for"]), _JOURNAL_WORD), min_size=1,
+                max_size=6))
+def test_journal_names_built_from_journal_words_pass(parts: list[tuple[str, str]]) -> None:
+    journal = " ".join(word if not joint or index == 0 else f"{joint} {word}"
+                       for index, (joint, word) in enumerate(parts))
+    assert journal_problems(journal) == []
+
+
+# --------------------------------------------------------------------------- authors: the list as a whole
+
+
+@pytest.mark.parametrize("authors", [
+    ["Lindqvist, Maja", "Okafor, Chiamaka", "Lindqvist, Maja"],
+    ["Lindqvist, Maja", "Lindqvist, M."],
+    ["Lindqvist, M. E.", "Okafor, C. N.", "Lindqvist, M. E."],
+    ["Lindqvist, Maja Elin", "Lindqvist, Maja"],
+    ["Núñez, Inés", "Nunez, I."],
+    ["Lindqvist, ME", "Lindqvist, M. E."],
+    ["Okafor, Jean-Paul", "Okafor, J.-P."],
+    ["Lakeside Recovery Study Investigators", "Lakeside Recovery Study Investigators"],
+])
+def test_an_author_listed_twice_is_flagged(authors: list[str]) -> None:
+    [problem] = author_problems(authors)
+    assert "same author twice" in problem
+
+
+@pytest.mark.parametrize("authors", [
+    ["Lindqvist, M.", "Lindqvist, K."],
+    ["Lindqvist, Maja", "Lindqvist, Karin"],
+    ["Lindqvist, M. E.", "Lindqvist, M. K."],
+    ["Okafor, Jean-Paul", "Okafor, Jean-Luc"],
+    ["Wang, Y.", "Wang, Y."],  # MEDLINE style: one initial each, often two different people
+    ["Lindqvist", "Lindqvist, Maja"],  # too little to tell
+    ["Lindqvist, Maja", "Lindgren, Maja"],
+])
+def test_different_people_sharing_a_family_name_pass(authors: list[str]) -> None:
+    assert author_problems(authors) == []
+
+
+@pytest.mark.parametrize("author", [
+    "Petrovna, Vorontsova Elena", "Nikolaevna, Elena", "Ivanovich, Sokolov Dmitri", "Петровна, Воронцова Елена",
+])
+def test_a_patronymic_as_family_name_is_flagged(author: str) -> None:
+    [problem] = author_problems([author])
+    assert "patronymic" in problem
+
+
+@pytest.mark.parametrize("author", [
+    "Vorontsova, Elena Petrovna", "Abramovich, Sergei", "Rabinovich, Lena K.", "Sokolov, Dmitri Ivanovich",
+    "Jankovich, Maria Sokolova",
+])
+def test_slavic_names_in_the_right_order_pass(author: str) -> None:
+    assert author_problems([author]) == []
+
+
+@pytest.mark.parametrize("author", ["Lindqvist, Corresponding author", "Okafor, Show more", "Lund, Affiliations",
+                                    "Okafor, Author information"])
+def test_a_given_name_that_is_a_label_is_flagged(author: str) -> None:
+    [problem] = author_problems([author])
+    assert "label" in problem
+
+
+def test_a_record_with_a_repeated_author_and_a_label_for_a_journal_gets_both_reasons() -> None:
+    record = {**VALID_RECORD, "authors": ["Ng, Wei", "Okafor, Chiamaka", "Ng, W."], "journal": "Year"}
+    problems = record_problems(record, this_year=2025)
+    assert [p.split()[0] for p in problems] == ["authors", "journal"]
+
+
 # --------------------------------------------------------------------------- whole records
 
 VALID_RECORD = {
@@ -300,6 +411,8 @@ def test_capitalised_family_and_given_names_pass(family: str, given_name: str) -
     assume(not words & set(AFFILIATION_WORDS + JOURNAL_WORDS))
     assume(all(label_kind(text) is None for text in (f"{given_name} {family}", f"{family} {given_name}")))
     assume(label_kind(family) is None or label_kind(given_name) is None)
+    assume(label_kind(given_name) != "a metadata label")  # "Okafor, Title": a field name, flagged on purpose
+    assume(not family.endswith(("ovna", "evna", "ichna")))  # a patronymic, never a family name
     assert author_problems([f"{family}, {given_name}"]) == []
 
 
@@ -403,9 +516,11 @@ def test_a_short_page_title_without_authors_is_flagged(title: str, authors: list
      "allocated older adults to visits.", "metadata label"),
     ("Title: Home visits after discharge\nAuthors: Okafor, Chiamaka; Lund, Per\nPublisher: Northfield Press\n"
      "Date issued: 2020-05-04\nSubjects: Aged; Physiotherapy; Home care services\nType: Article",
-     "'label: value' rows"),
+     "metadata label"),
     ("Titre : Les pharmaciens ruraux et le conseil\nÉditeur : Presses de Lachine\nDate : 2019\n"
-     "Langue : français\nSujets : pharmacie ; ruralité", "'label: value' rows"),
+     "Langue : français\nSujets : pharmacie ; ruralité", "metadata label"),
+    ("Home visits after discharge in older adults\nPublisher: Northfield Press\nDate issued: 2020-05-04\n"
+     "Subjects: Aged; Physiotherapy; Home care services\nType: Article", "'label: value' rows"),
 ])
 def test_an_abstract_made_of_metadata_rows_is_flagged(text: str, why: str) -> None:
     [problem] = abstract_problems([{"heading": None, "text": text}])
@@ -544,3 +659,14 @@ def test_records_written_before_the_checks_existed_are_checked_too(make_project:
     path.write_text(dump_yaml({**record, "status": "included"}))
     assert not ingest_project(project).ok
     assert _only_record(project)[1]["status"] == "needs-review"
+
+
+SECTION_RIS = FIXED_RIS.replace("ER  - ", "JO  - Sec. Rural Midwifery\nER  - ")
+
+
+def test_a_journal_section_read_as_the_journal_is_held_for_review(make_project: Project) -> None:
+    project = make_project({"lakeshore.ris": SECTION_RIS})
+    assert main(["ingest", "--project", str(project)]) == 1
+    _path, record = _only_record(project)
+    assert record["status"] == "needs-review"
+    assert any("Sec. Rural Midwifery" in note and "section" in note for note in record["extraction_notes"])

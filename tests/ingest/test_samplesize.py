@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.ingest.samplesize import chinese_sample_size, choose_sample_size
+from generator.ingest.samplesize import chinese_sample_size, choose_sample_size, french_sample_size, korean_sample_size
 
 
 @pytest.mark.parametrize("text, size", [
@@ -74,3 +74,83 @@ def test_audited_units_are_the_sample_and_later_counts_are_findings(audited: int
     finding = data.draw(st.integers(1, audited - 1))
     text = f"We audited {audited:,} discharge letters; {finding:,} lacked a medication list."
     assert choose_sample_size(text).count == audited
+
+
+# --- round 4 rules (sentences written for these tests) ----------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    # vague amounts are no count
+    ("Several hundred visitors answered the survey.", None),
+    ("Dozens of volunteers took part in the clean-up study.", None),
+    ("Thousands of commuters were surveyed at stations.", None),
+    # "a dozen", "two dozen"
+    ("A dozen lifeguards were interviewed about rip currents.", 12),
+    ("Two dozen beekeepers took part in focus groups.", 24),
+    # either end of a range is no one count
+    ("Between 20 and 30 carers attended each session.", None),
+    ("Groups of 5–7 students were observed in class.", None),
+    # people in the pairs or couples a bracket counts
+    ("We interviewed 15 grandparent-grandchild dyads (30 participants).", 30),
+    ("Eleven couples (22 people) took part in joint interviews.", 22),
+    # a part of the people the authors invited or contacted
+    ("Fifty-eight of the 90 tenants we invited completed the questionnaire.", 58),
+    ("Forty-one of the lifeguards we contacted agreed to take part.", 41),
+])
+def test_round_four_constructions(text: str, size: int | None) -> None:
+    assert choose_sample_size(text).count == size
+
+
+# --- round 6 rules (sentences written for these tests) ----------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    # a colon breaks a total down by arm
+    ("The study randomised 96 walkers: 48 to poles and 48 to usual walking.", 96),
+    # "X of Y ..., all of whom ...": the relative clause is X's; a participle after Y is Y's
+    ("Screening confirmed 140 of 205 applicants, all of whom were enrolled.", 140),
+    ("212 of 540 pharmacists completed the survey.", 212),
+    ("Nine of the fourteen crews observed reported fatigue.", 14),
+    # "administered to", "filled in", "came back"
+    ("The questionnaire was administered to 388 hotel housekeepers.", 388),
+    ("Sixty-six market traders filled in a short paper questionnaire.", 66),
+    ("Forms were posted to 900 tenants, and 415 questionnaires came back.", 415),
+    # interviews with other people than the surveyed ones are a second sample
+    ("A depot survey (n = 212) was combined with 9 interviews with union representatives.", None),
+    ("We surveyed 410 carers and held 18 interviews with carers.", 410),
+    ("We used a survey (n = 150) and 12 follow-up interviews.", 150),
+    # a count of one place inside a list member's noun phrase does not break the list
+    ("We surveyed 75 cooks in one city and 60 cleaners in another city.", None),
+])
+def test_round_six_constructions(text: str, size: int | None) -> None:
+    assert choose_sample_size(text).count == size
+
+
+def test_interviews_with_other_people_leave_a_note() -> None:
+    found = choose_sample_size("A staff survey (n = 240) ran alongside 11 key-informant interviews.")
+    assert found.count is None
+    assert any("240" in note and "11 interviews" in note for note in found.notes)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("방법 대학생 312명을 대상으로 온라인 설문조사를 실시하였다.", 312),
+    ("방법 간호사 약 200명을 대상으로 설문조사를 하였다.", None),
+    ("방법 환자 80명을 무작위 배정하였으며, 그중 남성 35명이었다.", 80),
+])
+def test_korean_counts(text: str, size: int | None) -> None:
+    assert korean_sample_size(text).count == size
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Au total, 410 patients ont été inclus, dont 220 femmes.", 410),
+    ("Environ 300 étudiants ont répondu à l'enquête.", None),
+    ("Nous avons recruté 35 aidants et 28 soignants.", None),
+    ("Des entretiens ont été menés auprès de 19 pharmaciens.", 19),
+])
+def test_french_counts(text: str, size: int | None) -> None:
+    assert french_sample_size(text).count == size
+
+
+def test_other_languages_are_read_when_the_english_grammar_finds_nothing() -> None:
+    assert choose_sample_size("Nous avons interrogé 27 kinésithérapeutes libéraux.").count == 27
+    assert choose_sample_size("방법 교사 145명을 대상으로 설문조사를 실시하였다.").count == 145

@@ -26,6 +26,7 @@ from ..clean import (
     is_abstract_heading,
     is_closing_heading,
     is_concluding_heading,
+    leading_heading,
     split_abstract,
 )
 from ..normalize import clean_text, normalize_doi, normalize_keywords, normalize_title
@@ -35,6 +36,7 @@ from .citation import Citation, is_bibliographic_separator_line, looks_like_cita
 from .common import Line, join_paragraphs, page_lines
 from .dates import labelled_dates, parse_page_date
 from .languages import guess_language
+from .metadata_rows import metadata_rows
 from .profiles import profile_identifiers
 from .translation import split_translated_abstract
 from .vocabulary import (
@@ -69,7 +71,8 @@ _PUBLICATION_NOTE = re.compile(
 _BROWSER_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,80})$")
 _RESPONSIBILITY = re.compile(r"\s+/\s+[^/]{2,200}$")
 _SELF_CITATION_INLINE = re.compile(
-    r"^\s*(?:how to cite(?: this (?:article|paper))?|cite this (?:article|paper)(?: as)?|suggested citation|cite as|"
+    r"^\s*(?:how to cite(?: this (?:article|paper))?|cite this (?:article|paper)(?: as)?|"
+    r"cite this as|suggested citation|cite as|pour citer (?:cet article|ce document)|"
     r"citation|zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文|引用格式)"
     r"\s*[:：]\s*(\S.{20,})$",
     re.IGNORECASE)
@@ -154,7 +157,7 @@ class Page:
 
 def analyse(text: str) -> Page:
     """Read the structure of a copied page (never raises on odd text; fields stay empty instead)."""
-    page = Page(page_lines(text[:500_000]))
+    page = Page(metadata_rows(page_lines(text[:500_000])))
     lines = page.lines
     abstract_starts = _abstract_starts(lines)
     head_end = abstract_starts[0][0] if abstract_starts else _first_stop(lines, 0)
@@ -196,8 +199,8 @@ def _label_of(text: str) -> tuple[str, str, str] | None:
 
 def _is_prose(text: str) -> bool:
     """A sentence or more of running text, the stuff abstracts are made of."""
-    if cjk_share(text) > 0.5:
-        return len(text) >= 20 and bool(re.search(r"[。；，]", text))
+    if cjk_share(text) > 0.5:  # Korean writes Western stops and commas between its words
+        return len(text) >= 20 and bool(re.search(r"[。；，]|[\uac00-\ud7af][.,]\s", text))
     words = text.split()
     return len(words) >= 12 or (len(words) >= 5 and bool(re.search(r"[a-z0-9%)][.!?]\s*$", text)))
 
@@ -407,11 +410,17 @@ def _pair_translation(page: Page, index: int) -> int:
             continue
         text = lines[other].text
         if _is_title_like(text) and not _is_journal_like(text, None) and parse_author_line(text) is None \
-                and _script(text) != _script(here) and "latin" not in (_script(text), _script(here)):
+                and _script(text) != _script(here) and _told_apart(_script(text), _script(here)):
             translated = here if original == other else text
             page.title_translation = (_script(translated), _clean_title(translated) or translated)
             return original
     return index
+
+
+def _told_apart(first: str, second: str) -> bool:
+    """Two scripts surely in different languages: a CJK one beside any other, or two known languages
+    ("latin" is Latin script of unknown language, which may be either of two Latin-script titles)."""
+    return bool({first, second} & {"zh", "ja", "ko"}) or "latin" not in (first, second)
 
 
 def _clean_title(text: str) -> str | None:
@@ -483,15 +492,17 @@ def _find_citation(page: Page, head: list[Line], title_index: int) -> None:
     for index, line in enumerate(head):
         if index == title_index or is_chrome_line(line.text) or _cites_this_title(line.text, page.title_text):
             continue  # a reference to this very article is read by _find_own_citation, authors apart
-        lenient = bool(_DOI_IN_TEXT.search(line.text) or is_bibliographic_separator_line(line.text)
-                       or re.search(r"\(\s*\d{4}\s*\)", line.text))
-        citation = parse_citation(line.text, lenient=lenient)
-        if citation is None or _label_of(line.text):
+        own = _SELF_CITATION_INLINE.match(line.text)
+        text = own.group(1) if own else line.text  # "Cite this as: J Abbrev 2023;12:e0745": this article
+        lenient = bool(_DOI_IN_TEXT.search(text) or is_bibliographic_separator_line(text)
+                       or re.search(r"\(\s*\d{4}\s*\)", text))
+        citation = parse_citation(text, lenient=lenient)
+        if citation is None or _label_of(text):
             continue
-        if looks_like_citation_list_item(line.text) and index > title_index:
+        if looks_like_citation_list_item(text) and index > title_index:
             continue
         found.append((index, citation))
-    if len({(c.journal, c.year, c.volume) for _, c in found if c.journal}) > 1:
+    if _cites_several_works(found):
         page.listing = True
         return
     if not found or page.citation and page.journal:
@@ -504,11 +515,36 @@ def _find_citation(page: Page, head: list[Line], title_index: int) -> None:
     page.journal = page.journal or journal
 
 
+def _cites_several_works(found: list[tuple[int, Citation]]) -> bool:
+    """Citation lines of different journals, or of one journal that disagree (a list of results); two
+    lines of the same issue, one stating more than the other, cite one work."""
+    cited = [citation for _, citation in found if citation.journal]
+    if len({citation.journal.casefold() for citation in cited if citation.journal}) > 1:
+        return True
+    return any(_filled_from(first, second) is None for first, second in zip(cited, cited[1:]))
+
+
 def _cites_this_title(text: str, title: str | None) -> bool:
     """Whether a line, longer than the title, holds the whole title: a reference to this article."""
     if not title or len(title) < 15 or len(text) <= len(title) + 10:
         return False
-    return " ".join(title.casefold().split()).rstrip(".") in " ".join(text.casefold().split())
+    return _find_title_in(text, title) is not None
+
+
+def _find_title_in(text: str, title: str) -> re.Match[str] | None:
+    """Where ``title`` stands in ``text`` (already flattened to single spaces), however the two space
+    their punctuation ("ouverte : le" / "ouverte: le") or write apostrophes and case."""
+    pattern = []
+    for char in " ".join(title.split()).rstrip("."):
+        if char == " ":
+            pattern.append(r"\s+")
+        elif char in ":;,!?":
+            pattern.append(r"\s*" + re.escape(char))
+        elif char in "'’":
+            pattern.append("['’]")
+        else:
+            pattern.append(re.escape(char))
+    return re.search("".join(pattern), " ".join(text.split()), re.IGNORECASE)
 
 
 def _filled_from(own: Citation, other: Citation) -> Citation | None:
@@ -699,6 +735,8 @@ def _ends_abstract(text: str, concluded: bool) -> bool:
     if match and re.fullmatch(r"[A-Z][\w()/ -]{0,30}", match.group(1)) and len(match.group(1).split()) <= 3 \
             and not is_abstract_heading(match.group(1)):
         return True
+    if (heading := leading_heading(text)) is not None:  # "Trial registration ISRCTN 48213307."
+        return concluded and not is_closing_heading(heading)
     return not _is_prose(text) and not re.match(r"^\s*\S+\s*[:：]", text)
 
 
@@ -768,10 +806,10 @@ def _take_authors_and_year(page: Page, text: str, title: str) -> None:
     """Authors and year from the part of a reference to this article before its title, for pages whose
     head states neither (an APA or repository citation: "Doe, A., & Roe, B. (2022, March 4). Title")."""
     flat = " ".join(text.split())
-    start = flat.casefold().find(" ".join(title.casefold().split()).rstrip("."))
-    if start <= 0:
+    found = _find_title_in(flat, title)
+    if found is None or found.start() <= 0:
         return
-    before = flat[:start]
+    before = flat[:found.start()]
     year = re.search(r"\(\s*((?:19|20)\d\d)\b[^)]*\)\s*[.:]?\s*$", before)
     if year is None:
         return
@@ -797,12 +835,11 @@ def _own_citation_texts(lines: list[Line]) -> list[str]:
 
 def _citation_after_title(text: str, title: str) -> Citation | None:
     """The citation that follows the title inside a reference to this article, or None."""
-    folded, wanted = text.casefold(), " ".join(title.casefold().split()).rstrip(".")
-    start = " ".join(folded.split()).find(wanted)
-    if start < 0 or len(wanted) < 15:
-        return None
     flat = " ".join(text.split())
-    before, after = flat[:start], flat[start + len(wanted):].lstrip(" .")
+    found = _find_title_in(flat, title)
+    if found is None or len(title) < 15:
+        return None
+    before, after = flat[:found.start()], flat[found.end():].lstrip(" .")
     cited = parse_citation(after, lenient=True)
     if cited is None and (year := re.search(r"\b((?:19|20)\d\d)\b", before)):
         cited = parse_citation(f"{after} ({year.group(1)})", lenient=True)
@@ -894,6 +931,7 @@ def _name_stripped(page: Page) -> None:
     if page.title_translation:
         language = page.title_translation[0]
         page.stripped.append("Chinese translation of the title" if language == "zh"
+                             else "translation of the title" if language == "latin"
                              else f"translation of the title ({language})")
 
 
@@ -966,6 +1004,8 @@ def _translations(page: Page, others: list[Block]) -> tuple[Translation, ...]:
     by_language: dict[str, Translation] = {}
     if page.title_translation:
         title_lang, translated_title = page.title_translation
+        if title_lang == "latin":  # a Latin-script title of no recognised language: that of the abstract beside it
+            title_lang = next((b.lang for b in others if b.lang and b.lang not in {"zh", "ja", "ko"}), "und")
         by_language[title_lang] = Translation(title_lang, translated_title)
     for block in others:
         lang = block.lang

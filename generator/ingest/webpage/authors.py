@@ -17,7 +17,7 @@ from ..normalize import clean_text, normalize_name
 from .vocabulary import DEGREES, INLINE_AUTHOR_CHROME, NOT_NAME_WORDS
 
 _MARKERS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁺ᵃᵇᶜᵈᵉᶠ*†‡§¶#✉]|\d+")
-_LETTER_MARKERS = re.compile(r"(?<=[A-Za-zÀ-ÿ'’.\-])\s+[a-h](?:\s*,\s*[a-h])*(?=\s*(?:[,;&|]|\band\b|$))")
+_LETTER_MARKERS = re.compile(r"(?<=[A-Za-zÀ-ÿ'’.\-])\s+[a-h](?:\s*,?\s*[a-h])*(?=\s*(?:[,;&|]|\band\b|$))")
 _PARTICLES = frozenset(
     [
         "van",
@@ -47,8 +47,11 @@ _PARTICLES = frozenset(
 _SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÞŁŚŻŹĆŃ][\w'’\-]*\.?$|^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$")
 _INITIALS = re.compile(r"^[A-Z]{1,3}$")
-_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,5}$")
-_CJK_SPACED_NAME = re.compile(r"^[\u3400-\u9fff\u3040-\u30ff]{1,4} [\u3400-\u9fff\u3040-\u30ff]{1,4}$")
+# "and" in the other languages of author lines, tried only when the line does not read with "and".
+_FOREIGN_AND = re.compile(r"\s(?:et|und|y|e)\s")
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,5}$|^[\uac00-\ud7af]{2,5}$")  # Chinese or Japanese; Korean
+_CJK_SPACED_NAME = re.compile(r"^[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,4} "
+                              r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,4}$")
 
 
 @dataclass(frozen=True)
@@ -75,16 +78,42 @@ def parse_author_line(text: str) -> AuthorLine | None:
     if len(joined) >= 2 and all(p.count(",") == 1 for p in joined):
         return _listed(joined)  # "Okafor, Ada and Lind, Erik": each part one inverted name
     parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text) if p.strip()]
-    names = [_given_first(p) for p in parts if not _is_degree_part(p)]
-    if not names or any(name is None for name in names):
+    names = _names_of_parts([p for p in parts if not _is_degree_part(p)])
+    if names is None and _FOREIGN_AND.search(text):  # "Ana Roy, Karim Benali et Sophie Lavoie"
+        parts = [p for p in re.split(r"\s*,\s*|\s+(?:and|et|und|y|e)\s+|\s*&\s*", text) if p.strip()]
+        names = _names_of_parts([p for p in parts if not _is_degree_part(p)])
+    return AuthorLine(tuple(names)) if names else None
+
+
+def _names_of_parts(parts: list[str]) -> list[str] | None:
+    """The names of comma parts, each "Given Family"; a job title after a name ("Ann Lee, senior
+    lecturer1, Bo Chen, statistician2") is left out when the line names two people or more."""
+    names: list[str] = []
+    roles = 0
+    for part in parts:
+        if names and _is_role_part(part) and len(names) > roles:
+            roles += 1
+            continue
+        name = _given_first(part)
+        if name is None:
+            return None
+        names.append(name)
+    if roles and len(names) < 2:
         return None
-    return AuthorLine(tuple(n for n in names if n))
+    return names or None
+
+
+def _is_role_part(part: str) -> bool:
+    """A job title or role in lower case ("professor of mental health services research")."""
+    words = part.split()
+    return 1 <= len(words) <= 8 and all(re.fullmatch(r"[a-z][a-z'’-]*|&", word) for word in words)
 
 
 def _cjk_names(text: str) -> AuthorLine | None:
     """Chinese, Japanese or Korean names. Where punctuation separates the names, a space inside one
-    separates family and given name ("山田 花子, 佐藤 健一") and the name stays whole."""
-    text = _MARKERS.sub(" ", text)
+    separates family and given name ("山田 花子, 佐藤 健一") and the name stays whole. An affiliation in
+    brackets after a name ("김민지(서해대학교)") is not part of it."""
+    text = _MARKERS.sub(" ", re.sub(r"[(（][^()（）]{1,60}[)）]", " ", text))
     if re.search(r"[;；,，、]", text):
         parts = [" ".join(p.split()) for p in re.split(r"[;；,，、]+", text) if p.strip()]
         if parts and all(_CJK_NAME.match(p) or _CJK_SPACED_NAME.match(p) for p in parts):

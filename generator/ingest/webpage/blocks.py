@@ -33,6 +33,11 @@ _SHORT_CJK = 8
 # A researcher identifier printed under a name (an ORCID link or bare ORCID iD): part of the entry above.
 _PERSON_ID_LINE = re.compile(r"^\s*(?:https?://)?(?:www\.)?orcid\.org/\S+\s*$|^\s*(?:orcid\s*(?:id|iD)?\s*:?\s*)?"
                              r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]\s*$", re.IGNORECASE)
+# A detail printed under one author's name: their roles, affiliation, e-mail or a note ("Roles Conceptualization,
+# Writing – original draft", "Affiliation Department of ...", "* E-mail: ...", "Contributed equally to this work").
+_AUTHOR_DETAIL_LINE = re.compile(r"^\s*[*†‡#¶§]?\s*(roles?|contributions?|affiliations?|e-?mail|correspondence|"
+                                 r"contributed equally|equal contributors?|current address|present address|"
+                                 r"deceased)\b", re.IGNORECASE)
 # Accessibility links that come before everything else on a page, the masthead included.
 _SKIP_LINK = re.compile(r"^\s*(skip|jump) to\b|^\s*zum (haupt)?inhalt|^\s*aller au contenu|^\s*saltar al contenido|"
                         r"^\s*an official website of\b", re.IGNORECASE)
@@ -46,6 +51,11 @@ def is_marker_line(text: str) -> bool:
 def is_person_id_line(text: str) -> bool:
     """An ORCID link or iD on its own line: it belongs to the name above, and names may follow it."""
     return bool(_PERSON_ID_LINE.match(text))
+
+
+def is_author_detail_line(text: str) -> bool:
+    """Roles, an affiliation or an e-mail under an author's name: the list of names goes on after it."""
+    return bool(_AUTHOR_DETAIL_LINE.match(text))
 
 
 def is_affiliation(text: str) -> bool:
@@ -74,7 +84,7 @@ def names_below(lines: list[Line], start: int, limit: int = 24) -> tuple[AuthorL
     end = start
     for index in range(start, min(len(lines), start + limit)):
         text = lines[index].text
-        if is_marker_line(text) or is_person_id_line(text):
+        if is_marker_line(text) or is_person_id_line(text) or names and is_author_detail_line(text):
             continue
         entry = name_of_entry(text)
         if entry:
@@ -103,7 +113,8 @@ def name_per_line_block(lines: list[Line], index: int) -> AuthorLine | None:
         return None
     here = lines[index].text
     following = index + 1
-    while following + 1 < len(lines) and is_person_id_line(lines[following].text):
+    while following + 1 < len(lines) and (is_person_id_line(lines[following].text)
+                                           or is_author_detail_line(lines[following].text)):
         following += 1
     after = lines[following].text
     entries = is_list_entry(here) and (is_list_entry(after) or is_marker_line(after))

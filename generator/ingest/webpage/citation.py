@@ -26,16 +26,18 @@ _KEYWORD_VOLUME = re.compile(r"\b(?:volume|vol\.?|bd\.?|band|tome|t\.)\s*(?P<vol
                              r"(?:\s*[（(](?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)[)）])?|第\s*(?P<cjk_volume>\d+)\s*卷",
                              re.IGNORECASE)
 _KEYWORD_ISSUE = re.compile(
-    r"\b(?:issue|no\.?|nr\.?|number|heft|núm\.?|n°|fasc\.?)\s*(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)(?!\s*:)|"
+    r"\b(?:issue|no\.?|nr\.?|number|heft|núm\.?|n°|numéro|número|numero|fasc\.?)\s*(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)(?!\s*:)|"
     r"第\s*(?P<cjk_issue>\d+)\s*期", re.IGNORECASE)
 _KEYWORD_PAGES = re.compile(
     rf"(?:\b(?:pages?|pp?\.|s\.|article (?:number|no\.?)\s*:?|e-?location\s*:?)|页码\s*[:：]?)\s*(?P<pages>{_PAGE})",
     re.IGNORECASE)
 _COMPACT = re.compile(rf"(?<![\w.])(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[（(](?P<issue>[^()（）%]{{1,15}})[)）]"
                       rf"(?:\s*[:：,，]\s*(?P<pages>{_PAGE})|\s+(?P<range>\d+\s*[-–—]\s*\d+)(?![\d-]))?")
-_VOLUME_PAGES = re.compile(rf"[;,，]\s*(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[:：]\s*(?P<pages>{_PAGE})")
+_VOLUME_PAGES = re.compile(rf"(?:[;,，]|\.(?=\s))\s*(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[:：]\s*(?P<pages>{_PAGE})")
 # A year, alone or opening a year-month ("2019-04"), but not one end of a range of numbers.
 _YEAR = re.compile(r"(?<![\d./-])((?:1[89]|20)\d\d)(?![\d/])(?!-(?!(?:0[1-9]|1[0-2])(?![\d-])))")
+# The last comma part of a keyworded citation, after its date, when it is a bare article number.
+_ARTICLE_NUMBER_LAST = re.compile(r"(?:1[89]|20)\d\d\s*,\s*(?P<pages>[A-Za-z]?\d{3,8})\s*\.?\s*$")
 _SEPARATOR_LINE = re.compile(r"\s[·•|]\s")
 
 
@@ -95,6 +97,8 @@ def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
                 found.setdefault("issue", groups["issue"])  # "Vol.38 (2)": the issue in brackets after it
             starts.append(match.start())
     volume, issue, pages = found.get("volume"), found.get("issue"), found.get("pages")
+    if volume and not pages and (match := _ARTICLE_NUMBER_LAST.search(body)):
+        pages = match.group("pages")  # "Volume 131, May 2023, 104812": an article number closes the line
     if volume is None and (match := _COMPACT.search(body)):
         volume, issue = match.group("volume"), clean_text(match.group("issue"))
         pages = pages or match.group("pages") or match.group("range")  # "28(5)  412-418": a range needs no colon
@@ -107,12 +111,15 @@ def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
 
 def _journal(text: str) -> str | None:
     """The journal name from the text before a citation's first component, or None."""
+    abbreviated = bool(re.search(r"\b[A-Z][a-z]{0,8}\.\s+[A-Z]", text))  # "Front. Public Health Serv."
     text = re.sub(r"^[\s.,;:·|]+|[\s.,;:·|(（]+$", "", text)
     text = _strip_trailing_month_day(text)
     if not text or len(text.split()) > 14 or re.search(r"[.!?]\s+\S+\s+\S+\s+\S+.*[.!?]", text):
         return None
     if not re.search(r"[^\W\d_]{2}", text):
         return None
+    if abbreviated and re.search(r"\s[A-Z][a-z]{0,8}$", text):
+        text += "."  # an abbreviated title keeps the full stop of its last abbreviation
     return text
 
 

@@ -87,6 +87,11 @@ _CHROME_PHRASES = (
     r"description",
     r"comments?( on this paper)?",
     r"metrics( details)?",
+    r"(article )?info(rmation)?( (&|and) metrics)?",
+    r"e-?letters",
+    r"(figures|tables)( (&|and) (data|tables|media))?",
+    r"related content",
+    r"responses",
     r"info/history",
     r"supplementary material",
     r"version \d+",
@@ -170,6 +175,8 @@ _CHROME_FRAGMENT = re.compile(
     # journal metrics boxes: impact factor, CiteScore, quartiles, Chinese journal-directory figures
     r"^\s*IF\s+\d|\bimpact factor\b|\bcitescore\b|\bJCR\b|\bh-index\b|影响因子|自引率|发文量|审稿时长|"
     r"^\s*Q[1-4]\s*$|"
+    # the journal section an article appears in ("Sec. Health Workforce", "Specialty section: ...")
+    r"^\s*(sec\.|section\s*[:：]|specialty section\s*[:：])\s*[^.!?]{2,80}$|"
     # a search box or banner boasting the size of the collection ("Search 2,345,678 papers", "(44,907 articles)")
     r"^\W*(search|browse|explore|discover|find|across|over)\b.{0,60}\b\d{1,3}(?:[,. ]\d{3})+\+?\s*"
     r"(articles|papers|records|publications|documents|items|works|titles|abstracts|preprints|citations)\b|"
@@ -199,7 +206,8 @@ _NUMBERED_SECTION = re.compile(r"^\s*\d+(\.\d+)*\.?\s+[A-Z][a-z]+(\s+\w+){0,4}\s
 
 # Blocks that cite the article itself, where a DOI absent from the header may be found.
 SELF_CITATION = re.compile(
-    r"^\s*(cite this article|suggested citation|how to cite( this article)?|citation|"
+    r"^\s*(cite this (article|as)|suggested citation|how to cite( this article)?|citation|"
+    r"pour citer (cet article|ce document)|"
     r"cite as|zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文)\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -240,6 +248,14 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "description",
         "摘要",
         "中文摘要",
+        "英文摘要",
+        "english abstract",
+        "초록",
+        "국문 ?초록",
+        "영문 ?초록",
+        "요약",
+        "抄録",
+        "要旨",
         "zusammenfassung",
         "resumen",
         "résumé",
@@ -259,6 +275,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "关键词",
         "关键字",
         "キーワード",
+        "키워드",
+        "주제어",
         "schlüsselwörter",
         "stichwörter",
         "palabras clave",
@@ -267,7 +285,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "palavras[- ]chave",
         "trefwoorden",
     ),
-    "doi": ("doi", "(?:preprint|article|paper|this version's) doi"),
+    "doi": ("doi", "(?:preprint|article|paper|this version's) doi", "doi (?:identifier|number|link)"),
     "journal": (
         "journal",
         "source",
@@ -306,6 +324,18 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
 LABEL_LANGUAGE = {
     "摘要": "zh",
     "中文摘要": "zh",
+    "英文摘要": "en",
+    "english abstract": "en",
+    "초록": "ko",
+    "국문 초록": "ko",
+    "국문초록": "ko",
+    "영문 초록": "en",
+    "영문초록": "en",
+    "요약": "ko",
+    "키워드": "ko",
+    "주제어": "ko",
+    "抄録": "ja",
+    "要旨": "ja",
     "关键词": "zh",
     "关键字": "zh",
     "キーワード": "ja",
@@ -347,7 +377,8 @@ DATE_LABELS: tuple[tuple[str, str], ...] = (
     ("posted( date)?|preprint posted|posted online", "posted"),
     (
         "published|publication date|pub(lished)? date|date published|issue date|veröffentlicht|publié( le)?|"
-        "publicado|publicación|发表日期|出版日期|发布日期|刊出日期",
+        "publicado|publicación|发表日期|出版日期|发布日期|刊出日期|year|publication year|year of publication|"
+        "year published|発行年|발행년도|발행연도|出版年",
         "published",
     ),
     ("received|eingegangen|reçu|recibido|收稿日期", "received"),

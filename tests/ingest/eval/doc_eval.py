@@ -72,6 +72,8 @@ BATCHES = (
           EVAL_DIR / "batch3" / "sentences.yaml"),
     Batch("4", EVAL_DIR / "batch4" / "documents", EVAL_DIR / "batch4" / "golden",
           EVAL_DIR / "batch4" / "sentences.yaml"),
+    Batch("5", EVAL_DIR / "batch5" / "documents", EVAL_DIR / "batch5" / "golden",
+          EVAL_DIR / "batch5" / "sentences.yaml"),
 )
 
 

@@ -1,0 +1,58 @@
+"""Heading splitting of structured abstracts (generator/ingest/clean.py), on abstracts written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.ingest.clean import leading_heading, split_abstract
+
+
+def _headings(text: str) -> list[str | None]:
+    return [section.heading for section in split_abstract(text)]
+
+
+def test_capitalised_heading_of_several_words_stays_whole() -> None:
+    text = ("OBJECTIVES: To describe waiting times. SETTING AND PARTICIPANTS: Nine clinics and 300 patients. "
+            "STRENGTHS AND LIMITATIONS: A large sample from one region. PATIENT AND PUBLIC INVOLVEMENT: None.")
+    assert _headings(text) == ["Objectives", "Setting and participants", "Strengths and limitations",
+                               "Patient and public involvement"]
+
+
+def test_heading_with_commas_is_one_heading() -> None:
+    text = "IMPORTANCE: Falls are common. DESIGN, SETTING, AND PARTICIPANTS: A cohort of 812 residents."
+    sections = split_abstract(text)
+    assert [s.heading for s in sections] == ["Importance", "Design, setting, and participants"]
+    assert sections[1].text == "A cohort of 812 residents."
+
+
+def test_short_acronyms_before_a_colon_are_not_headings() -> None:
+    text = "We studied clinics. HIV AIDS: a double burden remains."
+    assert _headings(text) == [None]
+
+
+def test_title_case_heading_before_a_word_and_comma() -> None:
+    text = ("Aims To compare two rotas. Methods A survey of wards. Results However, few wards changed. "
+            "Conclusion Rotas matter.")
+    assert _headings(text) == ["Aims", "Methods", "Results", "Conclusion"]
+
+
+def test_title_case_heading_before_a_dotted_word() -> None:
+    text = "Objective To test reminders. Results Fewer missed visits. Trial registration ClinicalTrials.gov NCT0001."
+    assert _headings(text) == ["Objective", "Results", "Trial registration"]
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("Trial registration ISRCTN 1234.", "Trial registration"),
+    ("Methods: We asked nurses.", "Methods"),
+    ("Methodological notes follow.", None),
+    ("We used methods from before.", None),
+])
+def test_leading_heading(text: str, heading: str | None) -> None:
+    assert leading_heading(text) == heading
+
+
+@given(st.text(alphabet="abcdefghij ,.", max_size=200))
+def test_lower_case_prose_is_never_split(text: str) -> None:
+    assert all(section.heading is None for section in split_abstract(text))

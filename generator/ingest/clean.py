@@ -28,23 +28,32 @@ _HEADINGS = (
     "impact", "relevance to clinical practice", "patient or public contribution", "what this paper adds",
     "what is already known", "what this study adds", "clinical trial registration", "exposure", "exposures",
     "methods and analysis", "ethics and dissemination", "trial registration number",
+    # systematic-review and journal variants ("Search methods", "Authors' conclusions", "Key findings")
+    "search methods", "search strategy", "selection criteria", "eligibility criteria", "data collection and analysis",
+    "data synthesis", "main results", "authors' conclusions", "authors’ conclusions", "key findings",
+    "main findings", "aim of the study", "aims of the study", "purpose of the study", "objective of the study",
 )
 # The same headings in the other languages abstracts on article pages come in (es, pt, fr, de, it).
 _OTHER_LANGUAGE_HEADINGS = (
     "antecedentes", "introducción", "objetivo", "objetivos", "métodos", "material y métodos", "resultados",
     "conclusiones", "conclusión", "discusión", "contexto", "introdução", "método", "conclusões", "conclusão",
     "contexte", "objectif", "objectifs", "méthodes", "méthode", "résultats", "conclusions", "discussion",
-    "hintergrund", "fragestellung", "ziel", "ziele", "zielsetzung", "methodik", "methoden", "ergebnisse",
-    "schlussfolgerung", "schlussfolgerungen", "diskussion", "obiettivo", "metodi", "risultati", "conclusioni",
+    "obiettivo", "metodi", "risultati", "conclusioni",
 )
-_ALL_HEADINGS = tuple(dict.fromkeys(_HEADINGS + _OTHER_LANGUAGE_HEADINGS))
+_GERMAN_HEADINGS = (
+    "hintergrund", "fragestellung", "ziel", "ziele", "zielsetzung", "ziel der studie", "ziel der arbeit",
+    "material und methoden", "patienten und methoden", "methodik", "methoden", "ergebnisse",
+    "schlussfolgerung", "schlussfolgerungen", "diskussion",
+)
+_ALL_HEADINGS = tuple(dict.fromkeys(_HEADINGS + _OTHER_LANGUAGE_HEADINGS + _GERMAN_HEADINGS))
 _HEADING_ALT = "|".join(re.escape(h) for h in sorted(_ALL_HEADINGS, key=len, reverse=True))
 # Headings that may follow the conclusions inside an abstract (JAN's "Impact", a trial registration);
 # any other heading after the conclusions opens the article's body.
 _CLOSING = re.compile(r"^(impact|implications( for [\w ]+)?|relevance to clinical practice|"
                       r"patient or public contribution|what this paper adds|what this study adds|"
                       r"(clinical )?trial registration|registration|significance)$", re.IGNORECASE)
-_CONCLUDING = re.compile(r"^(conclusions?|interpretation|implications|conclusiones|conclusión|conclusões|"
+_CONCLUDING = re.compile(r"^(conclusions?|authors['’] conclusions|interpretation|implications|conclusiones|"
+                         r"conclusión|conclusões|"
                          r"conclusão|schlussfolgerung(en)?|conclusioni|conclusions and relevance)$", re.IGNORECASE)
 
 # "Methods:" anywhere a sentence may start (any case), "METHODS" in capitals without a colon.
@@ -92,8 +101,12 @@ def is_closing_heading(heading: str | None) -> bool:
 
 
 def heading_case(text: str) -> str:
-    """"CONCLUSIONS" and "conclusions" both become "Conclusions"."""
+    """"CONCLUSIONS" and "conclusions" both become "Conclusions"; German headings keep the capitals of their
+    nouns ("ZIEL DER STUDIE" -> "Ziel der Studie")."""
     text = text.strip().rstrip(":：").strip()
+    if " ".join(text.lower().split()) in _GERMAN_HEADINGS:
+        return " ".join(word if word.lower() in {"der", "die", "das", "und"} else word[:1].upper() + word[1:]
+                        for word in text.lower().split())
     return text[:1].upper() + text[1:].lower()
 
 

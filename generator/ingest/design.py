@@ -18,7 +18,7 @@ _STRONG, _MEDIUM, _WEAK = 5, 3, 1
 _R = r"randomi[sz]"
 # Wording any quantitative result uses but that alone does not make a design: "58%", "mean", "rose by".
 _WEAK_QUANTITATIVE_WORDING = (
-    r"\d\s?%|\bper ?cent\b|\b(?:mean|median|rate|rates|proportion)\b|\bIQR\b|"
+    r"\d\s?%|\bper ?cent\b|\b(?:mean|median|rate|rates|proportion)\b|\bIQR\b|\bresponse rates?\b|"
     r"\b(?:rose|fell|increased|decreased|declined|dropped)\s+(?:by|from)\b|"
     r"\b(?:enrol+ed|recruited|included)\s+(?:a total of\s+)?\d[\d,]*\s+(?:\w+\s+)?(?:patients|"
     r"participants|people|adults|children|women|men)\b")
@@ -26,7 +26,10 @@ _CUES: tuple[tuple[str, str, int], ...] = (
     # reviews: what the authors searched and synthesised
     ("review", r"\b(?:systematic|scoping|narrative|rapid|umbrella|integrative|literature|realist|critical|mapping|"
                r"evidence) (?:literature )?reviews?\b|\bmeta-?analy[sz]\w*|\bmeta-?synthes\w+|\bmeta-?regression\b|"
-               r"\bevidence (?:synthesis|map)\b|\b(?:thematic|qualitative evidence|qualitative|framework) synthesis\b",
+               r"\bevidence (?:synthesis|map)\b|\b(?:thematic|qualitative evidence|qualitative|framework|realist|"
+               r"narrative|interpretive|critical interpretive|configurative|best[- ]evidence|research) synthes[ie]s\b|"
+               r"\bindividual[- ](?:participant|patient)[- ]data\b|"
+               r"\b(?:mapped|charted|scoped)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:literature|evidence|research)\b",
      _STRONG),
     ("review", r"\bsearch(?:ed|ing|es)\b[^.;]{0,60}\b(?:(?:bibliographic|electronic|literature) databases?|"
                r"databases|medline|pubmed|embase|cinahl|psycinfo|scopus|web of science|cochrane library)\b|"
@@ -38,7 +41,10 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                r"(?:met (?:the |our )?(?:inclusion|eligibility) criteria|were (?:included|eligible|identified|"
                r"screened|retrieved|synthesi[sz]ed|reviewed))\b|"
                r"\b(?:eligible|included) (?:studies|articles|papers|trials|reports|publications)\b|"
-               r"\bin the review\b|\bPRISMA\b|\bthis review\b", _MEDIUM),
+               r"\bin the review\b|\bPRISMA\b|\bthis review\b|\bArksey\b|"
+               r"\b(?:sources|studies|articles|papers|reports|publications|documents|records)\s+were\s+"
+               r"(?:charted|mapped|appraised)\b|\bcharted\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:studies|articles|"
+               r"papers|sources|reports|publications|records|documents)\b", _MEDIUM),
     ("review", r"\breview of (?:the )?\d[\d,]* (?:\w+ )?(?:studies|articles|papers|trials|guidelines|reviews|reports|"
                r"policies|documents|publications|apps|websites)\b", _STRONG),
     # trials: allocation by chance, or a trial named as such
@@ -98,6 +104,32 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                     r"\banalyse (?:thématique|de contenu)\b|\bthéorisation ancrée\b", _MEDIUM),
     ("quantitative", r"\bétude (?:transversale|de cohorte|rétrospective|prospective|observationnelle)\b|"
                      r"\benquête\b|\bcohorte\b|\brégression\b", _MEDIUM),
+    # Spanish abstracts
+    ("trial", r"\bensayo (?:clínico )?(?:controlado )?aleatori[sz]\w*|\baleatori[sz]ad[oa]s?\b|"
+              r"\basignad[oa]s? al azar\b", _STRONG),
+    ("review", r"\brevisión (?:sistemática|de alcance|exploratoria|integradora|de la literatura)\b|"
+               r"\bmeta-?análisis\b", _STRONG),
+    ("mixed-methods", r"\bmétodos? mixtos?\b", _STRONG + 1),
+    ("qualitative", r"\bentrevist\w+|\bgrupos? focal(?:es)?\b|\banáli[sz]is (?:temático|de contenido)\b|"
+                    r"\btemáticamente\b|\bcualitativ[oa]s?\b|\bfenomenológic\w+|\bteoría fundamentada\b", _MEDIUM),
+    ("quantitative", r"\bencuest\w+|\bcuestionarios?\b|\btransversal\b|\bcohortes?\b|\bregresión\b|"
+                     r"\bretrospectiv[oa]\b", _MEDIUM),
+    # German abstracts
+    ("trial", r"\brandomisiert\w*|\brandomi[sz]ierte\w*", _STRONG),
+    ("review", r"\bsystematische\w* (?:Übersicht\w*|Review\w*|Literaturrecherche)|\bMetaanalyse\w*|"
+               r"\bScoping[- ]Review\b", _STRONG),
+    ("mixed-methods", r"\bMixed[- ]Methods?[- ]Studie\b|\bmethodenkombin\w+", _STRONG + 1),
+    ("qualitative", r"\bleitfaden\w*|\bqualitativ\w*|\bFokusgruppe\w*|\bInhaltsanalyse\b|\bExperteninterview\w*",
+     _MEDIUM),
+    ("quantitative", r"\bBefragung\b|\b(?:Online-)?Fragebog\w*|\bQuerschnitt\w*|\bKohorte\w*|\bRegression\w*|"
+                     r"\bUmfrage\b|\bretrospektiv\w*", _MEDIUM),
+    # Russian abstracts
+    ("trial", r"\bрандомизир\w+", _STRONG),
+    ("review", r"\bсистематическ\w+ обзор\w*|\bметаанализ\w*|\bмета-анализ\w*", _STRONG),
+    ("mixed-methods", r"\bсмешанн\w+ метод\w*", _STRONG + 1),
+    ("qualitative", r"\bинтервью\b|\bфокус-групп\w*|\bкачественн\w+|\bконтент-анализ\w*", _MEDIUM),
+    ("quantitative", r"\bопрос\w*|\bопрошен\w*|\bанкет\w*|\bкогорт\w*|\bрегресси\w*|\bпоперечн\w*|"
+                     r"\bретроспективн\w*|\bнаблюдени\w*|\bнаблюдавш\w*", _MEDIUM),
     # mixed methods, named
     ("mixed-methods", r"\bmixed[- ]methods?\b|\bmulti-?methods?\b|\bconvergent (?:parallel )?design\b|"
                       r"\bexplanatory sequential\b|\bexploratory sequential\b|\bconvergent\b[^.]{0,30}\bdesign\b",
@@ -140,7 +172,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"their )?(?:[\w-]+\s+)?follow-?up\b|"
                      r"\bfollow-?up (?:of|was|period|visits?|at|assessments?)\b|\bfollowed (?:\w+ ){0,2}for\b|"
                      r"\bpanel\b|\bsecondary analysis\b|"
-                     r"\bdescriptive statistics\b|\bpolled\b|\bpolls?\b|\bresponse rates?\b|\bpropensity[- ]scores?\b|"
+                     r"\bdescriptive statistics\b|\bpolled\b|\bpolls?\b|\bpropensity[- ]scores?\b|"
                      r"\b(?:activity-based |micro-?)?costing\b|\bestimated the costs?\b|\beconomic evaluation\b|"
                      r"\bjoinpoint\b|\bsimulation model\w*|\bcost-effectiveness\b|"
                      r"\bgenerali[sz]ed (?:estimating equations|linear|additive)\b|\bGEEs?\b|"
@@ -150,6 +182,34 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\bdiscrete[- ]choice\b|\bconjoint\b|\bcontingent valuation\b|\bwillingness to pay\b",
      _MEDIUM),
     ("quantitative", _WEAK_QUANTITATIVE_WORDING, _WEAK),
+    # quantitative: measuring people with instruments and devices, rating, a register, a comparison group
+    ("quantitative", r"\b(?:had|have|having)\s+(?:their|his|her)\s+(?:[\w-]+\s+){1,4}?(?:measured|recorded|tested|"
+                     r"weighed|checked|taken)\b|\binventor(?:y|ies)\b|\bchecklists?\b|\bpsychometric\b|"
+                     r"\bvalidated\s+(?:[\w-]+\s+){0,2}(?:measures?|instruments?|tools?|scales?|questionnaires?)\b|"
+                     r"\b(?:wore|wear|wearing|worn)\s+(?:[\w-]+\s+){0,3}?(?:accelerometers?|actigraphs?|monitors?|"
+                     r"devices?|trackers?|sensors?|pedometers?|watches|wristbands?)\b|\baccelerometr\w*|"
+                     r"\bactigraph\w*|\bpedometers?\b|\bwearables?\b|"
+                     r"\b(?:data|records|samples?|cohorts?)\b[^.;]{0,60}\b(?:drawn|obtained|extracted|taken|linked|"
+                     r"came) from (?:the |a |an )?(?:[\w-]+\s+){0,3}register\b|"
+                     r"\bresponses (?:were |was )?(?:received|returned|obtained|collected)\b|"
+                     r"\binvitations? (?:were |was )?(?:sent|e-?mailed|mailed|posted)\b|"
+                     r"\bcomparison (?:group|arm|cohort)s?\b|\btime[- ](?:and[- ])?motion\b|"
+                     r"\bstructured observations?\b|\b(?:\w+[- ])?minute intervals\b|"
+                     r"\busing (?:(?:national|population|health|administrative|routine|linked)\s+)*registers?\b|"
+                     r"\bfollowed\s+(?:up\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?:from|until|through|between)\s+"
+                     r"(?:19|20)\d\d\b", _MEDIUM),
+    ("quantitative", r"\brated (?:their|the|its|how|each)\b|\bratings?\b", 2),
+    # qualitative: written reflection, and workshops that explore
+    ("qualitative", r"\breflective (?:logs?|journals?|diar(?:y|ies)|accounts?|writing|essays?|notes)\b", _MEDIUM),
+    ("qualitative", r"\bworkshops?\b[^.;]{0,60}\b(?:explored|discussed)\b|\bexplored (?:how|why|what|whether)\b", 2),
+    # a modelled population is not a study of people: an economic or simulation model
+    ("other", r"\b(?:hypothetical|simulated|virtual|synthetic)\s+(?:cohorts?|populations?|patients|individuals|"
+              r"people)\b|\bmodell?ing stud(?:y|ies)\b", _STRONG + 3),
+    ("other", r"\b(?:economic|markov|decision[- ]analytic|decision[- ]tree|microsimulation|agent-based|"
+              r"transmission) models?\b|\bmicrosimulation\b", _MEDIUM),
+    # planned data collection, a study yet to be done: it makes a stated method "other" (see _decide)
+    ("planned", r"\b(?:we|this study|the study)\s+(?:will|shall|intends? to|plans? to|aim to|propose to)"
+                r"\s+(?:recruit|enrol|enroll|interview|survey|sample|include|invite)\b", 1),
     # other: not a study with its own data
     ("other", r"\b(?:this|our|the present|in this) (?:commentary|editorial|viewpoint|perspective|essay|"
               r"opinion piece|position (?:paper|statement)|letter|debate)\b|\bcommentary\b|\beditorial\b|"
@@ -179,7 +239,10 @@ _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudi
                                 r"\b(?:analy[sz]ed|audited|reviewed|extracted|"
                                 r"linked)\s+(?:\w+\s+){0,2}\d[\d,.]*\s+(?:million\s+)?"
                                 r"(?:[\w-]+\s+)?(?:records|admissions|claims|prescriptions|charts|referrals|visits|"
-                                r"encounters|episodes|discharges)\b|问卷|설문|\benquête\b", re.IGNORECASE)
+                                r"encounters|episodes|discharges)\b|问卷|설문|\benquête\b|"
+                                r"\bcohort (?:analysis|study|data)\b|"
+                                r"\b(?:attendance|usage|activity|routine|monitoring)\s+"
+                                r"(?:logs?|records|data|registers?|figures)\b", re.IGNORECASE)
 _ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)
 _WEAK_QUANTITATIVE = re.compile(_WEAK_QUANTITATIVE_WORDING, re.IGNORECASE)
 _COMPILED = tuple((design, re.compile(pattern, re.IGNORECASE), weight) for design, pattern, weight in _CUES)
@@ -213,7 +276,7 @@ def classify_design(title: str, abstract: str, publication_type: str | None,
 
 def design_scores(text: str) -> dict[str, int]:
     """Each design's cue total over the text, plus the two kinds of data collection seen."""
-    scores = dict.fromkeys(DESIGNS, 0)
+    scores = dict.fromkeys((*DESIGNS, "planned"), 0)
     for design, pattern, weight in _COMPILED:
         scores[design] += weight * len(pattern.findall(text))
     survey_interviews = len(_SURVEY_INTERVIEWS.findall(text))
@@ -240,6 +303,8 @@ def _decide(scores: dict[str, int]) -> str | None:
     for design in ("review", "trial", "mixed-methods"):
         if scores[design] >= _STRONG:
             return design
+    if scores["planned"] and max(scores["qualitative"], scores["quantitative"]) >= _MIN_SCORE:
+        return "other"  # "we aim to recruit 30 parents for interviews": a method planned, no data yet
     if scores["qualitative data"] > 0 and scores["quantitative data"] > 0:
         return "mixed-methods"
     if scores["quantitative firm"] == 0 and (scores["quantitative"] < _MEDIUM or not scores["enrolment"]):

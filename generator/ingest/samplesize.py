@@ -110,7 +110,7 @@ of with from in at on to for by who whom whose that which were was are is be bee
 per each across between during after before about into through within without among under over aged whereas while
 when where if not no nor also all both either neither this these those it its their his her they we our the a an met
 took had gave did saw left got came went made said told kept felt began ran lost paid chose found thought brought
-held spoke wrote knew became rose fell grew sought
+held spoke wrote knew became rose fell grew sought every
 """)
 
 _SAMPLE_VERBS = (r"enrol+ed|recruited|included|randomi[sz]ed|allocated|assigned|interviewed|surveyed|studied|sampled|"
@@ -183,6 +183,18 @@ _UNIT_AFTER = re.compile(rf"^{_AFTER_GAP}{_AUX}(?:{_OBSERVING_VERBS})\b", re.IGN
 _PART_OF_NAMED = re.compile(r"\s+of (?:the|these|those|all|our|their)\s+", re.IGNORECASE)
 _WHOLE_CLAUSE = re.compile(r"\s+(?:(?:whom|who|that)\s+)?(?:we|they|researchers|investigators|were|had been)\s+\w+ed\b",
                            re.IGNORECASE)
+# "first-year", "final-year", "second-trimester": an adjective before the noun, not a unit counted.
+_ORDINAL_UNIT_ADJECTIVE = re.compile(r"(?:first|second|third|fourth|fifth|sixth|final|last|penultimate)-"
+                                     r"(?:year|term|semester|trimester|month|week|day|time|cycle|wave)")
+_GROUP_LEAD = re.compile(r"\b(?:group|arm)\s*$", re.IGNORECASE)
+_UNREAL = _words("hypothetical simulated virtual synthetic notional imaginary modelled modeled")
+_UNREAL_LEAD = re.compile(r"\b(?:hypothetical|simulated|virtual|synthetic|notional|imaginary|modell?ed)\s+"
+                          r"(?:[\w-]+\s+)?(?:cohort|population|sample|group)\s+of\s+$", re.IGNORECASE)
+_RECORD_NOUNS = _words("records charts notes files")
+# Things that happen to people, possibly many times to one person: a count of them counts no one.
+_EVENTS = ("admissions|attendances|visits|episodes|encounters|consultations|calls|contacts|presentations|stays|"
+           "appointments|discharges|readmissions")
+_OF_EVENTS_AFTER = re.compile(rf"^\s*(?:of|for)\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENTS})\b", re.IGNORECASE)
 _PEOPLE_UNITS = _words("pairs dyads triads couples families households teams")
 _RESPONDING_MODIFIERS = _words("returned completed submitted answered filled")
 _PRE_MODIFIERS = _words("eligible invited screened approached contacted potential potentially identified")
@@ -201,8 +213,9 @@ _LABEL_LEAD = re.compile(
     r"arm|site|visit|session|module|unit|ward|room|code|tier|category|region|district|lot|batch|model|hypothesis|"
     r"aim|objective|theme|domain|scale|score|covid|sars-cov|stratum|quintile|quartile|decile|tertile)"
     r"\s*$|#\s*$", re.IGNORECASE)
+# ... and the denominator of a rate ("6.8 admissions per 10,000 people", "per 1,000 population").
 _STAT_LEAD = re.compile(r"(?:\b(?:p|t|f|r|z|or|rr|hr|aor|df|ci|sd|se|iqr|mean|median|range|age[sd]?|aged|"
-                        r"ages? of|x)\s*[=<>≤≥:]?\s*$|[=<>≤≥]\s*$|[$£€¥₹]\s*$|"
+                        r"ages? of|x)\s*[=<>≤≥:]?\s*$|[=<>≤≥]\s*$|[$£€¥₹]\s*$|\b(?:per|every)\s*$|"
                         r"\b(?:us|usd|eur|gbp|cad|aud|inr|rs\.?)\s*$)", re.IGNORECASE)
 _NOTATION_LEAD = re.compile(r"\b[nN]\s*[=:]\s*$")
 # Either end of a range ("between 20 and 30 patients", "15 to 25 nurses", "from 40 to 60") is no one count.
@@ -268,6 +281,12 @@ _RELATIVE_CLAUSE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:who|that|whom)\b", 
 _CLAUSE_BREAK = re.compile(r"[;,](?!\d{3}(?!\d))")
 _OF_WHOLE_LEAD = re.compile(r"(?:^|[;(]\s*)\bof (?:the |these |those |all |a total of )?$", re.IGNORECASE)
 _VERB_BETWEEN = re.compile(r"\b(?:\w+ed|were|was|are|is|took|gave|had|did)\s", re.IGNORECASE)
+# "... 118 pupils and the comparison group 131 pupils": a second subject whose verb is left out.
+_GAPPED_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,4}?,?\s*(?P<conjunct>and\s+(?:the|a|an|their|its|our)\s+"
+                             r"(?:[\w-]+\s+){1,3})", re.IGNORECASE)
+_REPEATED_PREPOSITION = re.compile(r",?\s*and\s+(with|from|among|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARED_LEAD = re.compile(r"\bcompar(?:ed|ing|es|e)\s+(?:(?:the|all)\s+)?$", re.IGNORECASE)
+_COMPARED_BETWEEN = re.compile(r"\b(?:with|to|versus|vs\.?|against|and)\s+(?:(?:the|those|all)\s+)?$", re.IGNORECASE)
 _LIST_BETWEEN = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,6}\s*(?:\([^)]*\))?\s*(?:,\s*and|,\s*or|,|and|or|;\s*and)\s*",
                            re.IGNORECASE)
 
@@ -295,6 +314,8 @@ class Candidate:
     bare: bool = False  # no noun, but a verb or "sample of" says it counts whoever the sentence is about
     observed: bool = False  # units (facilities, records) an observing verb governs: "we audited 600 letters"
     phrase: str = ""  # the noun phrase after the count, modifiers included ("pregnant women")
+    of_named: bool = False  # "20 of the respondents": a part of people counted elsewhere in the text
+    start: int = 0  # where the count starts in its sentence
 
 
 @dataclass(frozen=True)
@@ -345,6 +366,8 @@ def _head(sentence: str, start: int, value: int) -> _Head:
 def _noun_kind(word: str, value: int, modifiers: list[str]) -> str:
     """What a noun counts, or "" for a word that is not a head noun (an adjective, a modifier)."""
     last = word.split("-")[-1] if "-" in word else word
+    if _ORDINAL_UNIT_ADJECTIVE.fullmatch(word):
+        return ""  # "1,237 first-year students", "80 third-trimester women": the noun comes next
     if last in _RESEARCHERS:
         return "researchers"
     if last in _PEOPLE or (value == 1 and last in _SINGULAR_PEOPLE):
@@ -424,13 +447,15 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         value=count.value, kind=kind, noun=head.noun, standing=_standing(before, stage, declared or total, head),
         stage=stage, sentence=sentence, index=index, end=count.end, total=total,
         arm=bool(_ARM_AFTER.match(after)), also=bool(_ALSO_AFTER.match(after)),
-        rejected=_rejection(count, before, sentence, notation) or _companion_rejection(after)
+        rejected=_rejection(count, before, sentence, notation, kind == "people") or _companion_rejection(after)
+        or _unreal_rejection(before, head) or _event_record_rejection(kind, head, after)
         or ("population" if not stage and not declared and _POPULATION_AFTER.match(after) else "")
         or ("outcome count" if outcome else ""),
         bare=kind == "none" and (bool(stage) or declared),
         observed=kind == "units" and bool(_UNIT_LEAD.search(before) or (
             _UNIT_AFTER.match(after) and not _PREPOSITION_LEAD.search(before))),  # not "staff at 26 pharmacies"
-        phrase=sentence[count.end:head.end].strip().lower() or head.noun.lower())
+        phrase=sentence[count.end:head.end].strip().lower() or head.noun.lower(),
+        of_named=bool(whole_head and whole_head.kind == "people"), start=count.start)
 
 
 _ALLOCATED = re.compile(r"\b(?:randomi[sz]ed|allocated|assigned)\b", re.IGNORECASE)
@@ -469,15 +494,20 @@ def _notation_head(sentence: str, count: Count) -> _Head:
     return _Head("people", words[-1] if words else "", count.end, ())
 
 
-def _rejection(count: Count, before: str, sentence: str, notation: bool) -> str:
-    """Why a count cannot be a sample size whatever it counts, or "" when it may be."""
+def _rejection(count: Count, before: str, sentence: str, notation: bool, people: bool = False) -> str:
+    """Why a count cannot be a sample size whatever it counts, or "" when it may be.
+
+    ``people``: the count is followed by a noun of people, so "the comparison group 131 pupils" is a
+    gapped clause ("[included] 131 pupils"), not a group labelled 131.
+    """
     if _BAD_AFTER.match(sentence[count.end:]) or _is_ratio(count, before, sentence[count.end:]):
         return "not a count"
     if notation:
         return "planned" if _PLANNED.search(sentence) else ""
     if _INEXACT_LEAD.search(before) or _is_range_end(before, sentence[count.end:]):
         return "inexact"
-    if _LABEL_LEAD.search(before) or _STAT_LEAD.search(before) or _inside_brackets(before):
+    gapped = people and count.value >= 10 and bool(_GROUP_LEAD.search(before))
+    if (_LABEL_LEAD.search(before) and not gapped) or _STAT_LEAD.search(before) or _inside_brackets(before):
         return "not a count"
     if not count.in_words and 1800 <= count.value <= 2100 and re.fullmatch(r"\d{4}", count.text):
         return "year"
@@ -497,6 +527,20 @@ def _is_ratio(count: Count, before: str, after: str) -> bool:
     if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
         return not re.search(r"\bout\s+of\s+$", before, re.IGNORECASE) or count.value <= 10 or count.value == 100
     return bool(_SMALL_RATIO_AFTER.match(after)) and count.value < 10
+
+
+def _unreal_rejection(before: str, head: _Head) -> str:
+    """A modelled population ("a hypothetical cohort of 10,000", "100,000 virtual patients") is no one studied."""
+    unreal = _UNREAL.intersection(head.modifiers) or _UNREAL_LEAD.search(before)
+    return "hypothetical" if unreal else ""
+
+
+def _event_record_rejection(kind: str, head: _Head, after: str) -> str:
+    """Records of events ("1,560 case notes of admissions") count admissions, not distinct people or records
+    of people, so they are no sample: one person can have many."""
+    if kind == "units" and head.noun.lower() in _RECORD_NOUNS and _OF_EVENTS_AFTER.match(after):
+        return "events"
+    return ""
 
 
 def _companion_rejection(after: str) -> str:
@@ -545,7 +589,19 @@ def read_candidates(text: str) -> list[Candidate]:
     candidates: list[Candidate] = []
     for sentence in split_sentences(text):
         candidates.extend(_sentence_candidates(sentence, len(candidates)))
-    return candidates
+    return _link_named_parts(candidates)
+
+
+def _link_named_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """"Interviews with 20 of the respondents": the part belongs to the last larger count of people before it."""
+    linked: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.of_named and candidate.part_of is None:
+            whole = next((c for c in reversed(linked) if c.kind == "people" and not c.rejected
+                          and c.value > candidate.value and c.part_of is None), None)
+            candidate = replace(candidate, part_of=whole.index) if whole else candidate
+        linked.append(candidate)
+    return linked
 
 
 def _sentence_candidates(sentence: str, offset: int) -> list[Candidate]:
@@ -592,6 +648,12 @@ def _inherit_ellipsis(candidate: Candidate, found: list[Candidate], between: str
     """
     previous = next((c for c in reversed(found) if c.kind == "people" and not c.rejected), None)
     after = candidate.sentence[candidate.end:]
+    if candidate.kind == "none" and previous is not None \
+            and _COMPARED_LEAD.search(candidate.sentence[:previous.start]) and _COMPARED_BETWEEN.search(between):
+        # "compared 1,212 patients seen by nurses with 1,212 seen by physicians": the other side of the
+        # comparison, at the same stage as the first side whatever its own relative clause says ("who did not")
+        return replace(candidate, kind=previous.kind, noun=previous.noun, standing=previous.standing,
+                       stage=previous.stage, bare=False)
     if candidate.kind != "none" or candidate.bare or previous is None or not re.search(r"(?:\band|,)\s*$", between) \
             or not re.match(r"\s+(?:in|at|from|to|for|during|on)\b", after):
         return candidate
@@ -670,7 +732,8 @@ def _coordinate(found: list[Candidate], counts: list[Count], sentence: str) -> l
     for position, candidate in enumerate(found):
         earlier = _previous_listable(found, position)
         if earlier is not None and _listed(found[earlier]) and _listed(candidate) \
-                and _joined(sentence, counts[earlier], counts[position]):
+                and (_joined(sentence, counts[earlier], counts[position])
+                     or _parallel(sentence, found[earlier], candidate, counts[earlier], counts[position])):
             group_id = result[earlier].group
         else:
             group_id = candidate.index  # a group is named by its first member, unique across the text
@@ -689,6 +752,25 @@ def _coordinate(found: list[Candidate], counts: list[Count], sentence: str) -> l
                                 kind=kind)
         merged.append(candidate)
     return merged
+
+
+def _parallel(sentence: str, first: Candidate, second: Candidate, first_count: Count, second_count: Count) -> bool:
+    """Two counts in parallel parts of one clause, so neither is the whole sample on its own.
+
+    A gapped clause ("the intervention group included 118 pupils and the comparison group 131 pupils"),
+    a repeated preposition ("interviews with 23 carers who ..., and with 8 managers") or the two sides of
+    a comparison ("compared 1,212 patients ... with 1,212 ...") name two groups.
+    """
+    between = sentence[first_count.end:second_count.start]
+    lead = sentence[:first_count.start]
+    gapped = _GAPPED_BETWEEN.fullmatch(between)
+    if gapped and not _VERB_BETWEEN.search(between[:gapped.start("conjunct")]) \
+            and not _VERB_BETWEEN.search(between.split()[-1] + " ") and first.noun.lower() == second.noun.lower():
+        return True
+    repeated = _REPEATED_PREPOSITION.search(between)
+    if repeated and re.search(rf"\b{repeated.group(1)}\s+(?:the\s+)?$", lead, re.IGNORECASE):
+        return True
+    return bool(_COMPARED_LEAD.search(lead) and _COMPARED_BETWEEN.search(between))
 
 
 def _previous_listable(found: list[Candidate], position: int) -> int | None:
@@ -729,7 +811,8 @@ def choose_sample_size(text: str) -> SampleSize:
             notes.append(_rejection_note(candidate))
     people = [c for c in people if not c.rejected]
     chosen = _resolve(people, notes)
-    if chosen is not None and _interviews_of_other_people(chosen, candidates, notes):
+    if chosen is not None and (_interviews_of_other_people(chosen, candidates, notes)
+                               or _interviewed_beside_a_cohort_of_events(chosen, candidates, notes)):
         chosen = None
     if chosen is None and not any(c.kind == "people" and not c.rejected for c in candidates) and not notes:
         chosen = _from_interviews(candidates)
@@ -765,6 +848,25 @@ def _interviews_of_other_people(chosen: Candidate, candidates: list[Candidate], 
                 and not _same_people(chosen.noun.lower(), interviewees):
             notes.append(f"sample size left empty: the abstract gives {chosen.value} {chosen.noun} and "
                          f"{candidate.value} interviews with {interviewees} as separate samples and no total")
+            return True
+    return False
+
+
+_COHORT_OF_LEAD = re.compile(r"\b(?:cohort|panel)\s+(?:(?:analysis|study|data)\s+)?of\s+(?:the\s+|all\s+)?$",
+                             re.IGNORECASE)
+
+
+def _interviewed_beside_a_cohort_of_events(chosen: Candidate, candidates: list[Candidate], notes: list[str]) -> bool:
+    """People interviewed next to a cohort counted in events ("a cohort analysis of 2,904 visits with interviews
+    with 15 paramedics"): the cohort's own people are not counted, so the interviewees are not the sample."""
+    if not _interviewed(chosen):
+        return False
+    for candidate in candidates:
+        if candidate.kind in ("units", "other") and not candidate.rejected and candidate.index != chosen.index \
+                and re.fullmatch(_EVENTS, candidate.noun, re.IGNORECASE) \
+                and _COHORT_OF_LEAD.search(candidate.sentence[:candidate.start]):
+            notes.append(f"sample size left empty: the abstract gives a cohort of {candidate.value} {candidate.noun} "
+                         f"and {chosen.value} {chosen.noun} interviewed as separate samples and no total")
             return True
     return False
 
@@ -935,7 +1037,8 @@ def _from_interviews(candidates: list[Candidate]) -> Candidate | None:
 
 # --- abstracts in other languages -------------------------------------------------------------------
 # Outside English a smaller grammar reads the same facts. A count of people is digits with a people
-# classifier (Chinese 名/例/位/人, Korean 명) or, in French, digits before a people noun. A count is firm
+# classifier (Chinese 名/例/位/人, Korean 명), in French digits before a people noun, and in Spanish, German
+# and Russian digits before a word that names no unit, place or thing (see below). A count is firm
 # when its clause names a sampling or data-collection verb; words for "of whom", "each" or an arm mark
 # a part; words for "about", "more than" or "-odd" mark an approximate count; planned ones are left out.
 # One firm value, or one stated as a total, is the sample; several are a conflict, left empty with a note.
@@ -953,6 +1056,8 @@ class _LanguageGrammar:
     total_before: re.Pattern[str]
     planned: re.Pattern[str]
     clause_break: str = r"[，,]"
+    # A count in a phrase of place ("aus 46 Krankenhäusern", "в 5 поликлиниках") is not the sample.
+    place_before: re.Pattern[str] = re.compile(r"(?!)")
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -1003,6 +1108,73 @@ _FRENCH = _LanguageGrammar(
     planned=re.compile(r"\bseront\b|\bsera\b|\bprévoi\w*|\bprévu\w*|\bdevraient\b", re.IGNORECASE),
     clause_break=r"[;]|,(?!\d)",
 )
+# Spanish, German and Russian: digits (grouped by a point or a space: "1.384", "2 156") before a word that
+# is not a unit, a place or a thing counted ("años", "Schulen", "больниц"), in a clause with a sampling verb.
+# The grammar does not list the people nouns (an inflected language has too many forms); it rules out the
+# other things a count can name and requires the clause to say that people were sampled.
+_GROUPED_DIGITS = r"(?<![\d.,])(\d{1,3}(?:[.\u00a0\u2009\u202f ]\d{3})+|\d+)(?![.,]?\d)()"
+_SPANISH = _LanguageGrammar(
+    count=re.compile(rf"{_GROUPED_DIGITS}\s+(?!(?:años|meses|semanas|días|horas|minutos|veces|por|hospitales|centros|"
+                     r"clínicas|escuelas|colegios|universidades|municipios|regiones|provincias|países|ciudades|"
+                     r"comunidades|estudios|artículos|ensayos|preguntas|ítems|entrevistas|grupos|sesiones|"
+                     r"instituciones|servicios|unidades|establecimientos|cuestionarios|encuestas)\b)(?=[^\W\d_])",
+                     re.IGNORECASE),
+    firm=re.compile(r"entrevist|encuest|particip|inclu[iy]|reclut|seleccion|respondi|contest|complet|cuestionario|"
+                    r"muestra|total de|aleatori", re.IGNORECASE),
+    part_before=re.compile(r"(?:\bde (?:ellos|ellas|los cuales|las cuales|estos|estas)|\bentre (?:ellos|ellas)|"
+                           r"\bincluyendo|\bcada|\bpor grupo|\bgrupo (?:control|de intervención|experimental))"
+                           r"[^,;.]{0,20}$", re.IGNORECASE),
+    inexact_before=re.compile(r"(?:\baproximadamente|\bcerca de|\balrededor de|\bmás de|\bmenos de|\bcasi|\bunos|"
+                              r"\bunas|\bhasta|\bal menos)\s*$", re.IGNORECASE),
+    inexact_after=re.compile(r"^$"),
+    total_before=re.compile(r"(?:\bun total de|\ben total|\ben conjunto)\s*,?\s*$", re.IGNORECASE),
+    planned=re.compile(r"\b\w+rán\b|\bserá\b|\bse prevé\b|\bprevist\w*", re.IGNORECASE),
+    clause_break=r"[;]|,(?!\d)",
+    place_before=re.compile(r"\b(?:en|desde)\s*$", re.IGNORECASE),
+)
+_GERMAN = _LanguageGrammar(
+    # German compounds put the head last ("Pflegeheime", "Kinderkliniken"), so the exclusions are endings.
+    count=re.compile(rf"{_GROUPED_DIGITS}\s+(?![^\W\d_]*(?:jahre?n?|monate?n?|wochen|tage?n?|stunden|minuten|prozent|"
+                     r"mal|häuser[n]?|heime?n?|kliniken|schulen|praxen|einrichtungen|stationen|zentren|standorte?n?|"
+                     r"regionen|länder[n]?|städte[n]?|gemeinden|studien|artikel|items|fragen|interviews|gruppen|"
+                     r"sitzungen|euro|fragebögen|betriebe[n]?|unternehmen|dienste[n]?)\b)(?=[^\W\d_])",
+                     re.IGNORECASE),
+    firm=re.compile(r"befrag|\bteil\b|teilgenommen|teilnehm|eingeschlossen|rekrutiert|beantwort|fragebogen|interview|"
+                    r"stichprobe|insgesamt|randomisiert|untersucht|ausgefüllt", re.IGNORECASE),
+    part_before=re.compile(r"(?:\bdavon|\bdarunter|\bje|\bjeweils|\bpro Gruppe|\b(?:Interventions|Kontroll)gruppe)"
+                           r"[^,;.]{0,20}$", re.IGNORECASE),
+    inexact_before=re.compile(r"(?:\betwa|\bca\.|\bcirca|\brund|\büber|\bmehr als|\bweniger als|\bfast|\bknapp|"
+                              r"\bbis zu|\bmindestens)\s*$", re.IGNORECASE),
+    inexact_after=re.compile(r"^$"),
+    total_before=re.compile(r"(?:\binsgesamt|\bgesamt|\bin Summe)\s*,?\s*$", re.IGNORECASE),
+    planned=re.compile(r"\bgeplant\w*|\bsollen\b|\bwird\b[^.]*\bwerden\b", re.IGNORECASE),
+    clause_break=r"[;]|,(?!\d)",
+    place_before=re.compile(r"\b(?:aus|in|an|auf|bei|nach)\s*$", re.IGNORECASE),
+)
+_RUSSIAN = _LanguageGrammar(
+    count=re.compile(rf"{_GROUPED_DIGITS}\s+(?!(?:лет|года?|годы|месяц\w*|недел\w*|дн\w*|час\w*|минут\w*|раз|"
+                     r"процент\w*|больниц\w*|поликлиник\w*|клиник\w*|школ\w*|регион\w*|город\w*|стран\w*|"
+                     r"исследовани\w*|стат\w+|вопрос\w*|интервью|групп\w*|учреждени\w*|центр\w*|вуз\w*|анкет\w*)"
+                     r"(?![^\W\d_]))(?=[^\W\d_])", re.IGNORECASE),
+    firm=re.compile(r"опрош|опрос|включ|интервью|анкет|участ|обследова|рандомиз|набран|отобран|выборк|исследовани",
+                    re.IGNORECASE),
+    part_before=re.compile(r"(?:\bиз них|\bв том числе|\bкаждо\w*|\bпо)[^,;.]{0,20}$", re.IGNORECASE),
+    inexact_before=re.compile(r"(?:\bоколо|\bпримерно|\bболее|\bменее|\bсвыше|\bпочти|\bприблизительно|\bдо)\s*$",
+                              re.IGNORECASE),
+    inexact_after=re.compile(r"^$"),
+    total_before=re.compile(r"(?:\bвсего|\bв целом|\bитого)\s*,?\s*$", re.IGNORECASE),
+    planned=re.compile(r"\bбуд(?:ут|ет)\b|\bпланиру\w*", re.IGNORECASE),
+    clause_break=r"[;]|,(?!\d)",
+    place_before=re.compile(r"\b(?:в|во|из|на)\s*$", re.IGNORECASE),
+)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_SPANISH_FUNCTION_WORDS = _words("""
+el la los las del al y en se un una con por para que de es fueron fue son este esta estos estas como entre su sus
+""")
+_GERMAN_FUNCTION_WORDS = _words("""
+der die das den dem des und mit von wurden wurde nahmen ein eine einer eines einem im zu es ist sind auf für bei aus
+insgesamt wir haben nicht
+""")
 _FRENCH_FUNCTION_WORDS = _words("""
 le la les des du de d l et un une nous avons ont été sont pour dans auprès avec sur au aux qui que par est cette ces ce
 lors en il elle ils elles
@@ -1024,16 +1196,46 @@ def french_sample_size(text: str) -> SampleSize:
     return _language_sample_size(text, _FRENCH)
 
 
+def spanish_sample_size(text: str) -> SampleSize:
+    """The sample a Spanish abstract states ("Se entrevistó a 21 cuidadoras ...", "1.045 estudiantes")."""
+    return _language_sample_size(text, _SPANISH)
+
+
+def german_sample_size(text: str) -> SampleSize:
+    """The sample a German abstract states ("Insgesamt 1.384 Pflegekräfte ... beantworteten ...")."""
+    return _language_sample_size(text, _GERMAN)
+
+
+def russian_sample_size(text: str) -> SampleSize:
+    """The sample a Russian abstract states ("Было опрошено 1 204 студента ...")."""
+    return _language_sample_size(text, _RUSSIAN)
+
+
 def _other_language_sample_size(text: str) -> SampleSize | None:
     """The grammar of the language the text is written in, when it is one of those above."""
     if _CJK.search(text):
         return chinese_sample_size(text)
     if _HANGUL.search(text):
         return korean_sample_size(text)
+    if _CYRILLIC.search(text):
+        return russian_sample_size(text)
     words = re.findall(r"[^\W\d_]+", text.lower())
-    if words and sum(word in _FRENCH_FUNCTION_WORDS for word in words) >= 0.15 * len(words):
-        return french_sample_size(text)
+    shares = [(_language_share(words, vocabulary, letters), grammar) for vocabulary, letters, grammar in (
+        (_FRENCH_FUNCTION_WORDS, "èêçàùûœëï", _FRENCH), (_SPANISH_FUNCTION_WORDS, "ñáíóú", _SPANISH),
+        (_GERMAN_FUNCTION_WORDS, "äöüß", _GERMAN))]
+    (function_words, spelled), grammar = max(shares, key=lambda pair: pair[0])  # the first listed wins a tie
+    if words and function_words >= max(2, 0.15 * len(words)):
+        return _language_sample_size(text, grammar)
     return None
+
+
+def _language_share(words: list[str], vocabulary: frozenset[str], letters: str) -> tuple[int, int]:
+    """How many of the words are the language's function words, then how many use its own letters.
+
+    The letters break ties between languages that share short words ("un", "de", "en").
+    """
+    return (sum(word in vocabulary for word in words),
+            sum(any(letter in word for letter in letters) for word in words))
 
 
 def _language_sample_size(text: str, grammar: _LanguageGrammar) -> SampleSize:
@@ -1064,7 +1266,7 @@ def _language_counts(clause: str, sentence: str, grammar: _LanguageGrammar) -> l
         before = clause[:match.start()]
         if match.group(2) or grammar.inexact_before.search(before) or grammar.inexact_after.match(clause[match.end():]):
             continue
-        if grammar.part_before.search(before):
+        if grammar.part_before.search(before) or grammar.place_before.search(before):
             continue
         value = int(re.sub(r"\D", "", match.group(1)))
         found.append((value, bool(grammar.total_before.search(before)), sentence.strip()))

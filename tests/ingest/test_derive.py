@@ -180,3 +180,33 @@ def test_an_abstract_in_another_latin_script_language_is_read_in_english() -> No
 ])
 def test_design_round_six_wording(text: str, design: str | None) -> None:
     assert classify_design("", text, None) == design
+
+
+@pytest.mark.parametrize("text, design", [
+    # round 7 (sentences written for these tests)
+    ("We pooled individual patient data from eleven cohorts.", "review"),
+    ("A realist synthesis drew on 37 programme reports.", "review"),
+    ("We charted the literature on school nurse prescribing.", "review"),
+    ("A Markov model projected outcomes for a simulated population of 1,000 adults.", "other"),
+    ("We plan to interview ward clerks about night handovers.", "other"),
+    ("We aim to recruit 50 patients per arm.", None),
+    ("Bakers had their lung function tested at the start of each shift.", "quantitative"),
+    ("Apprentices completed a validated resilience inventory.", "quantitative"),
+    ("Volunteer stewards wore heart-rate monitors during matches.", "quantitative"),
+    ("Student paramedics kept reflective journals for a term.", "qualitative"),
+    ("Two workshops with carers explored how discharge letters could be clearer.", "qualitative"),
+    ("The evaluation drew on usage logs and interviews with app users.", "mixed-methods"),
+    ("Response rates differed between the two regions.", None),
+    ("Se realizaron grupos focales con madres adolescentes.", "qualitative"),
+    ("Die Daten wurden mit einem standardisierten Fragebogen erhoben.", "quantitative"),
+    ("Проведено рандомизированное исследование.", "trial"),
+])
+def test_design_round_seven_wording(text: str, design: str | None) -> None:
+    assert classify_design("", text, None) == design
+
+
+def test_a_modelled_cohort_gives_no_sample_and_other_design() -> None:
+    study = Extraction(title="Screening for glaucoma", abstract=(AbstractSection(
+        None, "A decision-analytic model simulated a hypothetical cohort of 40,000 adults aged 60."),))
+    derived = derive(study)
+    assert (derived.sample_size, derived.design) == (None, "other")

@@ -30,9 +30,9 @@ def test_sample_size_and_design_meet_their_floors() -> None:
     assert report["design_accuracy"] >= 0.99, misses
 
 
-#: Floors for the batches written blind (precision, recall, design), reached and rounded down. Batches 4
-#: and 5 are at their blind figures: no one has tuned on their sentences yet.
-BLIND_FLOORS = {"batch2": (0.98, 0.99, 0.99), "batch3": (0.99, 0.99, 0.99), "batch4": (0.81, 0.81, 0.63),
+#: Floors for the batches written blind (precision, recall, design), reached and rounded down. Batch 5 is
+#: at its blind figures: no one has tuned on its sentences yet.
+BLIND_FLOORS = {"batch2": (0.99, 0.99, 0.99), "batch3": (0.99, 0.99, 0.99), "batch4": (0.99, 0.99, 0.98),
                 "batch5": (0.88, 0.85, 0.81)}
 
 

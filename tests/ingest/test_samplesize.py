@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.ingest.samplesize import chinese_sample_size, choose_sample_size, french_sample_size, korean_sample_size
+from generator.ingest.samplesize import (
+    chinese_sample_size,
+    choose_sample_size,
+    french_sample_size,
+    german_sample_size,
+    korean_sample_size,
+    russian_sample_size,
+    spanish_sample_size,
+)
 
 
 @pytest.mark.parametrize("text, size", [
@@ -154,3 +162,78 @@ def test_french_counts(text: str, size: int | None) -> None:
 def test_other_languages_are_read_when_the_english_grammar_finds_nothing() -> None:
     assert choose_sample_size("Nous avons interrogé 27 kinésithérapeutes libéraux.").count == 27
     assert choose_sample_size("방법 교사 145명을 대상으로 설문조사를 실시하였다.").count == 145
+
+
+# --- round 7 rules (sentences written for these tests) ----------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    # the end of a response funnel with no enrolment stage
+    ("Links were emailed to 4,100 subscribers; 950 opened the form and 702 completed every item.", 702),
+    # records of events are not people
+    ("We read 2,760 clinical notes of ambulance call-outs to care homes.", None),
+    ("We read the clinical notes of 412 residents of care homes.", 412),
+    # gapped clauses, repeated prepositions and comparisons name two groups with no total
+    ("The morning shift contributed 58 cleaners and the night shift 47 cleaners.", None),
+    ("Discussions were held with 16 bus drivers who worked split shifts, and with 4 depot managers.", None),
+    ("We compared 730 mothers who breastfed with 730 who did not.", None),
+    # "N of the respondents" is a part of the people counted before it
+    ("A postal survey of 2,200 allotment holders was followed by interviews with 14 of the respondents.", 2200),
+    # a modelled population is no one studied
+    ("A decision model followed a hypothetical cohort of 20,000 smokers over their lifetime.", None),
+    ("The simulation generated 5,000 virtual commuters.", None),
+    # an ordinal-unit adjective before the noun
+    ("Overall, 318 final-year nursing students took part.", 318),
+    # the denominator of a rate
+    ("Falls dropped by 2.2 per 1,000 residents among the 1,874 residents studied.", 1874),
+])
+def test_round_seven_constructions(text: str, size: int | None) -> None:
+    assert choose_sample_size(text).count == size
+
+
+def test_people_interviewed_beside_a_cohort_of_events_are_not_the_sample() -> None:
+    found = choose_sample_size("A cohort analysis of 8,410 home visits was set beside interviews with 12 midwives.")
+    assert found.count is None
+    assert any("8410" in note and "12" in note for note in found.notes)
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Se encuestó a 640 docentes de educación primaria.", 640),
+    ("Participaron 2.015 adolescentes de 31 colegios públicos.", 2015),
+    ("Se entrevistó a unos 40 agricultores.", None),
+    ("Se incluirán 300 pacientes en el estudio.", None),
+])
+def test_spanish_counts(text: str, size: int | None) -> None:
+    assert spanish_sample_size(text).count == size
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Es wurden 27 Hebammen interviewt.", 27),
+    ("Insgesamt 3.102 Studierende aus 12 Hochschulen füllten den Fragebogen aus.", 3102),
+    ("Befragt wurden 40 Beschäftigte aus 9 Pflegeheimen.", 40),
+    ("Es wurden etwa 500 Eltern befragt.", None),
+])
+def test_german_counts(text: str, size: int | None) -> None:
+    assert german_sample_size(text).count == size
+
+
+@pytest.mark.parametrize("text, size", [
+    ("В исследование включено 3 480 беременных женщин.", 3480),
+    ("Опрошены 96 фельдшеров из 11 районов.", 96),
+    ("Было опрошено около 700 студентов.", None),
+])
+def test_russian_counts(text: str, size: int | None) -> None:
+    assert russian_sample_size(text).count == size
+
+
+@given(st.integers(min_value=1000, max_value=999_999), st.sampled_from([".", " "]))
+@settings(max_examples=40, deadline=None)
+def test_grouped_thousands_are_read_whole_in_german(value: int, separator: str) -> None:
+    written = f"{value:,}".replace(",", separator)
+    assert german_sample_size(f"Insgesamt {written} Pflegekräfte beantworteten den Fragebogen.").count == value
+
+
+def test_other_latin_script_languages_are_told_apart() -> None:
+    assert choose_sample_size("Un total de 1.260 estudiantes respondieron una encuesta en línea.").count == 1260
+    assert choose_sample_size("An der Umfrage nahmen 1.260 Lehrkräfte teil.").count == 1260
+    assert choose_sample_size("Each participant received a £20 voucher.").count is None

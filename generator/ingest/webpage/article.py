@@ -305,8 +305,8 @@ def _value_below(lines: list[Line], index: int) -> str | None:
     if index + 1 >= len(lines):
         return None
     text = lines[index + 1].text
-    if _label_of(text) or is_chrome_line(text) or is_stop_heading(text):
-        return None
+    if _label_of(text) or is_chrome_line(text) or is_stop_heading(text) or labelled_dates(text):
+        return None  # "Published In" over "Article first published online: May 2, 2022" has no value
     return text
 
 
@@ -550,11 +550,17 @@ def _find_title_in(text: str, title: str) -> re.Match[str] | None:
 def _filled_from(own: Citation, other: Citation) -> Citation | None:
     """``own`` with its empty parts taken from ``other``, a second line citing the same issue ("Vol. 27
     (2021) No. 2" and "2021, 27(2), p. 55-63"); None when the two disagree on anything both state."""
-    pairs = ((own.year, other.year), (own.volume, other.volume), (own.issue, other.issue), (own.pages, other.pages))
+    pairs = ((own.year, other.year), (own.volume, other.volume), (own.issue, other.issue),
+             (_first_page(own.pages), _first_page(other.pages)))
     if any(mine is not None and theirs is not None and str(mine) != str(theirs) for mine, theirs in pairs):
         return None
     return Citation(own.journal or other.journal, own.year or other.year, own.date or other.date,
                     own.volume or other.volume, own.issue or other.issue, own.pages or other.pages)
+
+
+def _first_page(pages: str | None) -> str | None:
+    """The first page of a range: "3318-3324" and the shortened "3318-24" cite the same pages."""
+    return re.split(r"\s*[-–—]\s*", pages, maxsplit=1)[0] if pages else None
 
 
 def _journal_above(head: list[Line], index: int, title_index: int) -> str | None:
@@ -563,7 +569,7 @@ def _journal_above(head: list[Line], index: int, title_index: int) -> str | None
         return None
     text = head[index - 1].text.strip().rstrip(".")
     if not text or _is_prose(text) or len(text.split()) > 10 or is_chrome_line(text) or _label_of(text) \
-            or _DOI_IN_TEXT.search(text) or labelled_dates(text) or index - 1 == title_index:
+            or is_article_type(text) or _DOI_IN_TEXT.search(text) or labelled_dates(text) or index - 1 == title_index:
         return None
     return text if re.search(r"[^\W\d_]{2}", text) else None
 
@@ -637,12 +643,21 @@ def _abstract_starts(lines: list[Line]) -> list[tuple[int, int, str]]:
         label = _label_of(line.text)
         if not label or label[0] != "abstract":
             continue
+        first = _after_controls(lines, index + 1)  # a language switch or toggle under the label
         if label[2]:
             starts.append((index, index, label[1]))
-        elif index + 1 < len(lines) and (_is_prose(lines[index + 1].text)
-                                         or _opens_structured_abstract(lines, index + 1)):
-            starts.append((index, index + 1, label[1]))
+        elif first < len(lines) and (_is_prose(lines[first].text) or _opens_structured_abstract(lines, first)):
+            starts.append((index, first, label[1]))
     return starts
+
+
+def _after_controls(lines: list[Line], index: int) -> int:
+    """The first line from ``index`` that is not a control ("Available in", "English", "Español", "Expand"),
+    looking at most five lines on."""
+    for ahead in range(index, min(len(lines), index + 5)):
+        if not is_chrome_line(lines[ahead].text):
+            return ahead
+    return index
 
 
 def _opens_structured_abstract(lines: list[Line], index: int) -> bool:
@@ -745,7 +760,7 @@ def _keyword_lines(lines: list[Line], start: int) -> list[str]:
     if start >= len(lines):
         return []
     first = lines[start].text
-    if re.search(r"[;；,，|]|\s[–—]\s", first) and not _label_of(first):
+    if re.search(r"[;；,，|]|\s[-–—]\s", first) and not _label_of(first):
         return [first]
     values: list[str] = []
     for line in lines[start:start + 15]:
@@ -860,7 +875,7 @@ def _merge_citation(page: Page, cited: Citation) -> None:
     page.journal = page.journal or merged.journal
 
 
-_ISSUE_BOX_VOLUME = re.compile(r"^\s*(?:volume|vol\.?)\s*\d+[A-Za-z]?\s*(?:[,;]?\s*(?:issue|no\.?|number)\s*\d+"
+_ISSUE_BOX_VOLUME = re.compile(r"^\s*(?:volume|vol\.?)\s*\d+[A-Za-z]?\s*(?:[,;]?\s*(?:issue|iss\.?|no\.?|number)\s*\d+"
                                r"[A-Za-z]?(?:[-/]\d+)?)?\s*$", re.IGNORECASE)
 _ISSUE_BOX_PAGES = re.compile(r"^\s*(?:pages?|pp?\.)\s*[:：]?\s*[A-Za-z]{0,2}\d+[A-Za-z]?"
                               r"(?:\s*[-–—]\s*[A-Za-z]{0,2}\d+)?\s*$", re.IGNORECASE)
@@ -879,10 +894,12 @@ def _find_issue_box(page: Page, title_index: int) -> None:
         box = ", ".join(below.text for below in lines[index + 1:index + 4]
                        if _ISSUE_BOX_PAGES.match(below.text) or _is_date_only(below.text))
         found = parse_citation(f"{line.text}, {box}", lenient=True)
+        if found is None and (date := publication_date(page)):  # "Vol. 21, Iss. 5" under the journal, undated
+            found = parse_citation(f"{line.text}, {box} ({date[:4]})", lenient=True)
         if found is None or not found.volume:
             continue
-        journal = page.journal or (page.citation.journal if page.citation else None) or _masthead_journal(page,
-                                                                                                           title_index)
+        journal = page.journal or (page.citation.journal if page.citation else None) \
+            or _masthead_journal(page, title_index) or _name_above(page, index)
         merged = _filled_from(found, page.citation) if page.citation else found
         if merged is None:
             return
@@ -900,6 +917,20 @@ def _masthead_journal(page: Page, title_index: int) -> str | None:
                 and _is_journal_like(text, None) and not is_chrome_line(text) and not is_article_type(text):
             return text
     return None
+
+
+def _name_above(page: Page, index: int) -> str | None:
+    """The line just over an issue box when it is a name in title case ("Dementia Practice and Policy" over
+    "Vol. 21, Iss. 5"): the journal the box belongs to."""
+    if index == 0:
+        return None
+    text = page.lines[index - 1].text.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 10 or text == page.site or re.search(r"[\d:;,.!?|]", text) or is_chrome_line(text) \
+            or is_article_type(text) or _label_of(text) or is_abstract_heading(text) or is_stop_heading(text):
+        return None
+    capitalised = [word for word in words if word[:1].isupper()]
+    return text if words[0][:1].isupper() and len(capitalised) >= len(words) / 2 else None
 
 
 def _find_server(page: Page) -> None:
@@ -996,7 +1027,7 @@ def _keywords(page: Page, language: str | None) -> tuple[str, ...]:
     values = [line.text for line in block.lines]
     parts: list[str] = []
     for value in values:
-        parts.extend(p for p in re.split(r"\s*[;；|,，]\s*|\s+[–—]\s+|\s*·\s*", value) if p.strip())
+        parts.extend(p for p in re.split(r"\s*[;；|,，]\s*|\s+[-–—]\s+|\s*·\s*", value) if p.strip())
     return normalize_keywords(parts)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..clean import cjk_share
 from ..normalize import clean_text, normalize_name
-from .vocabulary import DEGREES, INLINE_AUTHOR_CHROME, NOT_NAME_WORDS
+from .vocabulary import DEGREES, INLINE_AUTHOR_CHROME, INLINE_AUTHOR_LINKS, NOT_NAME_WORDS
 
 _MARKERS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁺ᵃᵇᶜᵈᵉᶠ*†‡§¶#✉]|\d+")
 _LETTER_MARKERS = re.compile(r"(?<=[A-Za-zÀ-ÿ'’.\-])\s+[a-h](?:\s*,?\s*[a-h])*(?=\s*(?:[,;&|]|\band\b|$))")
@@ -45,8 +45,12 @@ _PARTICLES = frozenset(
     ]
 )
 _SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
-_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÞŁŚŻŹĆŃ][\w'’\-]*\.?$|^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$")
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÞŁŚŻŹĆŃА-ЯЁ][\w'’\-]*\.?$|^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$")
 _INITIALS = re.compile(r"^[A-Z]{1,3}$")
+# A patronymic (Russian, Ukrainian, Belarusian), in Cyrillic or transliterated: the name after it is never
+# the family name, so "Ivanova Maria Petrovna" is family name first.
+_PATRONYMIC = re.compile(r"(?:[oe]vich|[oe]vych|[oe]vna|ichna|inichna|[oe]vi[cč]|ович|евич|овна|евна|ична|инична)$",
+                         re.IGNORECASE)
 # "and" in the other languages of author lines, tried only when the line does not read with "and".
 _FOREIGN_AND = re.compile(r"\s(?:et|und|y|e)\s")
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,5}$|^[\uac00-\ud7af]{2,5}$")  # Chinese or Japanese; Korean
@@ -64,6 +68,8 @@ class AuthorLine:
 
 def parse_author_line(text: str) -> AuthorLine | None:
     """The authors a line lists, or None when any part of it is not a personal name."""
+    if re.search(r"[@/]|\d{4}-\d{4}", text):
+        text = INLINE_AUTHOR_LINKS.sub(" ", text)
     text = clean_text(INLINE_AUTHOR_CHROME.sub(" ", text)) or ""
     text = re.sub(r"^\s*by\s*[:：]?\s+", "", text, flags=re.IGNORECASE)
     if not text or len(text) > 1500 or re.search(r"[a-z]{3}[.!?](?:\s|$)", text):
@@ -82,7 +88,7 @@ def parse_author_line(text: str) -> AuthorLine | None:
     if names is None and _FOREIGN_AND.search(text):  # "Ana Roy, Karim Benali et Sophie Lavoie"
         parts = [p for p in re.split(r"\s*,\s*|\s+(?:and|et|und|y|e)\s+|\s*&\s*", text) if p.strip()]
         names = _names_of_parts([p for p in parts if not _is_degree_part(p)])
-    return AuthorLine(tuple(names)) if names else None
+    return AuthorLine(tuple(dict.fromkeys(names))) if names else None  # a name and its menu button: once
 
 
 def _names_of_parts(parts: list[str]) -> list[str] | None:
@@ -163,6 +169,8 @@ def _given_first(part: str) -> str | None:
     if not any(len(t.strip(".")) > 1 and not _INITIALS.match(t) for t in tokens):
         return None
     text = " ".join(tokens)
+    if len(tokens) == 3 and _PATRONYMIC.search(tokens[2]) and not _PATRONYMIC.search(tokens[0]):
+        return normalize_name(f"{tokens[0]}, {tokens[1]} {tokens[2]}")  # East Slavic "Family Given Patronymic"
     if len(tokens) == 2 and _INITIALS.match(tokens[1]) and len(tokens[0]) > 1:
         return normalize_name(text, given_first=False)
     return normalize_name(text, given_first=True)

@@ -22,7 +22,8 @@ AFFILIATION = re.compile(
     r"escuela|école|faculty|faculdade|facultad|faculté|fakultät|institut[eo]?|hospital|hôpital|klinik(um)?|"
     r"clinic|centre|center|centro|college|laboratory|ministry|ministerio|division|program|programme|unit|"
     r"service|serviço|servicio|foundation|agency|council|trust|nhs|association|society|corporation|inc\.?|"
-    r"ltd\.?|gmbh)\b|大学|学院|医院|中心|研究所",
+    r"ltd\.?|gmbh|hochschule|fachhochschule|abteilung|zentrum|krankenhaus|lehrstuhl|uniwersytet|instytut)\b|"
+    r"университет|институт|центр|больниц|大学|学院|医院|中心|研究所",
     re.IGNORECASE)
 # A line holding only affiliation markers and joiners: "1", "1,*,", "2 and", "a, b", "*".
 _MARKER_LINE = re.compile(r"^(?:[\s\d,*†‡§¶#]|\b[a-h]\b)*(?:\band\b|&)?(?:[\s\d,*†‡§¶#]|\b[a-h]\b)*$")
@@ -36,11 +37,27 @@ _PERSON_ID_LINE = re.compile(r"^\s*(?:https?://)?(?:www\.)?orcid\.org/\S+\s*$|^\
 # A detail printed under one author's name: their roles, affiliation, e-mail or a note ("Roles Conceptualization,
 # Writing – original draft", "Affiliation Department of ...", "* E-mail: ...", "Contributed equally to this work").
 _AUTHOR_DETAIL_LINE = re.compile(r"^\s*[*†‡#¶§]?\s*(roles?|contributions?|affiliations?|e-?mail|correspondence|"
+                                 r"corresponding author|"
                                  r"contributed equally|equal contributors?|current address|present address|"
                                  r"deceased)\b", re.IGNORECASE)
+# The links under an author's name to find their other work ("Search for other works by this author on:",
+# "Find articles by this author", then "Google Scholar", "PubMed"): short lines naming a search site.
+_AUTHOR_SEARCH_LINE = re.compile(r"^\s*(search|find|look) (for )?(other )?(works|articles|papers|publications)? ?"
+                                 r"(by|from) (this|the) author\b.{0,20}$", re.IGNORECASE)
+_SEARCH_SITE_LINE = re.compile(r"^\s*(google scholar|pubmed|scopus|web of science|crossref|orcid|"
+                               r"[\w&-]+ (academic|scholar|library|online))\s*$", re.IGNORECASE)
 # Accessibility links that come before everything else on a page, the masthead included.
 _SKIP_LINK = re.compile(r"^\s*(skip|jump) to\b|^\s*zum (haupt)?inhalt|^\s*aller au contenu|^\s*saltar al contenido|"
                         r"^\s*an official website of\b", re.IGNORECASE)
+
+
+# The markers of the name on the line above, left at the start of the next name's line ("1, Lukas Feldhaus").
+_LEADING_MARKERS = re.compile(r"^\s*[\d*†‡§¶#]+(?:\s*,\s*[\d*†‡§¶#]+)*\s*,\s*(?:and\s+)?(?=\S)")
+
+
+def without_leading_markers(text: str) -> str:
+    """A name line without the previous name's affiliation markers that a copy put before it."""
+    return _LEADING_MARKERS.sub("", text)
 
 
 def is_marker_line(text: str) -> bool:
@@ -56,6 +73,11 @@ def is_person_id_line(text: str) -> bool:
 def is_author_detail_line(text: str) -> bool:
     """Roles, an affiliation or an e-mail under an author's name: the list of names goes on after it."""
     return bool(_AUTHOR_DETAIL_LINE.match(text))
+
+
+def is_author_search_line(text: str) -> bool:
+    """A link under an author's name to their other works, or the search site it points to."""
+    return bool(_AUTHOR_SEARCH_LINE.match(text) or _SEARCH_SITE_LINE.match(text))
 
 
 def is_affiliation(text: str) -> bool:
@@ -84,11 +106,12 @@ def names_below(lines: list[Line], start: int, limit: int = 24) -> tuple[AuthorL
     end = start
     for index in range(start, min(len(lines), start + limit)):
         text = lines[index].text
-        if is_marker_line(text) or is_person_id_line(text) or names and is_author_detail_line(text):
+        if is_marker_line(text) or is_person_id_line(text) or names and (is_author_detail_line(text)
+                                                                         or is_author_search_line(text)):
             continue
-        entry = name_of_entry(text)
+        entry = name_of_entry(without_leading_markers(text))
         if entry:
-            names.extend(entry.names)
+            names.extend(name for name in entry.names if name not in names)  # a name printed twice is one author
             inverted = inverted or entry.inverted
             end = index + 1
             continue
@@ -117,7 +140,9 @@ def name_per_line_block(lines: list[Line], index: int) -> AuthorLine | None:
                                            or is_author_detail_line(lines[following].text)):
         following += 1
     after = lines[following].text
-    entries = is_list_entry(here) and (is_list_entry(after) or is_marker_line(after))
+    marked_after = without_leading_markers(after)
+    entries = is_list_entry(here) and (is_list_entry(after) or is_marker_line(after)) \
+        or marked_after != after and name_of_entry(marked_after) is not None and parse_author_line(here) is not None
     with_affiliation = is_affiliation(after) and not is_affiliation(here)
     if not (entries or with_affiliation):
         return None

@@ -22,14 +22,16 @@ _DOI_TEXT = re.compile(r"\[?\s*(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)1
 _TAIL_NOISE = re.compile(r"\b(epub|e-?published)\b.*$|\bcite this article\b.*$|\bPMID\s*:.*$|"
                          r"\bavailable at\b.*$", re.IGNORECASE)
 _NOTE = re.compile(r"\([^)]*[A-Za-z]{3,}[^)]*;[^)]*\)|\((?=[^)]*(?:preprint|review|server))[^)]*\)", re.IGNORECASE)
-_KEYWORD_VOLUME = re.compile(r"\b(?:volume|vol\.?|bd\.?|band|tome|t\.)\s*(?P<volume>\d+[A-Za-z]?)"
+_KEYWORD_VOLUME = re.compile(r"\b(?:volume|vol\.?|bd\.?|band|tome|t\.|том)\s*[:：]?\s*(?P<volume>\d+[A-Za-z]?)"
                              r"(?:\s*[（(](?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)[)）])?|第\s*(?P<cjk_volume>\d+)\s*卷",
                              re.IGNORECASE)
 _KEYWORD_ISSUE = re.compile(
-    r"\b(?:issue|no\.?|nr\.?|number|heft|núm\.?|n°|numéro|número|numero|fasc\.?)\s*(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)(?!\s*:)|"
+    r"\b(?<!article )(?:issue|iss\.?|no\.?|nr\.?|number|heft|núm\.?|n°|numéro|número|numero|fasc\.?|номер|выпуск|вып\.)"
+    r"\s*(?:[:：]\s*)?(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)(?!\s*:)|"
     r"第\s*(?P<cjk_issue>\d+)\s*期", re.IGNORECASE)
 _KEYWORD_PAGES = re.compile(
-    rf"(?:\b(?:pages?|pp?\.|s\.|article (?:number|no\.?)\s*:?|e-?location\s*:?)|页码\s*[:：]?)\s*(?P<pages>{_PAGE})",
+    rf"(?:\b(?:pages?\s*[:：]?|pp?\.|s\.|article (?:number|no\.?)\s*:?|e-?location\s*:?|страницы\s*[:：]?|с\.)|"
+    rf"页码\s*[:：]?)\s*(?P<pages>{_PAGE})",
     re.IGNORECASE)
 _COMPACT = re.compile(rf"(?<![\w.])(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[（(](?P<issue>[^()（）%]{{1,15}})[)）]"
                       rf"(?:\s*[:：,，]\s*(?P<pages>{_PAGE})|\s+(?P<range>\d+\s*[-–—]\s*\d+)(?![\d-]))?")
@@ -75,11 +77,13 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
     if not (volume or issue or pages) and not lenient:
         return None
     start = min(year_match.start(), first_part if first_part is not None else len(body))
-    journal = _journal(body[:start])
+    journal = _journal(body[:start + 1] if body[start:start + 1] == "." else body[:start])  # "Serv. 11:1102345"
     if journal is None and not (volume or issue or pages):
         return None
-    if journal and date_kind(journal):
-        return None  # "Posted 2021" or "Published 2020" is a date line, not a citation
+    if journal and (date_kind(journal.rstrip(" :：|")) or re.match(r"^\s*[^\W\d_]{1,12}\.?\s*[:：]\s*\d", body)):
+        if not (volume or issue or pages):
+            return None  # "Posted 2021" or "Published 2020" is a date line, not a citation
+        journal = None  # "Year : 2021 | Volume : 10 | Issue : 9": labelled parts, the first one a date
     after_journal = body.find(journal) + len(journal) if journal else 0
     date = parse_page_date(body[after_journal:]) or year_match.group(1)
     return Citation(journal, parse_year(date), date, volume, issue, normalize_pages(pages) if pages else None)
@@ -89,6 +93,7 @@ def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
     """Volume, issue, pages and where the first of them starts in ``body``."""
     starts: list[int] = []
     found: dict[str, str] = {}
+    labelled = 0
     for pattern, key in ((_KEYWORD_VOLUME, "volume"), (_KEYWORD_ISSUE, "issue"), (_KEYWORD_PAGES, "pages")):
         if (match := pattern.search(body)):
             groups = match.groupdict()
@@ -96,6 +101,9 @@ def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
             if key == "volume" and groups.get("issue"):
                 found.setdefault("issue", groups["issue"])  # "Vol.38 (2)": the issue in brackets after it
             starts.append(match.start())
+            labelled += 1 if re.search(r"[:：]", match.group(0)) else 0
+    if labelled == 1 and len(found) == 1:
+        return None, None, None, None  # one "Volume: 16" alone is a holdings note; a citation labels its parts
     volume, issue, pages = found.get("volume"), found.get("issue"), found.get("pages")
     if volume and not pages and (match := _ARTICLE_NUMBER_LAST.search(body)):
         pages = match.group("pages")  # "Volume 131, May 2023, 104812": an article number closes the line
@@ -111,15 +119,17 @@ def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
 
 def _journal(text: str) -> str | None:
     """The journal name from the text before a citation's first component, or None."""
-    abbreviated = bool(re.search(r"\b[A-Z][a-z]{0,8}\.\s+[A-Z]", text))  # "Front. Public Health Serv."
+    original = text
+    abbreviated = bool(re.search(r"\b[A-Z][a-z]{0,8}\.\s+[A-Z]", text))
     text = re.sub(r"^[\s.,;:·|]+|[\s.,;:·|(（]+$", "", text)
     text = _strip_trailing_month_day(text)
-    if not text or len(text.split()) > 14 or re.search(r"[.!?]\s+\S+\s+\S+\s+\S+.*[.!?]", text):
+    # two sentences are not a journal, but the full stops of an abbreviated title ("Int. J. Environ. Res.") are
+    if not text or len(text.split()) > 14 or re.search(r"[.!?]\s+[A-Z]?[a-z]+\s+[a-z]+\s+[a-z]+.*[.!?]", text):
         return None
     if not re.search(r"[^\W\d_]{2}", text):
         return None
-    if abbreviated and re.search(r"\s[A-Z][a-z]{0,8}$", text):
-        text += "."  # an abbreviated title keeps the full stop of its last abbreviation
+    if abbreviated and re.search(r"\s[A-Z][a-z]{0,8}$", text) and f"{text}." in original:
+        text += "."  # "Front. Public Health Serv.,": the last abbreviation keeps its full stop, cut with the comma
     return text
 
 

@@ -99,6 +99,9 @@ _CHROME_PHRASES = (
     r"under review",
     r"posted",
     r"you are reading .*",
+    # a language switch: "Available in" / "Also available in:" and language names written in their own language
+    r"(also )?(available|read( this)?( article)?) in( other languages)?",
+    r"english|español|français|deutsch|português|italiano|nederlands|polski|türkçe|русский|中文|日本語|한국어",
     r"permissions",
     # banners, legal and footers
     r"advertisement",
@@ -228,7 +231,7 @@ DISCLAIMER = re.compile(
 
 # Labels of metadata fields -> the field they give. Matched case-insensitively on the whole label.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "题名", "篇名", "标题", "titel", "título", "titre"),
+    "title": ("title", "название", "题名", "篇名", "标题", "titel", "título", "titre"),
     "authors": (
         "authors?",
         "main authors?",
@@ -240,6 +243,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "autor(en|es)?",
         "auteurs?",
         "autori",
+        "авторы?",
     ),
     "affiliations": ("affiliations?", "institutions?", "机构", "作者单位", "单位"),
     "abstract": (
@@ -262,6 +266,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "resumo",
         "riassunto",
         "samenvatting",
+        "аннотация",
+        "резюме",
     ),
     "keywords": (
         "keywords?",
@@ -284,6 +290,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "parole chiave",
         "palavras[- ]chave",
         "trefwoorden",
+        "ключевые слова",
     ),
     "doi": ("doi", "(?:preprint|article|paper|this version's) doi", "doi (?:identifier|number|link)"),
     "journal": (
@@ -302,6 +309,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "zeitschrift",
         "revista",
         "revue",
+        "журнал",
     ),
     "volume_issue": ("年[,，]\\s*卷\\s*[（(]期[)）]", "year, volume \\(issue\\)"),
     "pages": ("pages?", "页码"),
@@ -316,7 +324,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "link",
         "handle",
     ),
-    "language": ("language", "语种", "sprache", "idioma", "langue"),
+    "language": ("language", "язык", "语种", "sprache", "idioma", "langue"),
     "funding": ("funding", "fund", "grants?", "基金", "资助"),
 }
 
@@ -354,6 +362,9 @@ LABEL_LANGUAGE = {
     "parole chiave": "it",
     "samenvatting": "nl",
     "trefwoorden": "nl",
+    "аннотация": "ru",
+    "резюме": "ru",
+    "ключевые слова": "ru",
     "abstract": "en",
     "keywords": "en",
     "keyword": "en",
@@ -509,6 +520,9 @@ NOT_NAME_WORDS = frozenset(
 )
 
 # Article-level UI phrases that may sit inside an author line and are removed before parsing names.
+# Links, ORCID iDs and e-mail addresses printed after a name (tried only on lines with "@", "/" or an iD).
+INLINE_AUTHOR_LINKS = re.compile(
+    r"https?://\S+|(?:www\.)?orcid\.org/\S+|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 INLINE_AUTHOR_CHROME = re.compile(
     r"view orcid profile|orcid|\(corresponding author\)|corresponding author|"
     r"show (more|less)|\+\s*\d+ (more|authors)|et al\.?",
@@ -559,6 +573,7 @@ def field_of_label(label: str) -> str | None:
 def date_kind(label: str) -> str | None:
     """The kind of dated event a label names ("Online veröffentlicht" -> "online"), or None."""
     key = " ".join(label.strip().split()).lower()
+    key = re.sub(r"^(?:this |the )?(?:article|paper|version|issue|record) (?=\w)", "", key)  # "Article first published"
     return next((kind for pattern, kind in _DATE_LABEL_PATTERNS if pattern.fullmatch(key)), None)
 
 

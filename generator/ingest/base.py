@@ -74,6 +74,9 @@ class Extraction:
     cited_by: tuple[tuple[str, int], ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()
     stripped: tuple[str, ...] = ()
+    #: The kind of document the record was read from, for a reader that reads several kinds (copied
+    #: pages: catalogue, aggregator or article layout); None means the reader's own name.
+    format: str | None = None
 
 
 @dataclass(frozen=True)

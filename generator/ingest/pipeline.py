@@ -112,7 +112,8 @@ def read_seed(path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]
         return [], diagnostics
     diagnostics.extend(result.diagnostics)
     digest = hashlib.sha256(data).hexdigest()
-    found = [Found(extraction, SourceRef(rel, index, extraction.line, digest, reader.name))
+    found = [Found(extraction, SourceRef(rel, index, extraction.line, digest,
+                                              extraction.format or reader.name))
              for index, extraction in enumerate(result.records, start=1) if extraction.title]
     if not found and not any(d.is_error for d in diagnostics):
         why = "see the warnings about its records" if diagnostics else "no record has a title"

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from generator.ingest.clean import split_abstract
 from generator.ingest.registry import choose_reader
 from generator.ingest.webpage import ArticlePageReader, CitationIndexReader, JsonBlobReader
+from generator.ingest.webpage.article import analyse
 from generator.ingest.webpage.authors import parse_author_line
 from generator.ingest.webpage.citation import parse_citation
 from generator.ingest.webpage.dates import labelled_dates, parse_page_date
@@ -33,8 +34,9 @@ four states. RESULTS: Stocking was uncommon. CONCLUSIONS: Policy change is neede
 
 def test_aggregator_page_about_another_study() -> None:
     reader = choose_reader(AGGREGATOR)
-    assert reader is not None and reader.name == "webpage-aggregator"
+    assert reader is not None
     [record] = reader.read(AGGREGATOR, "seeds/a.txt").records
+    assert record.format == "webpage-aggregator"
     assert record.title == "Buprenorphine access in rural pharmacies: a survey"
     assert [s.heading for s in record.abstract] == ["Background", "Methods", "Results", "Conclusions"]
     assert record.abstract[1].text == "We surveyed 412 pharmacists in four states."
@@ -64,8 +66,9 @@ Powered by Some Catalogue Software
 
 def test_catalogue_record_of_a_journal_article() -> None:
     reader = choose_reader(CATALOGUE)
-    assert reader is not None and reader.name == "webpage-catalogue"
+    assert reader is not None
     [record] = reader.read(CATALOGUE, "seeds/c.txt").records
+    assert record.format == "webpage-catalogue"
     assert record.title == "Retention in Methadone Treatment Among Veterans"
     assert record.authors == ("Smith, Jane A.", "de la Cruz, Maria", "O'Brien, Pat")
     assert (record.journal, record.year, record.volume, record.issue, record.pages) == (
@@ -138,8 +141,7 @@ def test_citation_index_page_keeps_statements_apart_from_the_study() -> None:
 
 
 def test_readers_do_not_claim_each_others_pages() -> None:
-    assert ArticlePageReader("catalogue").sniff(AGGREGATOR) == 0
-    assert ArticlePageReader("article").sniff(CATALOGUE) == 0
+    assert analyse(AGGREGATOR).kind() == "aggregator" and analyse(CATALOGUE).kind() == "catalogue"
     assert CitationIndexReader().sniff(CATALOGUE) < 0.3
     assert JsonBlobReader().sniff(CITATION_PAGE) == 0
 
@@ -175,8 +177,9 @@ Smith A, et al. J Addict. 2015. PMID: 26000000
 
 def test_database_page_chrome_never_becomes_title_or_author() -> None:
     reader = choose_reader(DATABASE_PAGE)
-    assert reader is not None and reader.name == "webpage-article"
+    assert reader is not None
     [record] = reader.read(DATABASE_PAGE, "seeds/p.txt").records
+    assert record.format == "webpage-article"
     assert record.title == "Nurse Care Managers and Office-Based Opioid Treatment in Community Health Centres"
     assert record.authors == ("Varga, Ines", "Lind, Tobias")
     assert (record.journal, record.date, record.volume, record.issue, record.pages) == (
@@ -251,6 +254,6 @@ def test_run_in_headings_are_split() -> None:
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_article_reader_never_raises(text: str) -> None:
-    reader = ArticlePageReader("article")
+    reader = ArticlePageReader()
     assert 0 <= reader.sniff(text) <= 1
     reader.read(text, "seeds/x.txt")

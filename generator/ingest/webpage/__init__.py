@@ -3,10 +3,10 @@ the two page kinds with a structure of their own (embedded JSON metadata, citati
 
 from __future__ import annotations
 
-from .article import ARTICLE_PAGE_READERS, ArticlePageReader
+from .article import ArticlePageReader
 from .citation_index import CitationIndexReader
 from .jsonblob import JsonBlobReader
 
-WEBPAGE_READERS = (JsonBlobReader(), CitationIndexReader(), *ARTICLE_PAGE_READERS)
+WEBPAGE_READERS = (JsonBlobReader(), CitationIndexReader(), ArticlePageReader())
 
 __all__ = ["WEBPAGE_READERS", "ArticlePageReader", "CitationIndexReader", "JsonBlobReader"]

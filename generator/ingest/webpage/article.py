@@ -1001,6 +1001,7 @@ def extraction(page: Page) -> Extraction:
         translations=_translations(page, others),
         identifiers=tuple(dict.fromkeys(page.identifiers)),
         stripped=tuple(page.stripped) + (("catalogue note on publication status",) if note else ()),
+        format=f"webpage-{page.kind()}",
     )
 
 
@@ -1061,17 +1062,16 @@ def _take_publication_note(text: str) -> tuple[str, str | None]:
 
 
 class ArticlePageReader:
-    """Reads any copied article page; one instance per layout family so records name their kind."""
+    """Reads any copied article page. Each record names the page's layout family as its format
+    (``webpage-catalogue``, ``-aggregator``, ``-article``), so one analysis serves every family."""
 
-    def __init__(self, kind: str = "article") -> None:
-        self.kind = kind
-        self.name = f"webpage-{kind}"
+    name = "webpage-article"
 
     def sniff(self, text: str) -> float:
         if text.lstrip().startswith(("{", "[", "@", "TY  -", "PMID-", "FN ")):
             return 0.0
         page = analyse(text)
-        if not page.accepted() or page.kind() != self.kind:
+        if not page.accepted():
             return 0.0
         return min(0.8, 0.55 + 0.05 * len(page.evidence()))
 
@@ -1088,4 +1088,4 @@ def _read_page(text: str, path: str) -> ReadResult:
     return ReadResult(records=(extraction(page),))
 
 
-ARTICLE_PAGE_READERS = (ArticlePageReader("catalogue"), ArticlePageReader("aggregator"), ArticlePageReader("article"))
+

@@ -112,7 +112,7 @@ def find_sample_size_with_notes(text: str, *, fallback: str = "") -> SampleSize:
 
     A conflict in the methods is final: the rest of the abstract does not get to pick a side.
     """
-    first = choose_sample_size(text)
+    first = choose_sample_size(text, context=fallback if fallback != text else "")
     if first.count is not None or first.notes or not fallback or fallback == text:
         return first
     return choose_sample_size(fallback)

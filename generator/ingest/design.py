@@ -73,7 +73,10 @@ _CUES: tuple[tuple[str, str, int], ...] = (
               rf"(?<!non-){_R}ation\b[^.]{{0,80}}?\b(?:assign|allocat)\w*|\b(?:assign|allocat)\w*\b[^.]{{0,80}}?"
               rf"(?<!non-){_R}ation\b|"
               rf"\b(?:randomly|at random)\s+(?:[\w-]+\s+){{0,2}}?(?:ordered|sequenced|scheduled|timed)\s+to\b|"
-              rf"\b(?:randomly|at random)\b[^.;]{{0,60}}\bcross(?:ed)?[- ]?over\b", _STRONG),
+              rf"\b(?:randomly|at random)\b[^.;]{{0,60}}\bcross(?:ed)?[- ]?over\b|"
+              rf"\b(?:underwent|undergo(?:ing|es)?|had)\s+(?:[\w-]+\s+)?"
+              rf"(?:{_R}ation|random (?:allocation|assignment))\b",
+     _STRONG),
     ("trial", rf"(?<!non-)\b\d[\d,]*\s+{_R}ed\s+(?:[\w-]+\s+)?(?:participants|patients|people|adults|children|"
               rf"women|men|subjects|individuals|[\w-]+s)\b", _STRONG),
     ("trial", r"\btrial\b", _MEDIUM),
@@ -198,6 +201,24 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\busing (?:(?:national|population|health|administrative|routine|linked)\s+)*registers?\b|"
                      r"\bfollowed\s+(?:up\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?:from|until|through|between)\s+"
                      r"(?:19|20)\d\d\b", _MEDIUM),
+    # measurement implied by what was measured: a test or score taken twice, documents of N people analysed,
+    # counts logged by a device, what a visit recorded
+    ("quantitative", r"\b(?:tests?|quiz(?:zes)?|scores?|assessments?|measures?)\b[^.;]{0,40}\bbefore and after\b|"
+                     r"\bcompar(?:ed|ing)\s+(?:[\w-]+\s+){1,3}?(?:between|among|across)\s+(?:the\s+)?\d[\d,]*\s|"
+                     r"\b(?:analy[sz]ed|audited|reviewed|examined|extracted|coded)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?"
+                     r"(?:of|from|for)\s+"
+                     r"(?:all\s+)?\d[\d,]*\s|"
+                     r"\b(?:recruited|enrol+ed|asked|invited|trained)\b[^.;]{0,80}\bto (?:log|record|track|count)\s+"
+                     r"(?:their|the|each|daily|every)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:steps?|step counts|counts|intake|weights?|readings?|times?|minutes|hours|heart rates?)\b|"
+                     r"\brecorded how (?:long|many|much|often)\b|\bstructured instrument\b|"
+                     r"\b(?:tasks?|activities|steps|procedures)\s+(?:were|was)\s+timed\b|"
+                     r"\b(?:completed|sat|took|passed|failed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:quiz(?:zes)?|tests?)\b|"
+                     r"\d\s?%\s+of\s+(?:the|all|our)\s+\d[\d,]*\s|"
+                     r"\banalys[ie]s\s+(?:covered|spanned)\s+(?:[\w-]+\s+)?\d|"
+                     r"\b(?:examined|analy[sz]ed|tracked|followed)\s+(?:their|these|the)\s+(?:[\w-]+\s+)?"
+                     r"(?:re-?admissions|admissions|falls|outcomes|attendances|visits|prescriptions|records|deaths)\b",
+     _MEDIUM),
     ("quantitative", r"\brated (?:their|the|its|how|each)\b|\bratings?\b", 2),
     # qualitative: written reflection, and workshops that explore
     ("qualitative", r"\breflective (?:logs?|journals?|diar(?:y|ies)|accounts?|writing|essays?|notes)\b", _MEDIUM),
@@ -218,7 +239,9 @@ _CUES: tuple[tuple[str, str, int], ...] = (
               r"\bprotocol (?:for|of) (?:a|an|the|our)\b|"
               r"\bwe argue\b|\bthis (?:paper|article) argues\b|"
               r"\b(?:planned|proposed|forthcoming|upcoming)\s+(?:[\w-]+\s+){0,3}?(?:trial|study|evaluation)\b|"
-              r"\b(?:will|shall|(?:is|are) to) be (?:randomi[sz]ed|allocated|assigned|recruited|enrolled)\b",
+              r"\b(?:will|shall|(?:is|are) to) be (?:randomi[sz]ed|allocated|assigned|recruited|enrolled)\b|"
+              r"\b(?:we|investigators|the (?:trial|study) team)\s+(?:will|shall)\s+"
+              r"(?:randomi[sz]e|randomly (?:allocate|assign)|allocate|assign)\b",
      _STRONG + 3),
     ("other", r"\bwe describe (?:the|a|an|how|our)\b|\b(?:this|the) (?:paper|article|report|chapter) describes\b|"
               r"\b(?:is|are) described\b|\blessons learn(?:ed|t)\b|\b(?:programme|program|service|model|initiative) "
@@ -228,7 +251,9 @@ _CUES: tuple[tuple[str, str, int], ...] = (
 )
 # Data collection of each kind: both in one study make it mixed-methods even when it does not say so.
 _QUALITATIVE_DATA = re.compile(r"\binterview(?:s|ed|ing)?\b|\bfocus[- ]groups?\b|\bgroup discussions?\b|"
-                               r"\bparticipant observation\b|\bdiar(?:y|ies)\b|\bphotovoice\b|访谈|焦点小组|면담|"
+                               r"\bparticipant observation\b|"
+                               r"\bdiar(?:y|ies)\b(?!\s+(?:questionnaires?|surveys?|scales?|cards?|logs?|apps?))|"
+                               r"\bphotovoice\b|访谈|焦点小组|면담|"
                                r"\bentretiens?\b|\bgroupes? de discussion\b|"
                                r"\b(?:free|open)[- ]text (?:answers|responses|comments)\b",
                                re.IGNORECASE)
@@ -247,8 +272,9 @@ _ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)
 _WEAK_QUANTITATIVE = re.compile(_WEAK_QUANTITATIVE_WORDING, re.IGNORECASE)
 _COMPILED = tuple((design, re.compile(pattern, re.IGNORECASE), weight) for design, pattern, weight in _CUES)
 # Interviews done to fill in a structured questionnaire are a survey, not qualitative interviews.
-_SURVEY_INTERVIEWS = re.compile(r"\binterview(?:s|ed)?\b[^.;]{0,60}\b(?:structured questionnaire|interviewer-"
-                                r"administered)|\bstructured interviews?\b(?<!semi-structured interviews)"
+_SURVEY_INTERVIEWS = re.compile(r"\binterview(?:s|ed|ers?)?\b[^.;]{0,60}\b(?:(?:structured|fixed|standardi[sz]ed|"
+                                r"closed(?:[- ]ended)?|pre-?coded) questionnaire|interviewer-administered)|"
+                                r"\bstructured interviews?\b(?<!semi-structured interviews)"
                                 r"(?<!semi-structured interview)|\btelephone interviews? using\b", re.IGNORECASE)
 _PUBLICATION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"\b(?:editorial|comment|commentary|letter|news|opinion|erratum|case reports?|protocol)\b",

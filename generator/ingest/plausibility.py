@@ -139,6 +139,43 @@ CONSENT_PHRASES: tuple[str, ...] = (
     "本网站使用cookie", "我们使用cookie",
 )
 
+#: Words of the metrics, sharing and profile widgets beside an article's byline ("Total Downloads 2,418",
+#: "Citations 12", "ORCID Icon", "Share"), which a reader may split into "Family, Given". Measured against
+#: 56,000 given and family names of many countries (the person lists of the Faker package) and the
+#: 3,300 authors of the test corpora: none of these words is a name part, so one of them anywhere in a
+#: personal name is enough.
+METRIC_WORDS: frozenset[str] = frozenset({
+    "downloads", "download", "citations", "citation", "cited", "views", "pageviews", "metrics", "metric",
+    "altmetric", "altmetrics", "orcid", "icon", "email", "e-mail", "accesses", "mentions", "tweets",
+    "readers", "plumx", "mendeley",
+    "descargas", "citas", "visualizaciones", "métricas", "téléchargements", "consultations", "métriques",
+    "zitierungen", "zitationen", "aufrufe", "zugriffe", "downloadzahlen", "citações", "visualizações",
+    "acessos", "visualizzazioni", "citazioni",
+    "下载", "下载量", "下载次数", "被引", "被引量", "被引次数", "浏览", "浏览量", "阅读", "阅读量",
+})
+#: Widget words that are also someone's name somewhere ("Share", "Total", "Print", "Score"): they count
+#: only when the whole name is made of such words ("Total, Share"; "Downloads, Total" has a sure one).
+WEAK_METRIC_WORDS: frozenset[str] = frozenset({
+    "total", "share", "print", "save", "score", "view", "count", "counts", "mail", "export", "impact",
+    "stats", "cite", "pdf", "vues", "gesamt", "vistas", "visitas", "compartir", "partager", "teilen",
+    "correo", "courriel", "compartilhar", "totale", "insgesamt", "总", "总计", "分享", "收藏",
+})
+
+#: Labels that, followed by a colon, introduce a record's metadata ("Publication: Journal of ...",
+#: "Source: ...", "Fuente: ..."): a title that starts with one is a field read together with its label.
+#: The metadata labels of ``UI_LABELS`` count too, except those a real title may open with.
+TITLE_PREFIX_LABELS: frozenset[str] = frozenset({
+    "publication", "published in", "publication details", "source publication", "in", "cite as",
+    "cited as", "citation information", "cite this article", "how to cite", "publicado en", "publicación",
+    "publié dans", "publication dans", "erschienen in", "publikation", "publicado em", "publicação",
+    "pubblicato in", "citar como", "cómo citar", "citer comme", "comment citer", "zitierweise", "引用本文",
+    "引用格式", "发表于",
+})
+_TOPICAL_METADATA_LABELS: frozenset[str] = frozenset({
+    "copyright", "license", "licence", "correspondence", "editor", "editors", "substances",
+    "related information", "comment in", "erratum in", "grants and funding", "keywords plus", "mesh terms",
+})
+
 #: Publisher notices that stand where an abstract is missing; sentences holding them do not count as prose.
 NOTICE_PHRASES: tuple[str, ...] = (
     "all rights reserved", "protected by copyright", "no abstract available", "abstract not available",
@@ -245,6 +282,12 @@ _SEPARATORS = re.compile(r"\s*(?:\||•|·|›|»|\s/\s|\s>\s|\n)\s*")
 _TRAILING_COUNT = re.compile(r"[\s(\[]*\d[\d,.\s]*[)\]]?$")
 _CITATION_LINE = re.compile(r"\b(?:1[89]|20)\d{2}\s*[;,]\s*\d+\s*(?:\(\s*[\w\-–]+\s*\))?\s*:\s*[\w\-–]+")
 _VOLUME_LINE = re.compile(r"^(?:vol(?:ume)?\.?|no\.|issue)\s*\d+", re.IGNORECASE)
+#: The locators of a citation: "14(3):233-245", "12(Suppl 2), e104", "2019;364", "vol. 14, no. 3", "pp. 233-245".
+_CITATION_LOCATOR = re.compile(
+    r"\b\d{1,4}\s*\(\s*(?:suppl(?:ement)?\.?\s*)?\d{1,4}(?:\s*[-–/]\s*\d{1,4})?\s*\)\s*[:,]\s*[eE]?\d+"
+    r"|\b(?:1[89]|20)\d{2}\s*;\s*\d{1,4}\b"
+    r"|\bvol(?:ume)?\.?\s*\d+\s*[,;(]?\s*(?:no|nr|n[°º]|núm|num|issue|iss)\.?\s*\d+"
+    r"|\bpp\.?\s*\d+\s*[-–]\s*\d+", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"https?://|www\.|\bdoi\s*:\s*10\.|\b10\.\d{4,9}/\S+", re.IGNORECASE)
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th|er|º|°)?$")
@@ -334,11 +377,24 @@ def title_problems(title: Any, *, journals: Iterable[str] = (), field: str = "ti
         return [f"{field} {shown} is {kind}, not an article title"]
     if _is_row_of_labels(title):
         return [f"{field} {shown} is a row of website labels, not an article title"]
-    for check in (_date_problem, _citation_problem, _journal_problem, _site_problem, _shape_problem):
+    for check in (_date_problem, _citation_problem, _label_prefix_problem, _journal_problem, _site_problem,
+                  _shape_problem):
         problem = check(title, list(journals))
         if problem:
             return [f"{field} {shown} {problem}"]
     return []
+
+
+def _label_prefix_problem(title: str, _journals: list[str]) -> str | None:
+    """"Publication: Journal of ...", "Source: ...": a metadata field read with its label, not a title."""
+    row = _LABEL_ROW.match(title)
+    if row is None:
+        return None
+    label = normalised_label(row.group(1))
+    is_metadata = label_kind(label) == "a metadata label" and label not in _TOPICAL_METADATA_LABELS
+    if is_metadata or label in TITLE_PREFIX_LABELS:
+        return f"begins with a metadata label ({_shown(row.group(1))}): a field of the page, not an article title"
+    return None
 
 
 def _date_problem(title: str, _journals: list[str]) -> str | None:
@@ -354,7 +410,7 @@ def _date_problem(title: str, _journals: list[str]) -> str | None:
 
 
 def _citation_problem(title: str, _journals: list[str]) -> str | None:
-    if _CITATION_LINE.search(title) or _VOLUME_LINE.match(title.strip()):
+    if _CITATION_LINE.search(title) or _VOLUME_LINE.match(title.strip()) or _CITATION_LOCATOR.search(title):
         return "is a citation line (journal, year, volume, pages), not an article title"
     if _WEB_ADDRESS.search(title) or _EMAIL.search(title):
         return "holds a web address, e-mail or DOI, which an article title does not"
@@ -440,6 +496,9 @@ def _author_problem(author: str) -> str | None:
     family, _, given = (part.strip() for part in author.partition(","))
     if _is_label_name(author, family, given):
         return "is a website label, not a person's name"
+    widget = _metric_word(author)
+    if widget:
+        return f"holds {_shown(widget)}, a word of a page's metrics or sharing buttons, not of a person's name"
     if given and _is_label_given_name(given):
         return f"has a website label ({_shown(given)}) for its given name"
     if _is_rotated_patronymic(family, given):
@@ -458,6 +517,22 @@ def _author_problem(author: str) -> str | None:
         return "has digits in it (an affiliation mark or a date?)"
     if not is_group and (len(author) > 80 or len(_WORD.findall(family)) > 5 or _PROSE_MARK.search(author)):
         return "reads like text, not a name"
+    return None
+
+
+def _metric_word(author: str) -> str | None:
+    """The metrics or sharing-widget word that makes ``author`` no person ("Downloads, Total"; "Icon, Ana
+    Ruiz" from "Ana Ruiz ORCID Icon"), or None. Group authors may name metrics ("Institute for Health
+    Metrics"), so a sure word counts only outside one; weak words only when the name is nothing else."""
+    folded = unicodedata.normalize("NFKC", author).casefold()
+    words = _WORD.findall(_CJK.sub(" ", folded)) + _CJK_RUN.findall(folded)
+    if not words:
+        return None
+    sure = next((w for w in words if w in METRIC_WORDS), None)
+    if sure and not _mentions(author, _GROUP_WORDS):
+        return sure
+    if all(w in METRIC_WORDS or w in WEAK_METRIC_WORDS for w in words):
+        return words[0]
     return None
 
 

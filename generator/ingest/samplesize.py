@@ -110,7 +110,7 @@ of with from in at on to for by who whom whose that which were was are is be bee
 per each across between during after before about into through within without among under over aged whereas while
 when where if not no nor also all both either neither this these those it its their his her they we our the a an met
 took had gave did saw left got came went made said told kept felt began ran lost paid chose found thought brought
-held spoke wrote knew became rose fell grew sought every
+held spoke wrote knew became rose fell grew sought every underwent undergo
 """)
 
 _SAMPLE_VERBS = (r"enrol+ed|recruited|included|randomi[sz]ed|allocated|assigned|interviewed|surveyed|studied|sampled|"
@@ -153,11 +153,15 @@ _AFTER_SAMPLE = re.compile(
     rf"started|began|entered|joined|(?:formed|made up|constituted) (?:the|our|a) (?:[\w-]+\s+){{0,2}}?(?:sample|"
     rf"cohort)|"
     rf"answered|completed (?:the|a|an|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:survey|questionnaire|interview|"
-    rf"baseline|assessment)s?|{_FILLED_IN}|came back|(?:were|was) received)\b", re.IGNORECASE)
+    rf"baseline|assessment)s?|{_FILLED_IN}|came back|(?:were|was) received|"
+    rf"underwent (?:random\w*\s+)?(?:randomi[sz]ation|allocation|enrol+ment|recruitment))\b", re.IGNORECASE)
 _AFTER_PRE = re.compile(
     rf"^{_AFTER_GAP}{_AUX}(?:(?:we|they|researchers|investigators)\s+)?(?P<verb>screened|invited|approached|contacted|"
     rf"assessed for eligibility|(?:potentially )?eligible|"
     rf"referred|sent|mailed|distributed|identified as)\b", re.IGNORECASE)
+# Selection from a frame: "a random sample of 1,500 was drawn", "10,400 adults were selected at random". The
+# count drawn is the sample unless a smaller count later says who responded (see _drop_funnel_ends).
+_AFTER_DRAWN = re.compile(rf"^{_AFTER_GAP}{_AUX}(?P<verb>drawn|selected|sampled|chosen|picked)\b", re.IGNORECASE)
 _AFTER_ANALYSED = re.compile(
     rf"^{_AFTER_GAP}{_AUX}(?P<verb>analy[sz]ed|retained|followed up|followed|tracked|examined|evaluated|assessed)\b",
     re.IGNORECASE)
@@ -167,20 +171,26 @@ _AFTER_POST = re.compile(
 # Not "included" or "selected": a study "included 14 practices" whose patients it does not count.
 _OBSERVING_VERBS = (r"audited|reviewed|analy[sz]ed|examined|extracted|abstracted|sampled|called|telephoned|"
                     r"phoned|rang|visited|contacted|approached|surveyed|studied|assessed|evaluated|inspected|mapped")
+_AUDIT_VERBS = r"audited|reviewed|analy[sz]ed|extracted|abstracted|inspected|visited|called|telephoned|phoned|rang"
 # Units of an audit or a record review are observed: "we audited all 600 letters", "an audit of 95 clinics",
 # "180 pharmacies were called", "the 220 centres visited by mystery shoppers".
 _UNIT_LEAD = re.compile(
     rf"(?:\b(?:{_OBSERVING_VERBS})(?:\s+(?:how|whether|if))?|\b(?:audits?|reviews?|analys[ie]s|census|survey|sample|"
     rf"examination|inspection)\s+of|\b(?:analys[ie]s|audits?|reviews?|samples?|datasets?|data set)\s+(?:included|"
     rf"comprised|covered|contained|consisted of)|\b(?:data|information)\s+(?:on|from|for|about))"
-    rf"\s+(?:{_FILLER}\s+){{0,5}}$|\b[nN]\s*[=:]\s*$", re.IGNORECASE)
-_AUDIT_VERBS = r"audited|reviewed|analy[sz]ed|extracted|abstracted|inspected|visited|called|telephoned|phoned|rang"
+    rf"\s+(?:{_FILLER}\s+){{0,5}}$|\b[nN]\s*[=:]\s*$|"
+    rf"\b(?:{_AUDIT_VERBS})\s+(?:the|their)\s+(?:[\w-]+\s+){{1,3}}?(?:of|from|at)\s+(?:(?:the|all)\s+)?$",
+    re.IGNORECASE)
 _AUDIT_LEAD = re.compile(
-    rf"(?:\b(?:{_AUDIT_VERBS})|\b(?:audits?|reviews?|analys[ie]s)\s+of)\s+(?:{_FILLER}\s+){{0,5}}$", re.IGNORECASE)
+    rf"(?:\b(?:{_AUDIT_VERBS})|\b(?:audits?|reviews?|analys[ie]s)\s+of)\s+(?:{_FILLER}\s+){{0,5}}$|"
+    rf"\b(?:{_AUDIT_VERBS})\s+(?:the|their)\s+(?:[\w-]+\s+){{1,3}}?(?:of|from|at)\s+(?:(?:the|all)\s+)?$",
+    re.IGNORECASE)
 _AUDIT_AFTER = re.compile(rf"^{_AFTER_GAP}{_AUX}(?:{_AUDIT_VERBS})\b", re.IGNORECASE)
 _PERSON_SUFFIX = re.compile(r"(?:ers?|ors?|ists?|ians?|ees?|ents?|ants?)$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(rf"^{_AFTER_GAP}{_AUX}(?:{_OBSERVING_VERBS})\b", re.IGNORECASE)
 _PART_OF_NAMED = re.compile(r"\s+of (?:the|these|those|all|our|their)\s+", re.IGNORECASE)
+# "19 of the 75 midwives approached agreed": a bare participle after the whole's noun, then the part's own verb.
+_WHOLE_PARTICIPLE = re.compile(r"\s+\w+ed\b(?=\s+(?:\w+ed|took|gave|went|were|was|had)\b)", re.IGNORECASE)
 _WHOLE_CLAUSE = re.compile(r"\s+(?:(?:whom|who|that)\s+)?(?:we|they|researchers|investigators|were|had been)\s+\w+ed\b",
                            re.IGNORECASE)
 # "first-year", "final-year", "second-trimester": an adjective before the noun, not a unit counted.
@@ -409,7 +419,7 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         # "212 of 540 invited pharmacists completed ...": the verb after the whole's noun is the part's.
         whole_noun = _head(sentence, following.end, following.value)
         after = sentence[following.end if whole_noun.kind in ("unknown", "none") else whole_noun.end:]
-        own_clause = _WHOLE_CLAUSE.match(after)
+        own_clause = _WHOLE_CLAUSE.match(after) or _WHOLE_PARTICIPLE.match(after)
         after = after[own_clause.end():] if own_clause else after  # "58 of the 90 tenants we invited completed"
     elif verbs_belong_elsewhere or (whole_of_previous and not _REDUCED_RELATIVE.match(after)):
         after = ""
@@ -431,7 +441,9 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
     if kind == "unknown" and stage == "sample" and _PERSON_SUFFIX.search(head.noun) and _allocated(before, after):
         kind = "people"  # "randomised 96 walkers": people are what a trial allocates when no place is named
     declared = notation or bool(_LEAD_NOUN.search(before))
-    if kind == "unknown" and (declared or _people_verb(before, after)):
+    if kind == "unknown" and following is not None and _involving_people(sentence, head.end, following):
+        kind = "other"  # "73,480 callouts ..., involving 41,902 older people": events that happened to the people
+    elif kind == "unknown" and (declared or _people_verb(before, after)):
         kind = "people"  # an unlisted noun that was interviewed, enrolled or declared the sample: people
     elif kind == "unknown" and (_AUDIT_LEAD.search(before) or _AUDIT_AFTER.match(after)) \
             and not _PERSON_SUFFIX.search(head.noun):
@@ -450,6 +462,8 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         rejected=_rejection(count, before, sentence, notation, kind == "people") or _companion_rejection(after)
         or _unreal_rejection(before, head) or _event_record_rejection(kind, head, after)
         or ("population" if not stage and not declared and _POPULATION_AFTER.match(after) else "")
+        or ("service activity" if not declared and _DESCRIBING_LEAD.search(sentence[:count.start])
+            and (not stage or _SERVICE_CLAUSE.search(before)) else "")
         or ("outcome count" if outcome else ""),
         bare=kind == "none" and (bool(stage) or declared),
         observed=kind == "units" and bool(_UNIT_LEAD.search(before) or (
@@ -458,6 +472,26 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         of_named=bool(whole_head and whole_head.kind == "people"), start=count.start)
 
 
+# "... callouts for falls, involving 41,902 people", "... dispatches concerning 900 patients".
+_INVOLVING_BETWEEN = re.compile(r"[^;.]{0,60}?\b(?:involving|concerning|affecting|relating to|made by|for|among)\s+"
+                                r"(?:(?:a total of|the|all)\s+)?$", re.IGNORECASE)
+
+
+def _involving_people(sentence: str, noun_end: int, following: Count) -> bool:
+    """The next count is of people the events before it happened to or were made by."""
+    if not _INVOLVING_BETWEEN.fullmatch(sentence, noun_end, following.start):
+        return False
+    return _head(sentence, following.end, following.value).kind == "people"
+
+
+# "We describe how a council set up a service ..., which saw 1,260 patients": what a described service did, not
+# a sample studied. Only a count with no stage of its own and no declaration is read this way.
+_DESCRIBING_LEAD = re.compile(r"^\s*(?:we|this (?:paper|article|report|case study))\s+(?:describes?|outlines?|"
+                              r"recounts?|reports? on)\s+(?:how|the (?:development|set-?up|launch|implementation|"
+                              r"establishment))\b", re.IGNORECASE)
+# "..., which examined 870 clients": the described service's own clause, not the authors' sampling.
+_SERVICE_CLAUSE = re.compile(r"\b(?:which|that)\s+(?:(?:has|had|have)\s+)?\w+\s+(?:(?:a total of|some|the)\s+)?$",
+                             re.IGNORECASE)
 _ALLOCATED = re.compile(r"\b(?:randomi[sz]ed|allocated|assigned)\b", re.IGNORECASE)
 
 
@@ -486,12 +520,18 @@ def _notation_head(sentence: str, count: Count) -> _Head:
     """For "nurses (n = 14)", the noun before the notation; a bare "(n = 14)" counts people."""
     before = re.sub(r"\(?\s*[nN]\s*[=:]\s*$", "", sentence[:count.start])
     before = re.sub(r"\s(?:in|at|from|across|of)\s+\d[\d,]*\s+[\w-]+\s*$", " ", before)  # "Pharmacies in 4 cities"
+    before = _MEASURE_TAIL.sub(" ", before)  # "Participants aged 18 to 25 years (n = 266)"
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", before)
     for word in reversed(words[-3:]):
         kind = _noun_kind(word.lower(), count.value, [])
         if kind:
             return _Head("people" if kind in ("responses", "interviews") else kind, word, count.end, ())
     return _Head("people", words[-1] if words else "", count.end, ())
+
+
+# An age or a duration, or a range of them, between a noun and its "(n = ...)": "aged 18 to 25 years".
+_MEASURE_TAIL = re.compile(r"\s(?:aged\s+)?\d[\d,.]*(?:\s*(?:to|[-–]|and)\s*\d[\d,.]*)?\s*(?:years?|yrs?|months?|"
+                           r"weeks?|days?)(?:\s+old)?\s*(?:,\s*)?$", re.IGNORECASE)
 
 
 def _rejection(count: Count, before: str, sentence: str, notation: bool, people: bool = False) -> str:
@@ -568,17 +608,24 @@ def _stage(before: str, after: str, modifiers: tuple[str, ...], *, lead_first: b
     lead = "pre" if _LEAD_PRE.search(before) else "sample" if _LEAD_SAMPLE.search(before) else ""
     if lead_first and lead:
         return lead
-    patterns = (("pre", _AFTER_PRE), ("sample", _AFTER_SAMPLE), ("post", _AFTER_POST), ("analysed", _AFTER_ANALYSED))
+    patterns = (("pre", _AFTER_PRE), ("sample", _AFTER_SAMPLE), ("post", _AFTER_POST), ("analysed", _AFTER_ANALYSED),
+                ("drawn", _AFTER_DRAWN))
     verbs = [(match.start("verb"), -match.end(), stage)
-             for stage, pattern in patterns if (match := pattern.match(after))]
+             for stage, pattern in patterns if (match := pattern.match(after))
+             and not (lead and _COORDINATED_VERB.search(after[:match.start("verb")]))]
     return min(verbs)[2] if verbs else lead
+
+
+# "We screened 430 households ... and enrolled 158 of them": after a coordinating "and" the verb is the
+# subject's second verb, not the object's own.
+_COORDINATED_VERB = re.compile(r"\band\s+(?:(?:then|later|subsequently|finally)\s+)?$", re.IGNORECASE)
 
 
 def _standing(before: str, stage: str, declared: bool, head: _Head) -> int:
     """How firmly the text states this count as its sample."""
     if head.noun.lower() in _DEMOGRAPHIC and stage != "sample":
         return WEAK  # "Participants included 9 women" describes the sample, it does not count it
-    return STRONG if declared or stage in ("sample", "analysed") else PLAIN
+    return STRONG if declared or stage in ("sample", "analysed", "drawn") else PLAIN
 
 
 # --- reading a text -------------------------------------------------------------------------------
@@ -649,7 +696,7 @@ def _inherit_ellipsis(candidate: Candidate, found: list[Candidate], between: str
     previous = next((c for c in reversed(found) if c.kind == "people" and not c.rejected), None)
     after = candidate.sentence[candidate.end:]
     if candidate.kind == "none" and previous is not None \
-            and _COMPARED_LEAD.search(candidate.sentence[:previous.start]) and _COMPARED_BETWEEN.search(between):
+            and _compared(candidate.sentence[:previous.start], between):
         # "compared 1,212 patients seen by nurses with 1,212 seen by physicians": the other side of the
         # comparison, at the same stage as the first side whatever its own relative clause says ("who did not")
         return replace(candidate, kind=previous.kind, noun=previous.noun, standing=previous.standing,
@@ -770,7 +817,19 @@ def _parallel(sentence: str, first: Candidate, second: Candidate, first_count: C
     repeated = _REPEATED_PREPOSITION.search(between)
     if repeated and re.search(rf"\b{repeated.group(1)}\s+(?:the\s+)?$", lead, re.IGNORECASE):
         return True
-    return bool(_COMPARED_LEAD.search(lead) and _COMPARED_BETWEEN.search(between))
+    return _compared(lead, between)
+
+
+def _compared(lead: str, between: str) -> bool:
+    """Two sides of a comparison: "compared X with Y", "compared mortality between X ... and Y"."""
+    if _COMPARED_LEAD.search(lead) and _COMPARED_BETWEEN.search(between):
+        return True
+    return bool(_BETWEEN_SIDES_LEAD.search(lead) and _SECOND_SIDE_BETWEEN.search(between))
+
+
+_SECOND_SIDE_BETWEEN = re.compile(r"\band\s+(?:(?:the|those)\s+)?$", re.IGNORECASE)
+_BETWEEN_SIDES_LEAD = re.compile(r"\bcompar(?:ed|ing|es|e|ison of)\b[^;.]{0,60}?\b(?:between|among)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
 
 
 def _previous_listable(found: list[Candidate], position: int) -> int | None:
@@ -801,9 +860,13 @@ def _joined(sentence: str, first: Count, second: Count) -> bool:
 # --- choosing ----------------------------------------------------------------------------------------
 
 
-def choose_sample_size(text: str) -> SampleSize:
-    """The sample size a text states (or None with a note saying why not)."""
-    candidates = read_candidates(text)
+def choose_sample_size(text: str, context: str = "") -> SampleSize:
+    """The sample size a text states (or None with a note saying why not).
+
+    ``context`` is the rest of the abstract when ``text`` is its methods: an abbreviation defined there
+    ("community health workers (CHWs)") tells what a count in the methods counts.
+    """
+    candidates = _expand_abbreviations(read_candidates(text), f"{context} {text}")
     notes: list[str] = []
     people = [c for c in candidates if c.kind == "people"]
     for candidate in people:
@@ -829,6 +892,25 @@ def choose_sample_size(text: str) -> SampleSize:
 
 _INTERVIEWS_AFTER = re.compile(r"\s*(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)(?:interviews?|conversations?)\b"
                                r"(?:\s+(?:with|of|among)\s+(?P<with>[\w'’-]+(?:\s+[\w'’-]+){0,3}))?", re.IGNORECASE)
+
+
+_ABBREVIATION = re.compile(r"([A-Za-z][\w'’-]*)\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
+
+
+def _abbreviations_of_people(text: str) -> frozenset[str]:
+    """Abbreviations the text defines for people ("accredited social health activists (ASHAs)")."""
+    found: set[str] = set()
+    for match in _ABBREVIATION.finditer(text):
+        word, abbreviation = match.group(1).lower(), match.group(2)
+        if _noun_kind(word, 2, []) == "people" and sum(ch.isupper() for ch in abbreviation) >= 2:
+            found.update({abbreviation, abbreviation.rstrip("s"), f"{abbreviation.rstrip('s')}s"})
+    return frozenset(found)
+
+
+def _expand_abbreviations(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """A count whose noun is an abbreviation the text defined for people counts people."""
+    people = _abbreviations_of_people(text) if any(c.kind == "unknown" for c in candidates) else frozenset()
+    return [replace(c, kind="people") if c.kind == "unknown" and c.noun in people else c for c in candidates]
 
 
 def _interviews_of_other_people(chosen: Candidate, candidates: list[Candidate], notes: list[str]) -> bool:
@@ -896,7 +978,7 @@ def _resolve(people: list[Candidate], notes: list[str]) -> Candidate | None:
     """The one people count that is the sample, after funnels, parts and sums; None on conflict."""
     if not people:
         return None
-    kept = _drop_funnel_ends(people)
+    kept = _drop_funnel_ends(_drop_pools(people))
     indexes = {c.index for c in kept}
     kept = [c for c in kept if not _is_part(c, indexes, kept)]
     kept = [c for c in kept if not _interviewed_subsample(c, kept)]
@@ -910,12 +992,37 @@ def _resolve(people: list[Candidate], notes: list[str]) -> Candidate | None:
     return _settle_conflict(tier, kept, notes)
 
 
+def _drop_pools(people: list[Candidate]) -> list[Candidate]:
+    """A whole whose part is at a later funnel stage is the pool the sample was drawn from.
+
+    "Of 1,744 callers ..., 1,302 consented", "2,140 assessed ..., of whom 866 underwent randomisation",
+    "screened 430 households ... and enrolled 158 of them": the whole states no stage of its own (or an
+    earlier one) and the part says it took part, so the part is the sample and the whole gives way.
+    """
+    by_index = {c.index: c for c in people}
+    pools = {c.part_of for c in people if c.part_of in by_index and c.stage == "sample" and not c.arm
+             and c.value < by_index[c.part_of].value and _earlier_stage(by_index[c.part_of], c)}
+    return [c for c in people if c.index not in pools]
+
+
+def _earlier_stage(whole: Candidate, part: Candidate) -> bool:
+    """The whole stands before the part in the funnel: screened or invited, or merely mentioned.
+
+    A whole declared as the sample ("a survey (n = 88); 12 of them were interviewed") keeps its place, and
+    a part that was interviewed is a nested sub-sample of people already counted, not the pool's sample.
+    """
+    if whole.stage == "pre":
+        return True
+    return whole.stage == "" and whole.standing < STRONG and not _interviewed(part)
+
+
 def _drop_funnel_ends(people: list[Candidate]) -> list[Candidate]:
     """Screened/invited counts give way to enrolled ones, and completers to the enrolled.
 
     When only an invited or screened number is given, it is the sample only if the text calls it
     one ("a random sample of 1,000 voters was contacted"); "we invited 500 nurses" is not.
     """
+    people = _drop_drawn_pools(people)
     if all(c.stage == "pre" for c in people):
         return [c for c in people if c.standing == STRONG]
     people = [c for c in people if c.stage != "pre"]
@@ -924,6 +1031,19 @@ def _drop_funnel_ends(people: list[Candidate]) -> list[Candidate]:
     if any(c.stage != "post" for c in people):
         people = [c for c in people if c.stage != "post"]
     return people
+
+
+def _drop_drawn_pools(people: list[Candidate]) -> list[Candidate]:
+    """A count drawn from a frame gives way to a later, smaller count that responded or took part.
+
+    "a random sample of 1,500 was drawn; 1,021 returned questionnaires": the 1,021 are the sample. With
+    no such later count the drawn count is the sample itself. People interviewed later are a nested
+    sub-sample, not responders, and leave the drawn count in place.
+    """
+    responders = [c for c in people if c.stage == "sample" and not _interviewed(c)]
+    kept = [c for c in people if not (c.stage == "drawn" and any(
+        r.index > c.index and r.value < c.value for r in responders))]
+    return [replace(c, stage="sample") if c.stage == "drawn" else c for c in kept]
 
 
 def _interviewed_subsample(candidate: Candidate, kept: list[Candidate]) -> bool:
@@ -1037,7 +1157,7 @@ def _from_interviews(candidates: list[Candidate]) -> Candidate | None:
 
 # --- abstracts in other languages -------------------------------------------------------------------
 # Outside English a smaller grammar reads the same facts. A count of people is digits with a people
-# classifier (Chinese 名/例/位/人, Korean 명), in French digits before a people noun, and in Spanish, German
+# classifier (Chinese 名/例/位/人, Korean 명), in French digits before a people noun, and in Spanish, German, Italian
 # and Russian digits before a word that names no unit, place or thing (see below). A count is firm
 # when its clause names a sampling or data-collection verb; words for "of whom", "each" or an arm mark
 # a part; words for "about", "more than" or "-odd" mark an approximate count; planned ones are left out.
@@ -1168,6 +1288,28 @@ _RUSSIAN = _LanguageGrammar(
     place_before=re.compile(r"\b(?:в|во|из|на)\s*$", re.IGNORECASE),
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Italian: "184.602 residenti", "Sono stati intervistati 32 infermieri"; "di cui 12 donne" is a part.
+_ITALIAN = _LanguageGrammar(
+    count=re.compile(rf"{_GROUPED_DIGITS}\s+(?!(?:anni|mesi|settimane|giorni|ore|minuti|volte|per|ospedali|centri|"
+                     r"cliniche|scuole|università|comuni|regioni|province|paesi|città|aziende|studi|articoli|domande|"
+                     r"item|interviste|gruppi|sessioni|strutture|servizi|unità|farmacie|questionari|euro)\b)"
+                     r"(?=[^\W\d_])", re.IGNORECASE),
+    firm=re.compile(r"partecipant|intervist|arruolat|reclutat|inclus|selezionat|campione|questionario|indagine|"
+                    r"coorte|rispost|hanno risposto|randomizzat|totale di|studio", re.IGNORECASE),
+    part_before=re.compile(r"(?:\bdi cui|\btra (?:questi|queste|loro)|\bciascun\w*|\bper gruppo|"
+                           r"\bgruppo (?:di controllo|di intervento|sperimentale))[^,;.]{0,20}$", re.IGNORECASE),
+    inexact_before=re.compile(r"(?:\bcirca|\bquasi|\boltre|\bpiù di|\bmeno di|\balmeno|\bfino a|"
+                              r"\bintorno a)\s*$", re.IGNORECASE),
+    inexact_after=re.compile(r"^(?:e|ed|a)\s+\d"),  # "tra 25 e 60 anni": a range
+    total_before=re.compile(r"(?:\bin totale|\bun totale di|\bcomplessivamente)\s*,?\s*$", re.IGNORECASE),
+    planned=re.compile(r"\b\w+(?:rà|ranno)(?!\w)|\bsarà\b|\bprevist\w*", re.IGNORECASE),
+    clause_break=r"[;]|,(?!\d)",
+    place_before=re.compile(r"\b(?:in|da|presso|nei|negli|nelle)\s*$", re.IGNORECASE),
+)
+_ITALIAN_FUNCTION_WORDS = _words("""
+il lo gli di del della dei delle degli e è in con per su tra da al nel nella nei sono stato stata stati che un una
+ha hanno si non
+""")
 _SPANISH_FUNCTION_WORDS = _words("""
 el la los las del al y en se un una con por para que de es fueron fue son este esta estos estas como entre su sus
 """)
@@ -1196,6 +1338,11 @@ def french_sample_size(text: str) -> SampleSize:
     return _language_sample_size(text, _FRENCH)
 
 
+def italian_sample_size(text: str) -> SampleSize:
+    """The sample an Italian abstract states ("Setting e partecipanti: 184.602 residenti ...")."""
+    return _language_sample_size(text, _ITALIAN)
+
+
 def spanish_sample_size(text: str) -> SampleSize:
     """The sample a Spanish abstract states ("Se entrevistó a 21 cuidadoras ...", "1.045 estudiantes")."""
     return _language_sample_size(text, _SPANISH)
@@ -1222,7 +1369,7 @@ def _other_language_sample_size(text: str) -> SampleSize | None:
     words = re.findall(r"[^\W\d_]+", text.lower())
     shares = [(_language_share(words, vocabulary, letters), grammar) for vocabulary, letters, grammar in (
         (_FRENCH_FUNCTION_WORDS, "èêçàùûœëï", _FRENCH), (_SPANISH_FUNCTION_WORDS, "ñáíóú", _SPANISH),
-        (_GERMAN_FUNCTION_WORDS, "äöüß", _GERMAN))]
+        (_GERMAN_FUNCTION_WORDS, "äöüß", _GERMAN), (_ITALIAN_FUNCTION_WORDS, "àèéìòù", _ITALIAN))]
     (function_words, spelled), grammar = max(shares, key=lambda pair: pair[0])  # the first listed wins a tie
     if words and function_words >= max(2, 0.15 * len(words)):
         return _language_sample_size(text, grammar)

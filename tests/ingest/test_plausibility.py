@@ -670,3 +670,105 @@ def test_a_journal_section_read_as_the_journal_is_held_for_review(make_project: 
     _path, record = _only_record(project)
     assert record["status"] == "needs-review"
     assert any("Sec. Rural Midwifery" in note and "section" in note for note in record["extraction_notes"])
+
+
+# --------------------------------------------------------------------------- metrics, labels and citations
+# Round 8: page metrics read as names, a metadata label kept in the title, a citation line for a title.
+
+METRIC_AUTHORS = [
+    "Downloads, Total",  # "Total Downloads 1,204" read as "Family, Given"
+    "Citations, Total",
+    "Views, Page",
+    "Icon, Farida Osei-Mensah",  # "Farida Osei-Mensah ORCID Icon": the name went into the given part
+    "Okonkwo, Ada ORCID",
+    "ORCID Icon",
+    "Altmetric, Score",
+    "Email, Share",
+    "Share, Total",
+    "Descargas, Total",  # Spanish
+    "Téléchargements, Total",  # French
+    "Zitierungen, Gesamt",  # German
+    "Visualizações, Total",  # Portuguese
+    "下载次数",  # Chinese: "number of downloads"
+]
+
+
+@pytest.mark.parametrize("author", METRIC_AUTHORS)
+def test_metric_and_sharing_words_read_as_names_are_flagged(author: str) -> None:
+    [problem] = author_problems([author])
+    assert "metrics or sharing" in problem or "website label" in problem
+
+
+NAMES_NEAR_WIDGET_WORDS = [
+    "Share, Lorna", "Total, Michel", "Print, Imogen", "Score, Dale", "Count, Beatrix", "Mail, Ossian",
+    "Viewing, Harold", "Downs, Lachlan", "Citron, Élodie", "Sharer, Tom", "Icona, Marta",
+    "Institute for Health Metrics and Evaluation", "Consumer Views Collaboration",
+]
+
+
+@pytest.mark.parametrize("author", NAMES_NEAR_WIDGET_WORDS)
+def test_real_names_that_look_like_widget_words_pass(author: str) -> None:
+    assert author_problems([author]) == []
+
+
+LABELLED_TITLES = [
+    "Publication: Annals of Rural Midwifery",
+    "Journal: Coastal Nursing Review",
+    "Source: Northern Health Quarterly, 2021",
+    "Published in: Journal of Allied Therapies",
+    "Fuente: Revista de Salud Comunitaria",
+    "Publié dans : Revue des soins de proximité",
+    "Quelle: Zeitschrift für Pflegewissenschaft",
+    "来源：中华护理杂志",
+]
+
+
+@pytest.mark.parametrize("title", LABELLED_TITLES)
+def test_a_title_opening_with_a_metadata_label_is_flagged(title: str) -> None:
+    [problem] = title_problems(title)
+    assert "metadata label" in problem
+
+
+CITATION_TITLES = [
+    "Journal of Remote Pharmacy Practice 14(3):233-245",
+    "Annals of Ferry Medicine 9(2), e1042",
+    "Rev Salud Rural. 2018;27(4):301-9",
+    "Island Health Bulletin 2020;58",
+    "Nordic Journal of Home Care, vol. 12, no. 4, pp. 77-90",
+    "Cahiers de santé publique 31(Suppl 1):12-19",
+]
+
+
+@pytest.mark.parametrize("title", CITATION_TITLES)
+def test_a_citation_line_as_title_is_flagged(title: str) -> None:
+    [problem] = title_problems(title)
+    assert "citation line" in problem
+
+
+TITLES_WITH_COLONS_AND_NUMBERS = [
+    "Source of stress: a survey of 412 night-shift porters",
+    "Publication bias in trials of ferry-crew fatigue: a meta-analysis",
+    "Journal club: does reading together change prescribing?",
+    "Copyright: what nursing students believe they may reuse",
+    "COVID-19 (SARS-CoV-2): lessons from 3 island clinics",
+    "Year in review: 2019 in rural midwifery",
+    "Cuidados paliativos en 2 regiones: un estudio mixto (2015-2020)",
+    "Phase 2 (part 1): recruitment of 90 carers",
+    "Die Quelle der Motivation: Pflegekräfte in 14 Heimen",
+]
+
+
+@pytest.mark.parametrize("title", TITLES_WITH_COLONS_AND_NUMBERS)
+def test_titles_with_topic_colons_and_numbers_pass(title: str) -> None:
+    assert title_problems(title) == []
+
+
+def test_a_page_read_with_its_metrics_widget_gets_every_reason() -> None:
+    record = {
+        "title": "Publication: Annals of Harbour Medicine",
+        "authors": ["Downloads, Total", "Citations, Total", "Mbeki, Ayanda"],
+        "year": 2022,
+    }
+    problems = record_problems(record, this_year=2025)
+    assert len(problems) == 3
+    assert sum("metrics or sharing" in p for p in problems) == 2

@@ -15,6 +15,7 @@ from generator.ingest.samplesize import (
     choose_sample_size,
     french_sample_size,
     german_sample_size,
+    italian_sample_size,
     korean_sample_size,
     russian_sample_size,
     spanish_sample_size,
@@ -237,3 +238,59 @@ def test_other_latin_script_languages_are_told_apart() -> None:
     assert choose_sample_size("Un total de 1.260 estudiantes respondieron una encuesta en línea.").count == 1260
     assert choose_sample_size("An der Umfrage nahmen 1.260 Lehrkräfte teil.").count == 1260
     assert choose_sample_size("Each participant received a £20 voucher.").count is None
+
+
+@pytest.mark.parametrize("text, size", [
+    # a part at a later stage than its whole is the sample; the whole is the pool
+    ("Of 915 pupils who were offered the app, 402 agreed to use it and answered the weekly check-ins.", 402),
+    ("We approached 260 beekeepers at the show and enrolled 81 of them in the survey.", 81),
+    ("In all, 3,020 women were assessed for eligibility, of whom 1,114 underwent randomisation.", 1114),
+    ("Seventeen of the 64 tutors contacted agreed to be interviewed.", 17),
+    # a part that is a nested interview sub-sample of a declared whole leaves the whole in place
+    ("Porters completed a survey (n = 140); 18 of them were then interviewed.", 140),
+])
+def test_funnel_parts_at_a_later_stage_are_the_sample(text: str, size: int) -> None:
+    assert choose_sample_size(text).count == size
+
+
+@pytest.mark.parametrize("text, size", [
+    ("A random sample of 2,000 dentists was drawn from the register; 1,190 returned the form.", 1190),
+    ("Six thousand voters were selected at random and mailed a ballot survey; seven hundred returned it.", 700),
+    ("A random sample of 640 dairy farmers was drawn from the levy register.", 640),
+])
+def test_a_drawn_sample_gives_way_to_its_responders(text: str, size: int) -> None:
+    assert choose_sample_size(text).count == size
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Students aged 11 to 14 years (n = 389) wore step counters for a week.", 389),
+    ("Logs of 9,210 helpline calls about debt, involving 6,044 callers, were coded.", 6044),
+    ("We inspected the menus of 63 school canteens for salt content.", 63),
+    ("We compared length of stay between 2,310 patients seen by day and 1,877 seen at night.", None),
+    ("We describe how a trust set up a falls clinic, which treated 412 patients in its first year.", None),
+    ("This paper describes the development of a peer-support line that answered 3,100 callers.", None),
+])
+def test_ranges_events_units_comparisons_and_descriptions(text: str, size: int | None) -> None:
+    assert choose_sample_size(text).count == size
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Partecipanti: 2.315 studenti di 14 scuole superiori hanno compilato un questionario online.", 2315),
+    ("Sono stati intervistati 27 infermieri di cui 19 donne.", 27),
+    ("Hanno partecipato circa 400 genitori.", None),
+    ("Lo studio arruolerà 300 pazienti in 6 ospedali.", None),
+])
+def test_italian_counts(text: str, size: int | None) -> None:
+    assert italian_sample_size(text).count == size
+
+
+def test_an_italian_abstract_is_read_by_the_italian_grammar() -> None:
+    text = ("Disegno: studio trasversale con questionario. Setting e partecipanti: 1.048 operatori sanitari "
+            "di età compresa tra 25 e 60 anni in tre aziende ospedaliere. Risultati: il 62,3% era vaccinato.")
+    assert choose_sample_size(text).count == 1048
+
+
+def test_an_abbreviation_defined_for_people_counts_people() -> None:
+    background = "Lay health workers (LHWs) visit farms in the uplands."
+    assert choose_sample_size("In all, 52 LHWs were shadowed for a day.", context=background).count == 52
+    assert choose_sample_size("In all, 52 LHWs were shadowed for a day.").count is None

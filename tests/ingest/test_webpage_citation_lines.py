@@ -5,6 +5,8 @@ Expected values written by reading each invented line."""
 
 from __future__ import annotations
 
+import pytest
+
 from generator.ingest.webpage.authors import parse_author_line
 from generator.ingest.webpage.blocks import is_person_id_line, name_per_line_block
 from generator.ingest.webpage.citation import parse_citation
@@ -45,3 +47,20 @@ def test_orcid_lines_inside_name_list() -> None:
     assert block is not None and block.names == ("Costa, Pedro Almeida", "Vaz, Helena")
     assert is_person_id_line("ORCID iD: 0000-0001-5109-370X")
     assert not is_person_id_line("Helena Vaz")
+
+
+def test_history_dates_in_a_citation_line_do_not_give_its_year() -> None:
+    cited = parse_citation("pp. 12-30 | Received: 2 May 2016 | Accepted: 30 Dec 2016 | Published: 8 Feb 2017")
+    assert cited is not None and cited.year == 2017 and cited.pages == "12-30"
+
+
+def test_undated_compact_citation_names_journal_volume_issue_pages() -> None:
+    cited = parse_citation("Child and Family Social Work Review 22(1):5-19")
+    assert cited is not None
+    assert (cited.journal, cited.year, cited.volume, cited.issue, cited.pages) == (
+        "Child and Family Social Work Review", None, "22", "1", "5-19")
+
+
+@pytest.mark.parametrize("line", ["Parents reported 3(2):4 problems", "in 12(3):4-9", "Table 2(b):3-4 shows"])
+def test_undated_compact_forms_that_are_not_citations(line: str) -> None:
+    assert parse_citation(line) is None

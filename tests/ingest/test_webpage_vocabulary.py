@@ -110,3 +110,9 @@ def test_labels_name_the_language_of_their_block(label: str, lang: str) -> None:
 ])
 def test_date_labels(label: str, kind: str | None) -> None:
     assert date_kind(label) == kind
+
+
+@pytest.mark.parametrize("line", ["Total Views 3,107", "Total Downloads 88", "All-time citations: 14", "Past Issues",
+                                  "List of issues", "Table of Contents", "1,204 total downloads"])
+def test_metric_and_issue_menu_lines_are_chrome(line: str) -> None:
+    assert is_chrome_line(line)

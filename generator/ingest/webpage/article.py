@@ -29,7 +29,7 @@ from ..clean import (
     leading_heading,
     split_abstract,
 )
-from ..normalize import clean_text, normalize_doi, normalize_keywords, normalize_title
+from ..normalize import clean_text, normalize_doi, normalize_keywords, normalize_title, parse_year
 from .authors import AuthorLine, parse_author_line
 from .blocks import name_of_entry, name_per_line_block, names_below, site_name
 from .citation import Citation, is_bibliographic_separator_line, looks_like_citation_list_item, parse_citation
@@ -508,11 +508,22 @@ def _find_citation(page: Page, head: list[Line], title_index: int) -> None:
     if not found or page.citation and page.journal:
         return
     index, citation = found[0]
+    if citation.year is None:
+        citation = _dated_beside(citation, head, index)
     journal = citation.journal or _journal_above(head, index, title_index)
     page.citation = Citation(journal, citation.year, citation.date, citation.volume, citation.issue, citation.pages)
     for _, other in found[1:]:
         page.citation = _filled_from(page.citation, other) or page.citation
     page.journal = page.journal or journal
+
+
+def _dated_beside(citation: Citation, head: list[Line], index: int) -> Citation:
+    """An undated citation line ("Journal 14(3):233-245") with its date alone on the line just above or
+    below ("September 2021"), as aggregators print them."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(head) and _is_date_only(head[other].text) and (date := parse_page_date(head[other].text)):
+            return Citation(citation.journal, parse_year(date), date, citation.volume, citation.issue, citation.pages)
+    return citation
 
 
 def _cites_several_works(found: list[tuple[int, Citation]]) -> bool:
@@ -894,7 +905,8 @@ def _find_issue_box(page: Page, title_index: int) -> None:
         box = ", ".join(below.text for below in lines[index + 1:index + 4]
                        if _ISSUE_BOX_PAGES.match(below.text) or _is_date_only(below.text))
         found = parse_citation(f"{line.text}, {box}", lenient=True)
-        if found is None and (date := publication_date(page)):  # "Vol. 21, Iss. 5" under the journal, undated
+        if found is None and (date := publication_date(page) or _date_by_title(page, title_index)):
+            # "Vol. 21, Iss. 5" under the journal, undated
             found = parse_citation(f"{line.text}, {box} ({date[:4]})", lenient=True)
         if found is None or not found.volume:
             continue
@@ -906,6 +918,16 @@ def _find_issue_box(page: Page, title_index: int) -> None:
         page.citation = Citation(journal, merged.year, merged.date, merged.volume, merged.issue, merged.pages)
         page.journal = page.journal or journal
         return
+
+
+def _date_by_title(page: Page, title_index: int) -> str | None:
+    """A date standing alone on a line just above or below the title ("12 February 2024"): the date
+    publishers print over an article's title."""
+    for index in range(max(0, title_index - 3), min(len(page.lines), title_index + 4)):
+        text = page.lines[index].text
+        if index != title_index and _is_date_only(text) and (date := parse_page_date(text)):
+            return date
+    return None
 
 
 def _masthead_journal(page: Page, title_index: int) -> str | None:
@@ -922,11 +944,14 @@ def _masthead_journal(page: Page, title_index: int) -> str | None:
 def _name_above(page: Page, index: int) -> str | None:
     """The line just over an issue box when it is a name in title case ("Dementia Practice and Policy" over
     "Vol. 21, Iss. 5"): the journal the box belongs to."""
-    if index == 0:
+    above = index - 1
+    while above >= 0 and index - above <= 3 and is_chrome_line(page.lines[above].text):
+        above -= 1  # "Health, Risk & Care" / "List of Issues" / "Volume 34, Issue 8": a menu entry between
+    if above < 0:
         return None
-    text = page.lines[index - 1].text.strip()
+    text = page.lines[above].text.strip()
     words = text.split()
-    if not 1 <= len(words) <= 10 or text == page.site or re.search(r"[\d:;,.!?|]", text) or is_chrome_line(text) \
+    if not 1 <= len(words) <= 10 or text == page.site or re.search(r"[\d:;.!?|]", text) or is_chrome_line(text) \
             or is_article_type(text) or _label_of(text) or is_abstract_heading(text) or is_stop_heading(text):
         return None
     capitalised = [word for word in words if word[:1].isupper()]

@@ -44,9 +44,15 @@ _PARTICLES = frozenset(
         "zu",
     ]
 )
+# Particles that open a family name even when capitalised ("El Idrissi", "Van Dijk", "De Souza"); short or
+# ambiguous ones ("Y", "Le", "Di", "Da") could be an initial or a name of their own and are left out.
+_CAPITAL_PARTICLES = frozenset(
+    ["el", "al", "van", "von", "de", "del", "della", "dos", "das", "ten", "ter", "bin", "ibn"])
 _SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÞŁŚŻŹĆŃА-ЯЁ][\w'’\-]*\.?$|^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$")
 _INITIALS = re.compile(r"^[A-Z]{1,3}$")
+# A lower-case particle joined to a capitalised name: "ul-Ain", "al-Rashid", "el-Sayed", "d'Almeida".
+_JOINED_PARTICLE = re.compile(r"^[a-z]{1,3}-[A-ZÀ-Þ][\w'’\-]*$|^[a-z]{1,2}['’][A-ZÀ-Þ][\w'’\-]*$")
 # A patronymic (Russian, Ukrainian, Belarusian), in Cyrillic or transliterated: the name after it is never
 # the family name, so "Ivanova Maria Petrovna" is family name first.
 _PATRONYMIC = re.compile(r"(?:[oe]vich|[oe]vych|[oe]vna|ichna|inichna|[oe]vi[cč]|ович|евич|овна|евна|ична|инична)$",
@@ -169,8 +175,11 @@ def _given_first(part: str) -> str | None:
     if not any(len(t.strip(".")) > 1 and not _INITIALS.match(t) for t in tokens):
         return None
     text = " ".join(tokens)
-    if len(tokens) == 3 and _PATRONYMIC.search(tokens[2]) and not _PATRONYMIC.search(tokens[0]):
+    if len(tokens) == 3 and _PATRONYMIC.search(tokens[2]) and not _PATRONYMIC.search(tokens[0]) \
+            and len(tokens[1].strip(".")) > 1:  # "Ana M. Petrovic": an initial is no given name
         return normalize_name(f"{tokens[0]}, {tokens[1]} {tokens[2]}")  # East Slavic "Family Given Patronymic"
+    if len(tokens) >= 3 and tokens[-2].lower() in _CAPITAL_PARTICLES and tokens[-2][:1].isupper():
+        return normalize_name(f"{tokens[-2]} {tokens[-1]}, {' '.join(tokens[:-2])}")  # "Fatima El Idrissi"
     if len(tokens) == 2 and _INITIALS.match(tokens[1]) and len(tokens[0]) > 1:
         return normalize_name(text, given_first=False)
     return normalize_name(text, given_first=True)
@@ -182,7 +191,7 @@ def _is_name_token(token: str) -> bool:
         return True
     if lowered.strip(".") in NOT_NAME_WORDS:
         return False
-    return bool(_NAME_TOKEN.match(token) or _INITIALS.match(token))
+    return bool(_NAME_TOKEN.match(token) or _INITIALS.match(token) or _JOINED_PARTICLE.match(token))
 
 
 def _is_degree_part(part: str) -> bool:

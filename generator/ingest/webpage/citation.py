@@ -41,6 +41,11 @@ _YEAR = re.compile(r"(?<![\d./-])((?:1[89]|20)\d\d)(?![\d/])(?!-(?!(?:0[1-9]|1[0
 # The last comma part of a keyworded citation, after its date, when it is a bare article number.
 _ARTICLE_NUMBER_LAST = re.compile(r"(?:1[89]|20)\d\d\s*,\s*(?P<pages>[A-Za-z]?\d{3,8})\s*\.?\s*$")
 _SEPARATOR_LINE = re.compile(r"\s[·•|]\s")
+# A labelled date of the manuscript's history ("Received 14 Jun 2021", "Accepted: 2021-12-02") inside a
+# citation line: its year is not the year of publication.
+_HISTORY_DATE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_][^\d|;,:：]{2,30}?)(?:\s*[:：]\s*|\s+)"
+                           r"(?=\d|[^\W\d_]{3,9}\.?\s+\d)[^|;]{0,20}?(?:1[89]|20)\d\d(?!\d)")
+_HISTORY_KINDS = frozenset({"received", "accepted", "revised", "written"})
 
 
 @dataclass(frozen=True)
@@ -66,13 +71,14 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
     if not raw or len(raw) > 260 or re.search(r"[a-z]{3}[.!?]\s+[A-Z][a-z]+\s+[a-z]+\s+[a-z]+", raw):
         return None
     body = _NOTE.sub(" ", _TAIL_NOISE.sub("", _DOI_TEXT.sub(" ", raw)))
+    body = _HISTORY_DATE.sub(_drop_history_date, body)
     body = clean_text(body) or ""
     words = body.split()
     if len(words) >= 6 and sum(1 for w in words if w[:1].islower()) > len(words) / 2:
         return None  # a sentence that happens to hold numbers, not a citation
     year_match = _YEAR.search(body)
     if not year_match:
-        return None
+        return _undated(body)
     volume, issue, pages, first_part = _parts(body)
     if not (volume or issue or pages) and not lenient:
         return None
@@ -87,6 +93,24 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
     after_journal = body.find(journal) + len(journal) if journal else 0
     date = parse_page_date(body[after_journal:]) or year_match.group(1)
     return Citation(journal, parse_year(date), date, volume, issue, normalize_pages(pages) if pages else None)
+
+
+def _undated(body: str) -> Citation | None:
+    """"Journal of Child Health 14(3):233-245": a journal and its volume(issue):pages, the date printed on
+    another line. The compact form is distinctive enough to be a citation without a year."""
+    match = _COMPACT.search(body)
+    if not match or not match.group("pages") or body[match.end():].strip(" .;,"):
+        return None
+    journal = _journal(body[:match.start()])
+    if journal is None or len(journal.split()) < 2 or not journal[:1].isupper():
+        return None
+    pages = match.group("pages")
+    return Citation(journal, None, None, match.group("volume"), clean_text(match.group("issue")),
+                    normalize_pages(pages))
+
+
+def _drop_history_date(match: re.Match[str]) -> str:
+    return " " if date_kind(match.group("label")) in _HISTORY_KINDS else match.group(0)
 
 
 def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:

@@ -84,6 +84,8 @@ _CHROME_PHRASES = (
     r"normal view",
     r"detail view",
     r"holdings.*",
+    r"(list of|past|back|previous|all) issues?",
+    r"(issue )?table of contents",
     r"description",
     r"comments?( on this paper)?",
     r"metrics( details)?",
@@ -171,8 +173,9 @@ _CHROME_FRAGMENT = re.compile(
     r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|使用cookie|"
     r"creative commons|\bcc[ -]by\b|\blicen[cs]ed under\b|\bopen access (article|this article)\b|"
     r"©|\bcopyright\b|all rights reserved|版权所有|powered by\b|"
-    r"^\s*[\d,.]+\s*(k\s*)?(accesses|views|downloads|citations|altmetric|reads|saves|shares)\s*$|"
-    r"^\s*(views|downloads|citations|saves|reads|accesses|altmetric)\s*[:：]?\s*[\d,.]+\s*$|"
+    r"^\s*[\d,.]+\s*(k\s*)?(total\s+)?(accesses|views|downloads|citations|altmetric|reads|saves|shares)\s*$|"
+    r"^\s*((total|all[- ]time|monthly)\s+)?(views|downloads|citations|saves|reads|accesses|altmetric)"
+    r"\s*[:：]?\s*[\d,.]+\s*$|"
     r"^\s*cited by\s*\(?\d*\)?\s*$|"
     r"^[^\d\s:：]{1,8}\s*[:：]\s*[\d,]+\s*$|"  # "浏览:42", "被引次数：3", "Saves: 3"
     # journal metrics boxes: impact factor, CiteScore, quartiles, Chinese journal-directory figures
@@ -297,6 +300,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "journal",
         "source",
         "published in",
+        "publication",
         "is part of",
         "part of",
         "in",
@@ -415,7 +419,7 @@ PEER_REVIEWED_ARTICLE = re.compile(
 DEGREES = frozenset(
     "md mph phd ms msc ma mba ba bsc bs rn bsn msn dnp np pa pa-c pharmd drph do mbbs mbchb frcp frcpc facp "
     "faafp fracp lcsw licsw msw mhs mspH cph dphil scd dsc edd psyd jd llm mres mpp mpa frcs frcpsych mrcp "
-    "mrcgp dr prof professor ccrp cadc ladc lpc facog faap faan fnp-bc aprn crnp".lower().split()
+    "mrcgp dds dmd bds dr prof professor ccrp cadc ladc lpc facog faap faan fnp-bc aprn crnp".lower().split()
 )
 
 # Words that never name a person: UI labels and article-type words that slip into author positions.
@@ -524,7 +528,8 @@ NOT_NAME_WORDS = frozenset(
 INLINE_AUTHOR_LINKS = re.compile(
     r"https?://\S+|(?:www\.)?orcid\.org/\S+|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 INLINE_AUTHOR_CHROME = re.compile(
-    r"view orcid profile|orcid|\(corresponding author\)|corresponding author|"
+    r"view orcid profile|orcid( icon)?|\(corresponding author\)|corresponding author|"
+    r"\bauthors?\s+info(rmation)?(\s*(&|and)\s*affiliations?)?\s*$|"
     r"show (more|less)|\+\s*\d+ (more|authors)|et al\.?",
     re.IGNORECASE,
 )

@@ -74,6 +74,8 @@ BATCHES = (
           EVAL_DIR / "batch4" / "sentences.yaml"),
     Batch("5", EVAL_DIR / "batch5" / "documents", EVAL_DIR / "batch5" / "golden",
           EVAL_DIR / "batch5" / "sentences.yaml"),
+    Batch("6", EVAL_DIR / "batch6" / "documents", EVAL_DIR / "batch6" / "golden",
+          EVAL_DIR / "batch6" / "sentences.yaml"),
 )
 
 

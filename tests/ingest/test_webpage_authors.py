@@ -1,0 +1,33 @@
+"""Author lines of article pages (generator/ingest/webpage/authors.py): names written fresh for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.webpage.authors import parse_author_line
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # a middle initial is not a given name: "-ovic" here is a family name, not a patronymic
+        ("Ana M. Petrovic, DDS, Lorcan Fitzmaurice", ("Petrovic, Ana M.", "Fitzmaurice, Lorcan")),
+        ("Sidorova Anna Petrovna, Olga Ivanova", ("Sidorova, Anna Petrovna", "Ivanova, Olga")),
+        # a capitalised particle opens the family name
+        ("Yasmin El Amrani, Joao De Castro and Pieter Van Rooyen",
+         ("El Amrani, Yasmin", "De Castro, Joao", "Van Rooyen, Pieter")),
+        ("Mary Y Owusu, Kwame Boateng", ("Owusu, Mary Y", "Boateng, Kwame")),
+        # a lower-case particle joined to the name by a hyphen or an apostrophe
+        ("Hamza ul-Haq 1 , Leila el-Masri 2 and Rui d'Oliveira 3",
+         ("ul-Haq, Hamza", "el-Masri, Leila", "d'Oliveira, Rui")),
+        # ORCID icons and an "Author information & affiliations" button are not names
+        ("Keri Ngata ORCID Icon, Simone Brandt & Ilya Sorokin ORCID Icon",
+         ("Ngata, Keri", "Brandt, Simone", "Sorokin, Ilya")),
+        ("By: Nadia Haddad, PhD https://orcid.org/0000-0002-0000-0001, and Tom Ueda, MD "
+         "AUTHOR INFORMATION & AFFILIATIONS",
+         ("Haddad, Nadia", "Ueda, Tom")),
+    ],
+)
+def test_author_lines(line: str, names: tuple[str, ...]) -> None:
+    parsed = parse_author_line(line)
+    assert parsed is not None and parsed.names == names

@@ -32,6 +32,8 @@ _HEADINGS = (
     "search methods", "search strategy", "selection criteria", "eligibility criteria", "data collection and analysis",
     "data synthesis", "main results", "authors' conclusions", "authors’ conclusions", "key findings",
     "main findings", "aim of the study", "aims of the study", "purpose of the study", "objective of the study",
+    "material and methods", "research design", "study design", "design and methods", "setting and participants",
+    "main outcome", "main outcomes", "public health implications", "policy implications", "practice implications",
 )
 # The same headings in the other languages abstracts on article pages come in (es, pt, fr, de, it).
 _OTHER_LANGUAGE_HEADINGS = (
@@ -39,6 +41,12 @@ _OTHER_LANGUAGE_HEADINGS = (
     "conclusiones", "conclusión", "discusión", "contexto", "introdução", "método", "conclusões", "conclusão",
     "contexte", "objectif", "objectifs", "méthodes", "méthode", "résultats", "conclusions", "discussion",
     "obiettivo", "metodi", "risultati", "conclusioni",
+    # it, nl, pl, sv/da/no: "Setting e partecipanti", "Doel", "Materiał i metody", "Syfte"
+    "introduzione", "premessa", "obiettivi", "materiali e metodi", "disegno", "disegno dello studio",
+    "setting e partecipanti", "partecipanti", "discussione", "achtergrond", "inleiding", "doel", "doelstelling",
+    "methode", "methoden", "resultaten", "conclusie", "conclusies", "beschouwing", "wstęp", "cel", "cel pracy",
+    "materiał i metody", "metody", "wyniki", "wnioski", "dyskusja", "bakgrund", "syfte", "metod", "resultat",
+    "slutsats", "slutsatser", "konklusion", "baggrund", "formål", "metode", "resultater", "konklusjon",
 )
 _GERMAN_HEADINGS = (
     "hintergrund", "fragestellung", "ziel", "ziele", "zielsetzung", "ziel der studie", "ziel der arbeit",
@@ -49,12 +57,14 @@ _ALL_HEADINGS = tuple(dict.fromkeys(_HEADINGS + _OTHER_LANGUAGE_HEADINGS + _GERM
 _HEADING_ALT = "|".join(re.escape(h) for h in sorted(_ALL_HEADINGS, key=len, reverse=True))
 # Headings that may follow the conclusions inside an abstract (JAN's "Impact", a trial registration);
 # any other heading after the conclusions opens the article's body.
-_CLOSING = re.compile(r"^(impact|implications( for [\w ]+)?|relevance to clinical practice|"
+_CLOSING = re.compile(r"^(impact|implications( for [\w ]+)?|(public health|policy|practice) implications|"
+                      r"relevance to clinical practice|"
                       r"patient or public contribution|what this paper adds|what this study adds|"
                       r"(clinical )?trial registration|registration|significance)$", re.IGNORECASE)
 _CONCLUDING = re.compile(r"^(conclusions?|authors['’] conclusions|interpretation|implications|conclusiones|"
                          r"conclusión|conclusões|"
-                         r"conclusão|schlussfolgerung(en)?|conclusioni|conclusions and relevance)$", re.IGNORECASE)
+                         r"conclusão|schlussfolgerung(en)?|conclusioni|conclusions and relevance|conclusies?|wnioski|"
+                         r"slutsats(er)?|konklusion|konklusjon)$", re.IGNORECASE)
 
 # "Methods:" anywhere a sentence may start (any case), "METHODS" in capitals without a colon.
 _HEADING_WITH_COLON = re.compile(
@@ -72,10 +82,11 @@ _RUN_IN_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]))({_TITLE_CASE_ALT})"
     rf"(?=[A-Z][a-z])")
 _LEADING_HEADING = re.compile(rf"^\s*({_HEADING_ALT})(?:\s*[:：]\s*|\s+)(?=\S)", re.IGNORECASE)
-# "Methods We linked …": a title-case heading and a space; trusted only when a paragraph has two or more.
+# "Methods We linked …" or "Methods. We linked …": a title-case heading and a space (or a full stop, as
+# run-in headings print); trusted only when a paragraph has two or more.
 _TITLE_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[.!?)\]]\s))({_TITLE_CASE_ALT})"
-    rf"\s+(?=[A-Z0-9][\w.-]*[\s,;:])")
+    rf"\.?\s+(?=[A-Z0-9][\w.-]*[\s,;:])")
 
 
 def is_abstract_heading(text: str) -> bool:

@@ -79,7 +79,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
      _STRONG),
     ("trial", rf"(?<!non-)\b\d[\d,]*\s+{_R}ed\s+(?:[\w-]+\s+)?(?:participants|patients|people|adults|children|"
               rf"women|men|subjects|individuals|[\w-]+s)\b", _STRONG),
-    ("trial", r"\btrial\b", _MEDIUM),
+    ("trial", r"(?<!target )\btrial\b(?! emulation)", _MEDIUM),
     # Chinese abstracts: the same method words in Chinese
     ("trial", r"随机对照|随机分[为组成配]|随机数字表|随机化分组|整群随机|(?:双|单)盲", _STRONG),
     ("review", r"系统评价|系统综述|[Mm]eta分析|荟萃分析|范围综述|文献综述", _STRONG),
@@ -143,6 +143,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                     r"\bthemes? (?:emerged|were identified|were developed)\b|"
                     r"\bgrounded theory\b|\bethnograph\w+|\bphenomenolog\w+|\b(?:content|framework|narrative|"
                     r"discourse|interpretative|interpretive) analysis\b|\bparticipant observation\b|\bphotovoice\b|"
+                    r"\bparticipatory (?:mapping|action research|workshops?|video|photography|ranking)\b|"
                     r"\bkey informants?\b|\blived experiences?\b|\bwalking interviews?\b|\bgroup discussions?\b|"
                     r"\btranscri(?:pts|bed)\b|\bcoded (?:inductively|deductively)\b|"
                     r"\banaly[sz]ed (?:\w+ )?(?:narratively|thematically|qualitatively|inductively|interpretatively|"
@@ -169,12 +170,20 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\b95\s?%\s*(?:CI|confidence)|\bconfidence intervals?\b|\bp\s*[<=>≤]\s*0?\.\d|"
                      r"\bstatistically significant\b|\bchi-?square\b|\bt-tests?\b|\banova\b|\bmultivariable\b|"
                      r"\bmultivariate\b|\bmultilevel\b|\btime[- ]series\b|\bdifference-in-differences?\b|"
-                     r"\bquasi-?experimental\b|\bpre-?post\b|\bbefore-and-after\b|\bcase-control\b|"
+                     r"\bquasi-?experimental\b|\bpre-?post\b|\bbefore[- ](?:and[- ])?after\b|\btarget trial\b|"
+                     r"\bcase-control\b|"
                      r"\bobservational\b|\b(?:measured|assessed|estimated) (?:with|using|by)\b|\bscales?\b|"
                      r"\b(?:median|mean|during|at|of|after)\s+follow-?up\b|\bcompleted (?:the |"
                      r"their )?(?:[\w-]+\s+)?follow-?up\b|"
                      r"\bfollow-?up (?:of|was|period|visits?|at|assessments?)\b|\bfollowed (?:\w+ ){0,2}for\b|"
                      r"\bpanel\b|\bsecondary analysis\b|"
+                     r"\b(?:primary care|claims|clinical|national|administrative|insurance|health|hospital|"
+                     r"prescribing|population) databases?\b(?<!search)|\bat baseline\b|"
+                     r"\bexclud\w+\s+\d[\d,]*\s+(?:[\w-]+\s+)?(?:responses|questionnaires|records|cases)\b|"
+                     r"\bfollowed\b[^.;]{0,80}?\bfor (?:a (?:median|mean) of |up to |at least )?"
+                     r"(?:\d[\d.]*|[a-z]+) (?:days|weeks|months|years)\b|"
+                     r"\bto detect an? (?:difference|change|reduction|increase)\b|\bsample size calculation\b|"
+                     r"\bpowered to\b|\ballowing for \d+\s?% (?:attrition|drop-?out|loss)\b|"
                      r"\bdescriptive statistics\b|\bpolled\b|\bpolls?\b|\bpropensity[- ]scores?\b|"
                      r"\b(?:activity-based |micro-?)?costing\b|\bestimated the costs?\b|\beconomic evaluation\b|"
                      r"\bjoinpoint\b|\bsimulation model\w*|\bcost-effectiveness\b|"
@@ -187,7 +196,9 @@ _CUES: tuple[tuple[str, str, int], ...] = (
     ("quantitative", _WEAK_QUANTITATIVE_WORDING, _WEAK),
     # quantitative: measuring people with instruments and devices, rating, a register, a comparison group
     ("quantitative", r"\b(?:had|have|having)\s+(?:their|his|her)\s+(?:[\w-]+\s+){1,4}?(?:measured|recorded|tested|"
-                     r"weighed|checked|taken)\b|\binventor(?:y|ies)\b|\bchecklists?\b|\bpsychometric\b|"
+                     r"weighed|checked|taken|screened|assessed|examined)\b|"
+                     r"\bconsecutive (?:series|cases|patients)\b|\binventor(?:y|ies)\b|\bchecklists?\b|"
+                     r"\bpsychometric\b|"
                      r"\bvalidated\s+(?:[\w-]+\s+){0,2}(?:measures?|instruments?|tools?|scales?|questionnaires?)\b|"
                      r"\b(?:wore|wear|wearing|worn)\s+(?:[\w-]+\s+){0,3}?(?:accelerometers?|actigraphs?|monitors?|"
                      r"devices?|trackers?|sensors?|pedometers?|watches|wristbands?)\b|\baccelerometr\w*|"

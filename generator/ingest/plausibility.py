@@ -171,6 +171,13 @@ TITLE_PREFIX_LABELS: frozenset[str] = frozenset({
     "pubblicato in", "citar como", "cómo citar", "citer comme", "comment citer", "zitierweise", "引用本文",
     "引用格式", "发表于",
 })
+#: Labels of a journal's own announcements ("Special Issue: Digital health ..."): a page headed by one
+#: is a call for papers or an issue's contents, never a study.
+ISSUE_LABELS: frozenset[str] = frozenset({
+    "special issue", "themed issue", "thematic issue", "theme issue", "special collection", "call for papers",
+    "call for submissions", "supplement", "número especial", "numéro spécial", "numéro thématique",
+    "sonderheft", "themenheft", "numero speciale", "edição especial", "专刊", "特刊", "征稿",
+})
 _TOPICAL_METADATA_LABELS: frozenset[str] = frozenset({
     "copyright", "license", "licence", "correspondence", "editor", "editors", "substances",
     "related information", "comment in", "erratum in", "grants and funding", "keywords plus", "mesh terms",
@@ -394,6 +401,8 @@ def _label_prefix_problem(title: str, _journals: list[str]) -> str | None:
     is_metadata = label_kind(label) == "a metadata label" and label not in _TOPICAL_METADATA_LABELS
     if is_metadata or label in TITLE_PREFIX_LABELS:
         return f"begins with a metadata label ({_shown(row.group(1))}): a field of the page, not an article title"
+    if label in ISSUE_LABELS:
+        return (f"begins with {_shown(row.group(1))}: a journal's announcement or issue, not an article title")
     return None
 
 

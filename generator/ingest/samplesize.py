@@ -86,7 +86,7 @@ systems authorities councils charities surgeries
 _CASE_UNITS = _words("""
 records charts notes referrals admissions discharges readmissions prescriptions claims episodes encounters visits calls
 letters handovers attendances consultations incidents orders transactions dispensings deliveries births procedures
-operations files
+operations files arrivals transfers journeys trips bookings injections screenings
 """)
 _NOT_PEOPLE = _words("""
 studies articles papers trials reviews documents reports publications sources
@@ -126,7 +126,7 @@ _LEAD_SAMPLE = re.compile(
     rf"\s+(?:{_FILLER}\s+){{0,5}}$",
     re.IGNORECASE)
 _LEAD_NOUN = re.compile(
-    r"(?:\b(?:total|sample|cohort|population|panel|census)\s+of|"
+    r"(?:\b(?:total|sample|cohort|population|panel|census|(?:case |consecutive )series)\s+of|"
     r"\b(?:interviews?|conversations?|discussions?|focus groups?)\s+(?:were|was)\s+(?:held|conducted|carried out|"
     r"undertaken|done)\s+with|"
     r"\b(?:study|survey|audit|interviews?|focus groups?|discussions?|questionnaires?|consultations?|workshops?|"
@@ -957,8 +957,9 @@ def _interviewees(interviews: Candidate) -> str:
     """Who a count of interviews was held with, when its words name people ("key-informant interviews",
     "interviews with apiary inspectors"); "" when they do not, or when a count of them is given."""
     match = _INTERVIEWS_AFTER.match(interviews.sentence, interviews.end)
-    if not match or re.search(r"\d|\b(?:them|these|those|whom|each|some|all)\b|follow-?up|sub-?sample",
-                              match.group(0), re.IGNORECASE):
+    if not match or re.search(r"\d|\b(?:them|these|those|whom|each|some|all)\b|follow-?up|sub-?(?:sample|set)|"
+                              r"\b(?:survey|questionnaire|study|trial|cohort)\s+(?:respondents|participants|"
+                              r"completers|members)\b", match.group(0), re.IGNORECASE):
         return ""
     words = re.split(r"[\s-]+", f"{match.group('modifiers')} {match.group('with') or ''}".strip().lower())
     for position, word in enumerate(words):

@@ -56,3 +56,16 @@ def test_leading_heading(text: str, heading: str | None) -> None:
 @given(st.text(alphabet="abcdefghij ,.", max_size=200))
 def test_lower_case_prose_is_never_split(text: str) -> None:
     assert all(section.heading is None for section in split_abstract(text))
+
+
+def test_run_in_headings_with_a_full_stop() -> None:
+    sections = split_abstract("Aims. To test a text reminder. Methods. We sent reminders to 210 parents. "
+                              "Results. Attendance rose. Conclusions. Reminders help.")
+    assert [s.heading for s in sections] == ["Aims", "Methods", "Results", "Conclusions"]
+    assert sections[1].text == "We sent reminders to 210 parents."
+
+
+def test_headings_of_more_languages() -> None:
+    sections = split_abstract("Cel: Ocena programu. Materiał i metody: Ankieta wśród 80 położnych. Wyniki: Poprawa. "
+                              "Wnioski: Program działa.")
+    assert [s.heading for s in sections] == ["Cel", "Materiał i metody", "Wyniki", "Wnioski"]

@@ -30,11 +30,11 @@ def test_sample_size_and_design_meet_their_floors() -> None:
     assert report["design_accuracy"] >= 0.99, misses
 
 
-#: Floors for the batches written blind (precision, recall, design), reached and rounded down. Batch 6 is
+#: Floors for the batches written blind (precision, recall, design), reached and rounded down. Batch 7 is
 #: at its blind figures: no one has tuned on its sentences yet.
 BLIND_FLOORS = {"batch2": (0.99, 0.99, 0.99), "batch3": (0.99, 0.99, 0.99), "batch4": (0.99, 0.99, 0.98),
                 "batch5": (0.99, 0.99, 0.99),
-                "batch6": (0.94, 0.92, 0.83)}
+                "batch6": (0.95, 0.97, 0.96), "batch7": (0.95, 0.92, 0.90)}
 
 
 @pytest.mark.parametrize("batch", sorted(BLIND_FLOORS))

@@ -729,6 +729,25 @@ def test_a_title_opening_with_a_metadata_label_is_flagged(title: str) -> None:
     assert "metadata label" in problem
 
 
+@pytest.mark.parametrize("title", [
+    "Special Issue: Community Paramedicine in Island Settings",
+    "Call for papers: Workforce wellbeing after the pandemic",
+    "Numéro spécial : soins de proximité en milieu rural",
+    "Sonderheft: Pflege im ländlichen Raum",
+])
+def test_a_title_opening_with_a_journal_announcement_label_is_flagged(title: str) -> None:
+    [problem] = title_problems(title)
+    assert "announcement or issue" in problem
+
+
+@pytest.mark.parametrize("title", [
+    "Special issues in caring for older prisoners: an interview study",
+    "Supplementing home visits with text messages: a pilot trial",
+])
+def test_titles_about_special_issues_or_supplements_pass(title: str) -> None:
+    assert title_problems(title) == []
+
+
 CITATION_TITLES = [
     "Journal of Remote Pharmacy Practice 14(3):233-245",
     "Annals of Ferry Medicine 9(2), e1042",

@@ -31,3 +31,20 @@ from generator.ingest.webpage.authors import parse_author_line
 def test_author_lines(line: str, names: tuple[str, ...]) -> None:
     parsed = parse_author_line(line)
     assert parsed is not None and parsed.names == names
+
+
+def test_a_study_group_after_the_names_is_not_an_author() -> None:
+    parsed = parse_author_line("Ines Vidal, M.D., Ph.D., and Koji Arai, R.N., for the COAST-HF Trial Investigators")
+    assert parsed is not None and parsed.names == ("Vidal, Ines", "Arai, Koji")
+
+
+def test_one_inverted_name_with_degrees_after_it() -> None:
+    parsed = parse_author_line("Moreau-Diallo, Awa, RN, MScN3")
+    assert parsed is not None and parsed.names == ("Moreau-Diallo, Awa",)
+    two = parse_author_line("Awa Diallo, MSc, Piet Vos, PhD")  # two people, each with a degree
+    assert two is not None and two.names == ("Diallo, Awa", "Vos, Piet")
+
+
+def test_degrees_after_an_inverted_given_name_are_dropped() -> None:
+    parsed = parse_author_line("Brennan, Siobhan PhD; Toure, Malick MD, MPH")
+    assert parsed is not None and parsed.names == ("Brennan, Siobhan", "Toure, Malick")

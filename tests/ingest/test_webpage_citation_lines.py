@@ -64,3 +64,21 @@ def test_undated_compact_citation_names_journal_volume_issue_pages() -> None:
 @pytest.mark.parametrize("line", ["Parents reported 3(2):4 problems", "in 12(3):4-9", "Table 2(b):3-4 shows"])
 def test_undated_compact_forms_that_are_not_citations(line: str) -> None:
     assert parse_citation(line) is None
+
+
+def test_volume_words_of_other_languages() -> None:
+    nordic = parse_citation("Skandinavisk Omsorgstidskrift, Årgång 9, nr 3 (2020), s. 14–22")
+    assert nordic is not None and (nordic.journal, nordic.volume, nordic.issue, nordic.pages) == (
+        "Skandinavisk Omsorgstidskrift", "9", "3", "14-22")
+    dutch = parse_citation("Jaargang 31, nummer 4 (2019), pagina's 101–109")
+    assert dutch is not None and (dutch.journal, dutch.volume, dutch.pages) == (None, "31", "101-109")
+
+
+def test_an_article_type_crumb_is_no_journal() -> None:
+    crumb = parse_citation("REVIEW ARTICLE | VOLUME 7, ISSUE 1, 100412, JANUARY 8, 2025")
+    assert crumb is not None and crumb.journal is None and (crumb.volume, crumb.issue) == ("7", "1")
+
+
+def test_a_bracketed_abbreviation_after_the_journal_is_dropped() -> None:
+    cited = parse_citation("Journal of Rural Midwifery (J RURAL MIDWIF), Oct2021; 5(4): 77-84. (8p)")
+    assert cited is not None and cited.journal == "Journal of Rural Midwifery"

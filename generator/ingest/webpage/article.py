@@ -714,6 +714,8 @@ def _abstract_lines(lines: list[Line], first: int, inline: bool) -> list[Line]:
             text = label[2] if label else text
         elif _under_heading(text, taken):
             pass  # the text of a section whose heading stands alone above it, however short
+        elif _section_of_structured(text, taken):
+            pass  # "Subjects:" is a label elsewhere, but a section heading inside a structured abstract
         elif _ends_abstract(text, concluded) or _body_heading_after_inline(text, taken):
             break
         current = "cjk" if cjk_share(text) > 0.5 else "latin"
@@ -723,6 +725,15 @@ def _abstract_lines(lines: list[Line], first: int, inline: bool) -> list[Line]:
         concluded = concluded or _is_concluding(text)
         taken.append(Line(line.number, _TRAILING_TOGGLE.sub("", text)))
     return taken
+
+
+def _section_of_structured(text: str, taken: list[Line]) -> bool:
+    """A heading line after two or more headings standing alone: the next section of a structured abstract,
+    even when the word also names a field elsewhere ("Subjects:"). Keywords still close the abstract."""
+    if not is_abstract_heading(text) or re.match(r"\s*key\s*words?\b", text, re.IGNORECASE):
+        return False
+    headings = [t.text for t in taken if is_abstract_heading(t.text)]
+    return len(headings) >= 2 and not any(is_concluding_heading(h.rstrip(":： ")) for h in headings)
 
 
 def _under_heading(text: str, taken: list[Line]) -> bool:
@@ -812,11 +823,23 @@ def _find_own_citation(page: Page) -> None:
     texts = _own_citation_texts(page.lines) + _reference_lines_below_title(page)
     for text in texts:
         _take_authors_and_year(page, text, page.title_text)
+    titles = [page.title_text] + ([page.title_translation[1]] if page.title_translation else []) \
+        + _neighbouring_titles(page)
     for text in texts:
-        cited = _citation_after_title(text, page.title_text)
-        if cited is not None:
-            _merge_citation(page, cited)
-            return
+        for title in titles:  # a bilingual page cites the article under its original-language title
+            cited = _citation_after_title(text, title)
+            if cited is not None:
+                _merge_citation(page, cited)
+                return
+
+
+def _neighbouring_titles(page: Page) -> list[str]:
+    """The lines just above and below the title when they read as a title too: a bilingual page prints the
+    article's title in both languages, and its own reference may cite either."""
+    assert page.title is not None
+    at = page.lines.index(page.title)
+    near = [page.lines[i].text for i in (at - 1, at + 1) if 0 <= i < len(page.lines)]
+    return [text for text in near if len(text.split()) >= 4 and _is_title_like(text)]
 
 
 def _reference_lines_below_title(page: Page) -> list[str]:
@@ -863,6 +886,10 @@ def _citation_after_title(text: str, title: str) -> Citation | None:
     """The citation that follows the title inside a reference to this article, or None."""
     flat = " ".join(text.split())
     found = _find_title_in(flat, title)
+    main_title = re.split(r"\s*[:：]\s+", title, maxsplit=1)[0]
+    if found is None and main_title != title and len(main_title.split()) >= 4:
+        found = _find_title_in(flat, main_title)  # references often cite the title without its subtitle
+        title = main_title
     if found is None or len(title) < 15:
         return None
     before, after = flat[:found.start()], flat[found.end():].lstrip(" .")
@@ -896,12 +923,15 @@ def _find_issue_box(page: Page, title_index: int) -> None:
     """An "issue" side box, wherever the page puts it: "Volume 79, Issue 7" on its own line, with the
     issue date and "Pages 2614-2625" on the lines just below. Taken only when the head cites no volume;
     the journal is then the masthead line above the title."""
-    if page.citation and page.citation.volume:
+    if page.citation and page.citation.volume and page.citation.issue:
         return
     lines = page.lines
     for index, line in enumerate(lines):
         if not _ISSUE_BOX_VOLUME.match(line.text):
             continue
+        volume = page.citation.volume if page.citation else None
+        if volume and not re.search(rf"\b{re.escape(volume)}\b", line.text):
+            continue  # "VOL. 388 NO. 11" under "N Engl Rev Med 2023;388:1021-1031" adds the issue; another volume no
         box = ", ".join(below.text for below in lines[index + 1:index + 4]
                        if _ISSUE_BOX_PAGES.match(below.text) or _is_date_only(below.text))
         found = parse_citation(f"{line.text}, {box}", lenient=True)
@@ -1003,8 +1033,11 @@ def extraction(page: Page) -> Extraction:
     language = guess_language(" ".join([page.title_text or ""] + [line.text for line in (main.lines if main else [])]))
     abstract_text, note = _take_publication_note(join_paragraphs(main.lines) if main else "")
     peer_reviewed = False if note and NOT_PEER_REVIEWED.search(note) else page.peer_reviewed
+    abstract_text, closing = _closing_citation(abstract_text)
     citation = page.citation
-    date = publication_date(page)
+    if closing is not None:
+        citation = closing if citation is None else (_filled_from(citation, closing) or citation)
+    date = publication_date(page) or (citation.date if closing is not None and citation else None)
     return Extraction(
         line=page.title.number,
         title=page.title_text,
@@ -1072,6 +1105,22 @@ def _translations(page: Page, others: list[Block]) -> tuple[Translation, ...]:
         title = by_language[lang].title if lang in by_language else None
         by_language[lang] = Translation(lang, title, sections)
     return tuple(by_language.values())
+
+
+_CLOSING_CITATION = re.compile(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
+
+
+def _closing_citation(text: str) -> tuple[str, Citation | None]:
+    """Some journals close the abstract with the article's own citation in brackets ("... adults.
+    (Am J Public Health. 2022;112(9):1334-1342. doi:...)"): it is no part of the abstract, and it cites this
+    article, so its journal, volume, issue and pages are the record's."""
+    match = _CLOSING_CITATION.search(text)
+    if not match or not re.search(r"\d", match.group(1)):
+        return text, None
+    cited = parse_citation(match.group(1))
+    if cited is None or not cited.journal or not cited.year or not (cited.volume and cited.pages):
+        return text, None
+    return text[:match.start()].rstrip(), cited
 
 
 def _take_publication_note(text: str) -> tuple[str, str | None]:

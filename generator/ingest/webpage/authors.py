@@ -59,6 +59,9 @@ _PATRONYMIC = re.compile(r"(?:[oe]vich|[oe]vych|[oe]vna|ichna|inichna|[oe]vi[cč
                          re.IGNORECASE)
 # "and" in the other languages of author lines, tried only when the line does not read with "and".
 _FOREIGN_AND = re.compile(r"\s(?:et|und|y|e)\s")
+# A study group named after the authors ("..., and Ana Roy, for the HOME Investigators"): a group, not a person.
+_FOR_GROUP = re.compile(r"[,;]?\s*\bfor the\b[^,;]{1,80}?\b(?:investigators|group|consortium|collaborators|"
+                        r"collaboration|team|network|trialists|committee)\b\W*$", re.IGNORECASE)
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,5}$|^[\uac00-\ud7af]{2,5}$")  # Chinese or Japanese; Korean
 _CJK_SPACED_NAME = re.compile(r"^[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,4} "
                               r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,4}$")
@@ -78,6 +81,7 @@ def parse_author_line(text: str) -> AuthorLine | None:
         text = INLINE_AUTHOR_LINKS.sub(" ", text)
     text = clean_text(INLINE_AUTHOR_CHROME.sub(" ", text)) or ""
     text = re.sub(r"^\s*by\s*[:：]?\s+", "", text, flags=re.IGNORECASE)
+    text = _FOR_GROUP.sub("", text)
     if not text or len(text) > 1500 or re.search(r"[a-z]{3}[.!?](?:\s|$)", text):
         return None
     if cjk_share(text) > 0.5:
@@ -91,10 +95,23 @@ def parse_author_line(text: str) -> AuthorLine | None:
         return _listed(joined)  # "Okafor, Ada and Lind, Erik": each part one inverted name
     parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text) if p.strip()]
     names = _names_of_parts([p for p in parts if not _is_degree_part(p)])
+    if names is None and (single := _inverted_with_degrees(parts)) is not None:
+        return AuthorLine((single,), inverted=True)  # read only where the given-first reading fails
     if names is None and _FOREIGN_AND.search(text):  # "Ana Roy, Karim Benali et Sophie Lavoie"
         parts = [p for p in re.split(r"\s*,\s*|\s+(?:and|et|und|y|e)\s+|\s*&\s*", text) if p.strip()]
         names = _names_of_parts([p for p in parts if not _is_degree_part(p)])
     return AuthorLine(tuple(dict.fromkeys(names))) if names else None  # a name and its menu button: once
+
+
+def _inverted_with_degrees(parts: list[str]) -> str | None:
+    """One "Family, Given, DEGREES" entry ("Okoro, Ngozi, RN, MSc"), as databases list authors one a line:
+    read as one inverted name only when credentials follow, so "Lee, Ann, Roy, Bo" stays two names."""
+    kept = parts[:2]
+    degrees = parts[2:]
+    if len(kept) != 2 or not degrees or not all(_is_degree_part(p) for p in degrees) \
+            or any(_is_degree_part(p) or not 1 <= len(p.split()) <= 3 for p in kept):
+        return None  # "Ann Lee, MSc, Bo Chen, PhD" is two people, each with a degree
+    return _inverted(f"{kept[0]}, {kept[1]}")
 
 
 def _names_of_parts(parts: list[str]) -> list[str] | None:
@@ -156,11 +173,15 @@ def _without_degrees(part: str) -> str:
 
 
 def _inverted(part: str) -> str | None:
+    """"Family, Given" with credentials after the given name dropped ("Marchetti, Lucia PhD")."""
     family, _, given = part.partition(",")
-    tokens = [t for t in (family.split() + given.split()) if t.lower().strip(".") not in DEGREES]
+    given_tokens = given.split()
+    while len(given_tokens) > 1 and given_tokens[-1].lower().strip(".") in DEGREES:
+        given_tokens.pop()
+    tokens = family.split() + given_tokens
     if not 2 <= len(tokens) <= 6 or not all(_is_name_token(t) for t in tokens):
         return None
-    return normalize_name(f"{family.strip()}, {given.strip()}")
+    return normalize_name(f"{family.strip()}, {' '.join(given_tokens)}")
 
 
 def _given_first(part: str) -> str | None:

@@ -129,6 +129,24 @@ def is_list_entry(text: str) -> bool:
     return bool(_LIST_ENTRY_END.search(text) or _VANCOUVER.match(text))
 
 
+_PLAIN_RUN = 3  # bare names one a line: three in a row, as two menu entries can look like a name
+
+
+def _plain_name_run(lines: list[Line], index: int) -> int:
+    """How many lines from ``index`` each hold one bare personal name ("Ana Roy") and nothing else:
+    pages that list authors one a line without markers or commas."""
+    count = 0
+    for line in lines[index:index + 12]:
+        text = line.text
+        if "," in text or not 2 <= len(text.split()) <= 4 or is_chrome_line(text) or is_affiliation(text):
+            break
+        parsed = parse_author_line(text)
+        if not parsed or len(parsed.names) != 1:
+            break
+        count += 1
+    return count
+
+
 def name_per_line_block(lines: list[Line], index: int) -> AuthorLine | None:
     """Names one per line from ``index``: at least two list entries in a row (each with a marker, a
     comma or Vancouver initials), or a name followed by its affiliation."""
@@ -144,7 +162,7 @@ def name_per_line_block(lines: list[Line], index: int) -> AuthorLine | None:
     entries = is_list_entry(here) and (is_list_entry(after) or is_marker_line(after)) \
         or marked_after != after and name_of_entry(marked_after) is not None and parse_author_line(here) is not None
     with_affiliation = is_affiliation(after) and not is_affiliation(here)
-    if not (entries or with_affiliation):
+    if not (entries or with_affiliation or _plain_name_run(lines, index) >= _PLAIN_RUN):
         return None
     block, _ = names_below(lines, index)
     return block

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..normalize import clean_text, normalize_pages, parse_year
 from .dates import MONTHS, parse_page_date
-from .vocabulary import date_kind
+from .vocabulary import date_kind, is_article_type
 
 _PAGE = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
 _DOI_TEXT = re.compile(r"\[?\s*(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)10\.\S+\]?|\bdoi\s*[:：]?\s*$",
@@ -22,7 +22,9 @@ _DOI_TEXT = re.compile(r"\[?\s*(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)1
 _TAIL_NOISE = re.compile(r"\b(epub|e-?published)\b.*$|\bcite this article\b.*$|\bPMID\s*:.*$|"
                          r"\bavailable at\b.*$", re.IGNORECASE)
 _NOTE = re.compile(r"\([^)]*[A-Za-z]{3,}[^)]*;[^)]*\)|\((?=[^)]*(?:preprint|review|server))[^)]*\)", re.IGNORECASE)
-_KEYWORD_VOLUME = re.compile(r"\b(?:volume|vol\.?|bd\.?|band|tome|t\.|том)\s*[:：]?\s*(?P<volume>\d+[A-Za-z]?)"
+# Volume words of several languages: "Årgång 42", "Jaargang 100", "Jahrgang 7", "Rocznik 12", "Anno 33".
+_KEYWORD_VOLUME = re.compile(r"\b(?:volume|vol\.?|bd\.?|band|tome|t\.|том|årg(?:ång|ang)?\.?|jaargang|jahrgang|jg\.|"
+                             r"rocznik|ročník|roč\.|ann(?:o|ata)(?!\s*(?:1[89]|20)\d\d)|vuosikerta|vsk\.|évfolyam|évf\.)\s*[:：]?\s*(?P<volume>\d+[A-Za-z]?)"
                              r"(?:\s*[（(](?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)[)）])?|第\s*(?P<cjk_volume>\d+)\s*卷",
                              re.IGNORECASE)
 _KEYWORD_ISSUE = re.compile(
@@ -30,7 +32,8 @@ _KEYWORD_ISSUE = re.compile(
     r"\s*(?:[:：]\s*)?(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)(?!\s*:)|"
     r"第\s*(?P<cjk_issue>\d+)\s*期", re.IGNORECASE)
 _KEYWORD_PAGES = re.compile(
-    rf"(?:\b(?:pages?\s*[:：]?|pp?\.|s\.|article (?:number|no\.?)\s*:?|e-?location\s*:?|страницы\s*[:：]?|с\.)|"
+    rf"(?:\b(?:pages?\s*[:：]?|pp?\.|s\.|sid\.|str\.|pagina['’]s\s*[:：]?|pagine\s*[:：]?|"
+    rf"article (?:number|no\.?)\s*:?|e-?location\s*:?|страницы\s*[:：]?|с\.)|"
     rf"页码\s*[:：]?)\s*(?P<pages>{_PAGE})",
     re.IGNORECASE)
 _COMPACT = re.compile(rf"(?<![\w.])(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[（(](?P<issue>[^()（）%]{{1,15}})[)）]"
@@ -150,8 +153,9 @@ def _journal(text: str) -> str | None:
     # two sentences are not a journal, but the full stops of an abbreviated title ("Int. J. Environ. Res.") are
     if not text or len(text.split()) > 14 or re.search(r"[.!?]\s+[A-Z]?[a-z]+\s+[a-z]+\s+[a-z]+.*[.!?]", text):
         return None
-    if not re.search(r"[^\W\d_]{2}", text):
-        return None
+    if not re.search(r"[^\W\d_]{2}", text) or is_article_type(text):
+        return None  # "ARTICLE| VOLUME 4, ISSUE 9": a crumb's article type is no journal
+    text = re.sub(r"\s*[(（][A-Z][A-Z .&-]{1,40}[)）]$", "", text)  # "Journal of X (J X)": the name, not its short form
     if abbreviated and re.search(r"\s[A-Z][a-z]{0,8}$", text) and f"{text}." in original:
         text += "."  # "Front. Public Health Serv.,": the last abbreviation keeps its full stop, cut with the comma
     return text

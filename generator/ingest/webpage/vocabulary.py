@@ -214,7 +214,9 @@ _NUMBERED_SECTION = re.compile(r"^\s*\d+(\.\d+)*\.?\s+[A-Z][a-z]+(\s+\w+){0,4}\s
 SELF_CITATION = re.compile(
     r"^\s*(cite this (article|as)|suggested citation|how to cite( this article)?|citation|"
     r"pour citer (cet article|ce document)|"
-    r"cite as|zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文)\s*:?\s*$",
+    r"cite as|zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文|"
+    r"(?:så här )?citera(?:r du)?(?: artikeln)?|citeer(?: dit artikel| als)?|come citare(?: questo articolo)?|"
+    r"jak cytować(?: ten artykuł)?|zitieren sie diesen artikel|lähdeviite|sådan citerer du|slik siterer du)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -392,12 +394,14 @@ DATE_LABELS: tuple[tuple[str, str], ...] = (
     ("posted( date)?|preprint posted|posted online", "posted"),
     (
         "published|publication date|pub(lished)? date|date published|issue date|veröffentlicht|publié( le)?|"
-        "publicado|publicación|发表日期|出版日期|发布日期|刊出日期|year|publication year|year of publication|"
+        "publicado|publicación|publicerad|publiceret|publisert|gepubliceerd|pubblicato|opublikowano|julkaistu|"
+        "publikováno|发表日期|出版日期|发布日期|刊出日期|year|publication year|year of publication|"
         "year published|発行年|발행년도|발행연도|出版年",
         "published",
     ),
-    ("received|eingegangen|reçu|recibido|收稿日期", "received"),
-    ("accepted|angenommen|accepté|aceptado|录用日期|接受日期", "accepted"),
+    ("received|eingegangen|reçu|recibido|ricevuto|ontvangen|mottagen|otrzymano|收稿日期", "received"),
+    ("accepted|angenommen|accepté|aceptado|accettato|geaccepteerd|accepterad|zaakceptowano|录用日期|接受日期",
+     "accepted"),
     ("revised|überarbeitet|révisé|revisado|修回日期", "revised"),
     ("date written|written", "written"),
 )
@@ -419,7 +423,8 @@ PEER_REVIEWED_ARTICLE = re.compile(
 DEGREES = frozenset(
     "md mph phd ms msc ma mba ba bsc bs rn bsn msn dnp np pa pa-c pharmd drph do mbbs mbchb frcp frcpc facp "
     "faafp fracp lcsw licsw msw mhs mspH cph dphil scd dsc edd psyd jd llm mres mpp mpa frcs frcpsych mrcp "
-    "mrcgp dds dmd bds dr prof professor ccrp cadc ladc lpc facog faap faan fnp-bc aprn crnp".lower().split()
+    "mrcgp dds dmd bds dr prof professor ccrp cadc ladc lpc facog faap faan fnp-bc aprn crnp mscn bscn "
+    "rgn".lower().split()
 )
 
 # Words that never name a person: UI labels and article-type words that slip into author positions.

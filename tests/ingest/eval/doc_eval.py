@@ -76,6 +76,8 @@ BATCHES = (
           EVAL_DIR / "batch5" / "sentences.yaml"),
     Batch("6", EVAL_DIR / "batch6" / "documents", EVAL_DIR / "batch6" / "golden",
           EVAL_DIR / "batch6" / "sentences.yaml"),
+    Batch("7", EVAL_DIR / "batch7" / "documents", EVAL_DIR / "batch7" / "golden",
+          EVAL_DIR / "batch7" / "sentences.yaml"),
 )
 
 

@@ -1324,49 +1324,28 @@ lors en il elle ils elles
 """)
 
 
-def chinese_sample_size(text: str) -> SampleSize:
-    """The sample a Chinese abstract states, by the same standards as the English grammar."""
-    return _language_sample_size(text, _CHINESE)
+#: The grammars of the other languages, by language tag ("zh": "共纳入1862名居民", "ko": "간호사 215명을
+#: 대상으로", "fr": "Nous avons interrogé 24 infirmières", "it": "184.602 residenti", "es": "Se entrevistó a 21
+#: cuidadoras", "de": "1.384 Pflegekräfte beantworteten", "ru": "Было опрошено 1 204 студента").
+LANGUAGE_GRAMMARS: dict[str, _LanguageGrammar] = {
+    "zh": _CHINESE, "ko": _KOREAN, "fr": _FRENCH, "it": _ITALIAN, "es": _SPANISH, "de": _GERMAN, "ru": _RUSSIAN,
+}
 
 
-def korean_sample_size(text: str) -> SampleSize:
-    """The sample a Korean abstract states ("간호사 215명을 대상으로 ...")."""
-    return _language_sample_size(text, _KOREAN)
-
-
-def french_sample_size(text: str) -> SampleSize:
-    """The sample a French abstract states ("Nous avons interrogé 24 infirmières ...")."""
-    return _language_sample_size(text, _FRENCH)
-
-
-def italian_sample_size(text: str) -> SampleSize:
-    """The sample an Italian abstract states ("Setting e partecipanti: 184.602 residenti ...")."""
-    return _language_sample_size(text, _ITALIAN)
-
-
-def spanish_sample_size(text: str) -> SampleSize:
-    """The sample a Spanish abstract states ("Se entrevistó a 21 cuidadoras ...", "1.045 estudiantes")."""
-    return _language_sample_size(text, _SPANISH)
-
-
-def german_sample_size(text: str) -> SampleSize:
-    """The sample a German abstract states ("Insgesamt 1.384 Pflegekräfte ... beantworteten ...")."""
-    return _language_sample_size(text, _GERMAN)
-
-
-def russian_sample_size(text: str) -> SampleSize:
-    """The sample a Russian abstract states ("Было опрошено 1 204 студента ...")."""
-    return _language_sample_size(text, _RUSSIAN)
+def sample_size_in(language: str, text: str) -> SampleSize:
+    """The sample an abstract in ``language`` (a key of ``LANGUAGE_GRAMMARS``) states, by the same
+    standards as the English grammar."""
+    return _language_sample_size(text, LANGUAGE_GRAMMARS[language])
 
 
 def _other_language_sample_size(text: str) -> SampleSize | None:
     """The grammar of the language the text is written in, when it is one of those above."""
     if _CJK.search(text):
-        return chinese_sample_size(text)
+        return sample_size_in("zh", text)
     if _HANGUL.search(text):
-        return korean_sample_size(text)
+        return sample_size_in("ko", text)
     if _CYRILLIC.search(text):
-        return russian_sample_size(text)
+        return sample_size_in("ru", text)
     words = re.findall(r"[^\W\d_]+", text.lower())
     shares = [(_language_share(words, vocabulary, letters), grammar) for vocabulary, letters, grammar in (
         (_FRENCH_FUNCTION_WORDS, "èêçàùûœëï", _FRENCH), (_SPANISH_FUNCTION_WORDS, "ñáíóú", _SPANISH),

@@ -10,16 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.ingest.samplesize import (
-    chinese_sample_size,
-    choose_sample_size,
-    french_sample_size,
-    german_sample_size,
-    italian_sample_size,
-    korean_sample_size,
-    russian_sample_size,
-    spanish_sample_size,
-)
+from generator.ingest.samplesize import choose_sample_size, sample_size_in
 
 
 @pytest.mark.parametrize("text, size", [
@@ -66,7 +57,7 @@ def test_a_count_of_units_is_marked_as_such() -> None:
     ("方法 2019年对某市居民进行调查。", None),
 ])
 def test_chinese_counts(text: str, size: int | None) -> None:
-    assert chinese_sample_size(text).count == size
+    assert sample_size_in("zh", text).count == size
 
 
 @settings(max_examples=60, deadline=None)
@@ -147,7 +138,7 @@ def test_interviews_with_other_people_leave_a_note() -> None:
     ("방법 환자 80명을 무작위 배정하였으며, 그중 남성 35명이었다.", 80),
 ])
 def test_korean_counts(text: str, size: int | None) -> None:
-    assert korean_sample_size(text).count == size
+    assert sample_size_in("ko", text).count == size
 
 
 @pytest.mark.parametrize("text, size", [
@@ -157,7 +148,7 @@ def test_korean_counts(text: str, size: int | None) -> None:
     ("Des entretiens ont été menés auprès de 19 pharmaciens.", 19),
 ])
 def test_french_counts(text: str, size: int | None) -> None:
-    assert french_sample_size(text).count == size
+    assert sample_size_in("fr", text).count == size
 
 
 def test_other_languages_are_read_when_the_english_grammar_finds_nothing() -> None:
@@ -205,7 +196,7 @@ def test_people_interviewed_beside_a_cohort_of_events_are_not_the_sample() -> No
     ("Se incluirán 300 pacientes en el estudio.", None),
 ])
 def test_spanish_counts(text: str, size: int | None) -> None:
-    assert spanish_sample_size(text).count == size
+    assert sample_size_in("es", text).count == size
 
 
 @pytest.mark.parametrize("text, size", [
@@ -215,7 +206,7 @@ def test_spanish_counts(text: str, size: int | None) -> None:
     ("Es wurden etwa 500 Eltern befragt.", None),
 ])
 def test_german_counts(text: str, size: int | None) -> None:
-    assert german_sample_size(text).count == size
+    assert sample_size_in("de", text).count == size
 
 
 @pytest.mark.parametrize("text, size", [
@@ -224,14 +215,14 @@ def test_german_counts(text: str, size: int | None) -> None:
     ("Было опрошено около 700 студентов.", None),
 ])
 def test_russian_counts(text: str, size: int | None) -> None:
-    assert russian_sample_size(text).count == size
+    assert sample_size_in("ru", text).count == size
 
 
 @given(st.integers(min_value=1000, max_value=999_999), st.sampled_from([".", " "]))
 @settings(max_examples=40, deadline=None)
 def test_grouped_thousands_are_read_whole_in_german(value: int, separator: str) -> None:
     written = f"{value:,}".replace(",", separator)
-    assert german_sample_size(f"Insgesamt {written} Pflegekräfte beantworteten den Fragebogen.").count == value
+    assert sample_size_in("de", f"Insgesamt {written} Pflegekräfte beantworteten den Fragebogen.").count == value
 
 
 def test_other_latin_script_languages_are_told_apart() -> None:
@@ -281,7 +272,7 @@ def test_ranges_events_units_comparisons_and_descriptions(text: str, size: int |
     ("Lo studio arruolerà 300 pazienti in 6 ospedali.", None),
 ])
 def test_italian_counts(text: str, size: int | None) -> None:
-    assert italian_sample_size(text).count == size
+    assert sample_size_in("it", text).count == size
 
 
 def test_an_italian_abstract_is_read_by_the_italian_grammar() -> None:

@@ -33,11 +33,11 @@ _CUES: tuple[tuple[str, str, int], ...] = (
      _STRONG),
     ("review", r"\bsearch(?:ed|ing|es)\b[^.;]{0,60}\b(?:(?:bibliographic|electronic|literature) databases?|"
                r"databases|medline|pubmed|embase|cinahl|psycinfo|scopus|web of science|cochrane library)\b|"
-               r"\b(?:studies|articles|papers|trials|reports|publications)\s+(?:[\w-]+\s+){0,2}met (?:the |our )?"
+               r"\b(?:studies|articles|papers|trials|reports|publications)\s+(?:[\w,-]+\s+){0,4}?met (?:the |our )?"
                r"(?:\w+ )?criteria\b", _STRONG),
     ("review", r"\b(?:we |were )?search(?:ed|ing)\b[^.;]{0,60}\b(?:databases?|medline|pubmed|embase|cinahl|psycinfo|"
                r"scopus|web of science|cochrane|google scholar|grey literature)\b|"
-               r"\b(?:studies|articles|papers|trials|reports|publications|records)\s+(?:\w+\s+){0,2}"
+               r"\b(?:studies|articles|papers|trials|reports|publications|records)\s+(?:[\w,-]+\s+){0,5}?"
                r"(?:met (?:the |our )?(?:inclusion|eligibility) criteria|were (?:included|eligible|identified|"
                r"screened|retrieved|synthesi[sz]ed|reviewed))\b|"
                r"\b(?:eligible|included) (?:studies|articles|papers|trials|reports|publications)\b|"
@@ -79,7 +79,9 @@ _CUES: tuple[tuple[str, str, int], ...] = (
      _STRONG),
     ("trial", rf"(?<!non-)\b\d[\d,]*\s+{_R}ed\s+(?:[\w-]+\s+)?(?:participants|patients|people|adults|children|"
               rf"women|men|subjects|individuals|[\w-]+s)\b", _STRONG),
-    ("trial", r"(?<!target )\btrial\b(?! emulation)", _MEDIUM),
+    # not the parent trial a nested study drew its people from ("mothers enrolled in the trial")
+    ("trial", r"(?<!target )(?<!enrolled in the )(?<!participating in the )(?<!recruited to the )"
+              r"(?<!recruited into the )\btrial\b(?! emulation)", _MEDIUM),
     # Chinese abstracts: the same method words in Chinese
     ("trial", r"随机对照|随机分[为组成配]|随机数字表|随机化分组|整群随机|(?:双|单)盲", _STRONG),
     ("review", r"系统评价|系统综述|[Mm]eta分析|荟萃分析|范围综述|文献综述", _STRONG),
@@ -155,7 +157,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\bdata (?:on|from|for) (?:the )?(?!(?:19|20)\d\d\b)\d[\d,.]*|\b(?:analy[sz]ed|examined|"
                      r"used|linked)\s+(?:\w+\s+)?"
                      r"\d[\d,. ]*(?:million\s+)?(?:[\w-]+\s+)?(?:records|prescriptions|admissions|claims|visits|"
-                     r"encounters|transactions|calls|episodes)\b|\brecords\b|\bcensus\b|\bweighted\b|"
+                     r"encounters|transactions|calls|episodes|arrivals|attendances|presentations|dispatches)\b|\brecords\b|\bcensus\b|\bweighted\b|"
                      r"\bposing as\b|\bpretending to be\b|"
                      r"\b(?:random|representative|probability|stratified|national) samples?\b|\bmatched controls?\b|"
                      r"\b(?:age|sex)-matched\b", 2),
@@ -216,7 +218,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
     # counts logged by a device, what a visit recorded
     ("quantitative", r"\b(?:tests?|quiz(?:zes)?|scores?|assessments?|measures?)\b[^.;]{0,40}\bbefore and after\b|"
                      r"\bcompar(?:ed|ing)\s+(?:[\w-]+\s+){1,3}?(?:between|among|across)\s+(?:the\s+)?\d[\d,]*\s|"
-                     r"\b(?:analy[sz]ed|audited|reviewed|examined|extracted|coded)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?"
+                     r"\b(?:analy[sz]ed|audited|reviewed|examined|extracted|abstracted|coded)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?"
                      r"(?:of|from|for)\s+"
                      r"(?:all\s+)?\d[\d,]*\s|"
                      r"\b(?:recruited|enrol+ed|asked|invited|trained)\b[^.;]{0,80}\bto (?:log|record|track|count)\s+"
@@ -231,6 +233,10 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"(?:re-?admissions|admissions|falls|outcomes|attendances|visits|prescriptions|records|deaths)\b",
      _MEDIUM),
     ("quantitative", r"\brated (?:their|the|its|how|each)\b|\bratings?\b", 2),
+    # routinely filed reports analysed over a span of years are data
+    ("quantitative", r"\b(?:analy[sz]ed|extracted|reviewed|examined|audited)\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                     r"(?:reports|notifications|returns|submissions|logs)\b[^.;]{0,80}?\b(?:between|from)\s+"
+                     r"(?:19|20)\d\d\s+(?:and|to)\s+(?:19|20)\d\d\b", _MEDIUM),
     # qualitative: written reflection, and workshops that explore
     ("qualitative", r"\breflective (?:logs?|journals?|diar(?:y|ies)|accounts?|writing|essays?|notes)\b", _MEDIUM),
     ("qualitative", r"\bworkshops?\b[^.;]{0,60}\b(?:explored|discussed)\b|\bexplored (?:how|why|what|whether)\b", 2),
@@ -277,6 +283,9 @@ _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudi
                                 r"(?:[\w-]+\s+)?(?:records|admissions|claims|prescriptions|charts|referrals|visits|"
                                 r"encounters|episodes|discharges)\b|问卷|설문|\benquête\b|"
                                 r"\bcohort (?:analysis|study|data)\b|"
+                                r"\bdata (?:from|on|for) (?:(?:all|the|each)\s+)?(?!(?:19|20)\d\d\b)\d[\d,.]*\s+"
+                                r"(?![\w-]*\s*(?:interview|focus|group|discussion|conversation|transcript|participant|"
+                                r"informant|interviewee))|"
                                 r"\b(?:attendance|usage|activity|routine|monitoring)\s+"
                                 r"(?:logs?|records|data|registers?|figures)\b", re.IGNORECASE)
 _ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)

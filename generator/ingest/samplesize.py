@@ -81,7 +81,7 @@ _FACILITY_UNITS = _words("""
 sites clinics hospitals practices pharmacies dispensaries schools colleges universities nurseries kindergartens
 wards departments centres centers facilities organisations organizations agencies services homes companies firms
 businesses shops stores restaurants cafes bars outlets retailers farms laboratories labs gyms libraries trusts boards
-systems authorities councils charities surgeries
+systems authorities councils charities surgeries stations depots
 """)
 _CASE_UNITS = _words("""
 records charts notes referrals admissions discharges readmissions prescriptions claims episodes encounters visits calls
@@ -155,10 +155,17 @@ _AFTER_SAMPLE = re.compile(
     rf"answered|completed (?:the|a|an|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:survey|questionnaire|interview|"
     rf"baseline|assessment)s?|{_FILLED_IN}|came back|(?:were|was) received|"
     rf"underwent (?:random\w*\s+)?(?:randomi[sz]ation|allocation|enrol+ment|recruitment))\b", re.IGNORECASE)
+# Screening or referral is a funnel stage only when it is for the study ("screened for eligibility",
+# "referred to the trial"); "women screened for cervical cancer" or "adults referred to physiotherapy" by
+# their clinicians describe who the people are, not how far they got into the study.
+_STUDY_ENTRY = (r"(?:the |our |this |a )?(?:study|trial|research|eligibility|inclusion|participation|entry|enrol\w*|"
+                r"recruitment)")
+_SCREENED = rf"screened(?!\s+for\s+(?!{_STUDY_ENTRY}\b)\w)"
+_REFERRED = rf"referred(?=\s+(?:to|into|for)\s+{_STUDY_ENTRY}\b)"
 _AFTER_PRE = re.compile(
-    rf"^{_AFTER_GAP}{_AUX}(?:(?:we|they|researchers|investigators)\s+)?(?P<verb>screened|invited|approached|contacted|"
-    rf"assessed for eligibility|(?:potentially )?eligible|"
-    rf"referred|sent|mailed|distributed|identified as)\b", re.IGNORECASE)
+    rf"^{_AFTER_GAP}{_AUX}(?:(?:we|they|researchers|investigators)\s+)?(?P<verb>{_SCREENED}|invited|approached|"
+    rf"contacted|assessed for eligibility|(?:potentially )?eligible|"
+    rf"{_REFERRED}|sent|mailed|distributed|identified as)\b", re.IGNORECASE)
 # Selection from a frame: "a random sample of 1,500 was drawn", "10,400 adults were selected at random". The
 # count drawn is the sample unless a smaller count later says who responded (see _drop_funnel_ends).
 _AFTER_DRAWN = re.compile(rf"^{_AFTER_GAP}{_AUX}(?P<verb>drawn|selected|sampled|chosen|picked)\b", re.IGNORECASE)
@@ -443,7 +450,8 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
     declared = notation or bool(_LEAD_NOUN.search(before))
     if kind == "unknown" and following is not None and _involving_people(sentence, head.end, following):
         kind = "other"  # "73,480 callouts ..., involving 41,902 older people": events that happened to the people
-    elif kind == "unknown" and (declared or _people_verb(before, after)):
+    elif kind == "unknown" and ((declared and not _source_beside_people(before, head, sentence, following))
+                                or _people_verb(before, after)):
         kind = "people"  # an unlisted noun that was interviewed, enrolled or declared the sample: people
     elif kind == "unknown" and (_AUDIT_LEAD.search(before) or _AUDIT_AFTER.match(after)) \
             and not _PERSON_SUFFIX.search(head.noun):
@@ -464,12 +472,46 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         or ("population" if not stage and not declared and _POPULATION_AFTER.match(after) else "")
         or ("service activity" if not declared and _DESCRIBING_LEAD.search(sentence[:count.start])
             and (not stage or _SERVICE_CLAUSE.search(before)) else "")
-        or ("outcome count" if outcome else ""),
+        or ("outcome count" if outcome else "") or _pooled_rejection(sentence, count.start),
         bare=kind == "none" and (bool(stage) or declared),
         observed=kind == "units" and bool(_UNIT_LEAD.search(before) or (
             _UNIT_AFTER.match(after) and not _PREPOSITION_LEAD.search(before))),  # not "staff at 26 pharmacies"
         phrase=sentence[count.end:head.end].strip().lower() or head.noun.lower(),
         of_named=bool(whole_head and whole_head.kind == "people"), start=count.start)
+
+
+# "Eleven trials involving 2,305 participants", "9 studies (n = 14,230)": the people of the studies a review
+# pooled, not a sample the review itself studied.
+_POOLED_LEAD = re.compile(
+    rf"(?:\d[\d,]*|\b(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?)\s+(?:[\w-]+\s+){{0,3}}?(?:studies|trials|RCTs|"
+    r"articles|papers|reports|publications|cohorts|datasets)\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:involving|with|including|"
+    r"enrol+ing|recruiting|comprising|covering|totall?ing|(?:that|which) (?:had )?(?:included|enrol+ed|involved|"
+    r"recruited|studied))\s+(?:(?:a total of|a combined|a pooled|in total|altogether|overall)\s+)?|"
+    r"\(\s*(?:n\s*=\s*)?)$", re.IGNORECASE)
+
+
+# What a review does with the studies it counts, as against "we ran two trials with 300 patients".
+_REVIEWED_STUDIES = re.compile(r"\b(?:met|eligible|eligibility|included|identified|retrieved|reviewed|review|"
+                               r"meta-?analy\w*|pooled|synthesi[sz]\w*|selected for)\b", re.IGNORECASE)
+
+
+def _pooled_rejection(sentence: str, start: int) -> str:
+    """People counted inside a count of studies a review took in are the included studies' participants."""
+    pooled = _POOLED_LEAD.search(sentence[:start]) and _REVIEWED_STUDIES.search(sentence)
+    return "pooled from studies" if pooled else ""
+
+
+_DATA_SOURCE_LEAD = re.compile(r"\b(?:data|records|information|figures)\s+(?:on|from|for|about)\s+"
+                               r"(?:(?:the|all|each|every)\s+)?$", re.IGNORECASE)
+
+
+def _source_beside_people(before: str, head: _Head, sentence: str, following: Count | None) -> bool:
+    """"staffing data from 74 stations with interviews of 22 managers": an unlisted noun that is only a data
+    source, in a sentence that goes on to count people by a listed noun, is where data came from, not people."""
+    if following is None or not _DATA_SOURCE_LEAD.search(before) or _PERSON_SUFFIX.search(head.noun):
+        return False
+    other = _head(sentence, following.end, following.value)
+    return other.kind == "people" or (other.kind == "unknown" and bool(_PERSON_SUFFIX.search(other.noun)))
 
 
 # "... callouts for falls, involving 41,902 people", "... dispatches concerning 900 patients".
@@ -875,6 +917,7 @@ def choose_sample_size(text: str, context: str = "") -> SampleSize:
     people = [c for c in people if not c.rejected]
     chosen = _resolve(people, notes)
     if chosen is not None and (_interviews_of_other_people(chosen, candidates, notes)
+                               or _groups_of_uncounted_people(chosen, candidates, notes)
                                or _interviewed_beside_a_cohort_of_events(chosen, candidates, notes)):
         chosen = None
     if chosen is None and not any(c.kind == "people" and not c.rejected for c in candidates) and not notes:
@@ -930,6 +973,27 @@ def _interviews_of_other_people(chosen: Candidate, candidates: list[Candidate], 
                 and not _same_people(chosen.noun.lower(), interviewees):
             notes.append(f"sample size left empty: the abstract gives {chosen.value} {chosen.noun} and "
                          f"{candidate.value} interviews with {interviewees} as separate samples and no total")
+            return True
+    return False
+
+
+_GROUPS_WITH_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?(?:groups?|discussions?|workshops?)\s+(?:with|among)\s+"
+                                r"(?:(?:the|local|other)\s+)?(?P<with>[\w'’-]+(?:\s+[\w'’-]+)?)", re.IGNORECASE)
+
+
+def _groups_of_uncounted_people(chosen: Candidate, candidates: list[Candidate], notes: list[str]) -> bool:
+    """"interviews with 27 volunteers and six focus group discussions with community members": the group
+    members are other people, studied too but not counted, so the count of interviewees is not the sample."""
+    for candidate in candidates:
+        match = _GROUPS_WITH_AFTER.match(candidate.sentence, candidate.end)
+        if candidate.kind != "groups" or candidate.rejected or candidate.index == chosen.index or not match:
+            continue
+        named = match.group("with").lower()
+        if re.search(r"\d|\b(?:them|these|those|whom|some|each|all)\b", named):
+            continue
+        if not _same_people(chosen.phrase, named) and not _same_people(chosen.noun.lower(), named.split()[-1]):
+            notes.append(f"sample size left empty: the abstract gives {chosen.value} {chosen.noun} and "
+                         f"{candidate.value} groups with {named}, whose members are not counted")
             return True
     return False
 
@@ -1001,9 +1065,18 @@ def _drop_pools(people: list[Candidate]) -> list[Candidate]:
     earlier one) and the part says it took part, so the part is the sample and the whole gives way.
     """
     by_index = {c.index: c for c in people}
-    pools = {c.part_of for c in people if c.part_of in by_index and c.stage == "sample" and not c.arm
-             and c.value < by_index[c.part_of].value and _earlier_stage(by_index[c.part_of], c)}
+    pools = {c.part_of for c in people if c.part_of in by_index and not c.arm and c.value < by_index[c.part_of].value
+             and ((c.stage == "sample" and _earlier_stage(by_index[c.part_of], c))
+                  or _named_only_as_source(by_index[c.part_of], c))}
     return [c for c in people if c.index not in pools]
+
+
+def _named_only_as_source(whole: Candidate, part: Candidate) -> bool:
+    """"interviews with 15 of the 320 trial participants": the whole is named only inside the part's noun
+    phrase, as the pool the part was taken from; the part is declared the data ("interviews with"), the
+    whole has no stage or declaration of its own, so the part is the sample."""
+    return whole.index == part.index + 1 and part.standing == STRONG and not part.stage \
+        and whole.standing < STRONG and not whole.stage
 
 
 def _earlier_stage(whole: Candidate, part: Candidate) -> bool:

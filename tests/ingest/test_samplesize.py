@@ -285,3 +285,25 @@ def test_an_abbreviation_defined_for_people_counts_people() -> None:
     background = "Lay health workers (LHWs) visit farms in the uplands."
     assert choose_sample_size("In all, 52 LHWs were shadowed for a day.", context=background).count == 52
     assert choose_sample_size("In all, 52 LHWs were shadowed for a day.").count is None
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    # the part spoken with is the sample; the whole is only named as where it came from
+    ("The follow-on study drew on focus groups with 19 of the 530 tenants in the rehousing scheme.", 19),
+    ("A census (n = 640) was run; interviews with 14 of the 640 respondents followed.", 640),
+    # screening for a condition and clinical referral describe people, they are not funnel stages
+    ("The evaluation covered 9,314 pregnant women screened for gestational diabetes at four maternity units.", 9314),
+    ("Of 1,100 patients screened for eligibility, 412 were enrolled.", 412),
+    ("In this trial, 506 adults referred to memory clinics in 4 regions were allocated to app or leaflet.", 506),
+    # a data source beside a count of people interviewed
+    ("We merged footfall data from 61 libraries with interviews of 27 library volunteers.", 27),
+    # people pooled in the studies a review included are not its sample
+    ("Fourteen trials involving 3,870 adolescents met the inclusion criteria.", None),
+    ("Six cohort studies (n = 21,400) were included in the meta-analysis.", None),
+    ("We ran two trials with 310 patients in total.", 310),
+    # focus groups with other, uncounted people beside a count of interviewees
+    ("We interviewed 31 ferry crews and held five group discussions with island residents.", None),
+    ("We interviewed 18 midwives and ran four focus groups with them.", 18),
+])
+def test_round_ten_constructions(text: str, size: int | None) -> None:
+    assert choose_sample_size(text).count == size

@@ -6,7 +6,7 @@ EB     := $(VENV)/bin/evidence-brief
 # The browser the site tests drive (Debian's package; Playwright's own download does not work here).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: build test install install-test install-node install-browser ingest check bench eval clean
+.PHONY: build test install install-test install-node install-browser ingest check bench eval fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -60,6 +60,17 @@ bench: install-test
 ## eval: ingest's held-out evaluation (documents and sentences of issue 9; `-v` via the script)
 eval: install
 	$(PY) bench/ingest_eval.py
+
+## kill-test: SIGKILL build and a 300-study ingest 30 times each; nothing lost (not part of the suite)
+.PHONY: kill-test
+kill-test: install
+	$(PY) bench/kill_test.py --kills 30 --studies 300
+
+## fuzz: coverage-guided fuzzing of the sniffer and every reader (FUZZ_SECONDS=600 by default; not part of the suite)
+FUZZ_SECONDS ?= 600
+fuzz: install
+	$(PIP) install --quiet -e '.[fuzz]'
+	nice -n 19 $(PY) bench/fuzz_ingest.py --seconds $(FUZZ_SECONDS)
 
 ingest: install
 	$(EB) ingest

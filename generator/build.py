@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -23,7 +24,9 @@ from markupsafe import Markup
 from .config import SiteConfig, load_config
 from .errors import Diagnostic, error
 from .ingest.pipeline import ingest_project
+from .model.appraisal import load_appraisal_tools
 from .model.content import load_studies
+from .model.lockfile import project_lock
 from .model.record import is_orphan
 from .model.schema import needs_review_warning, orphan_warning
 from .model.study import Study
@@ -34,11 +37,20 @@ from .site import urls
 from .site.files import DOWNLOADS, generated_files
 from .site.metadata import home_jsonld, home_meta, render_head, study_jsonld
 from .site.model import BriefText, Page, SiteModel, build_site_model, link_for
+from .site.prisma import prisma_problems
 from .site.themeviews import study_label
 from .synthesis.grading import check_findings
 from .synthesis.matching import assign_themes
 from .synthesis.themes import Theme, load_themes
-from .write.writer import check_output_location, copy_static, discard, staging_dir, swap_in, write_file
+from .write.writer import (
+    check_output_location,
+    copy_static,
+    discard,
+    remove_leftovers,
+    staging_dir,
+    swap_in,
+    write_file,
+)
 
 
 @dataclass
@@ -73,11 +85,23 @@ def build_date(project: Path) -> str:
 
 
 def build_site(project: Path, *, output: Path | None = None, ingest: bool = True,
-               search_index: bool = True) -> BuildResult:
-    """Build the site of ``project`` into ``output`` (default: project/output)."""
-    result = BuildResult(output_dir=output or project / "output")
+               search_index: bool = True, lock_wait: float | None = None,
+               on_wait: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the site of ``project`` into ``output`` (default: project/output).
+
+    One build (or ingest) of a project at a time: a second one waits up to ``lock_wait`` seconds
+    (default: see model.lockfile), then stops with an error naming the running one's pid.
+    """
+    output_dir = output or project / "output"
+    check_output_location(project, output_dir)
+    with project_lock(project, "build", wait=lock_wait, on_wait=on_wait):
+        remove_leftovers(output_dir)
+        return _build_locked(project, output_dir, ingest=ingest, search_index=search_index)
+
+
+def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index: bool) -> BuildResult:
+    result = BuildResult(output_dir=output_dir)
     assert result.output_dir is not None
-    check_output_location(project, result.output_dir)
     if ingest:
         result.diagnostics.extend(ingest_project(project, report_orphans=False).diagnostics)
     config, problems = load_config(project)
@@ -88,18 +112,20 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     result.diagnostics.extend(problems)
     updated = config.updated or build_date(project)
     site = assemble_site(project, config, studies, themes, result)
-    staging = staging_dir(result.output_dir)
     try:
+        staging = staging_dir(result.output_dir)
         _write_site(project, staging, site, config, updated, result)
         if search_index:
             _index_search(staging, result)
+        if any(d.is_error for d in result.diagnostics if d.location.path.startswith(("templates", "output"))):
+            discard(staging)
+            return result
+        swap_in(staging, result.output_dir)
     except BaseException:
-        discard(staging)
+        # A stop signal can land between creating the staging folder and naming it here; under the
+        # project's lock every staging folder beside output/ is this build's, so all are removed.
+        remove_leftovers(result.output_dir)
         raise
-    if any(d.is_error for d in result.diagnostics if d.location.path.startswith(("templates", "output"))):
-        discard(staging)
-        return result
-    swap_in(staging, result.output_dir)
     result.pages = [p.path for p in site.pages]
     return result
 
@@ -109,11 +135,14 @@ def assemble_site(project: Path, config: SiteConfig, studies: list[Study], theme
     """Synthesis and site model from loaded content; shared by ``build``, ``check`` and the live preview."""
     studies = mark_missing_sources(project, studies)
     result.diagnostics.extend(unpublished_warnings(studies))
+    result.diagnostics.extend(prisma_problems(project, config, studies))
+    tools, problems = load_appraisal_tools(project)
+    result.diagnostics.extend(problems)
     published = [s for s in studies if s.published]
     matches = assign_themes(published, themes)
     result.diagnostics.extend(check_findings(themes, {s.id for s in published}))
     text = build_brief_text(project, studies, themes, config, result)
-    return build_site_model(config, studies, themes, text, matches)
+    return build_site_model(config, studies, themes, text, matches, appraisal_tools=tools)
 
 
 def mark_missing_sources(project: Path, studies: list[Study]) -> list[Study]:
@@ -240,7 +269,8 @@ def _index_search(staging: Path, result: BuildResult) -> None:
     """Build the Pagefind index (offline, static) into output/pagefind/."""
     command = [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"]
     try:
-        completed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False,
+                                   preexec_fn=_die_with_parent if sys.platform == "linux" else None)
     except (OSError, subprocess.TimeoutExpired) as exc:
         result.diagnostics.append(error("output/pagefind", f"search index not built ({exc})",
                                         "Install the 'pagefind[bin]' package"))
@@ -249,3 +279,12 @@ def _index_search(staging: Path, result: BuildResult) -> None:
         detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["no output"]
         result.diagnostics.append(error("output/pagefind", f"search index not built: {detail[0]}",
                                         "Install the 'pagefind[bin]' package"))
+
+
+def _die_with_parent() -> None:
+    """In the Pagefind child, before exec: be killed when the build is. A build killed outright
+    would otherwise leave Pagefind writing into a staging folder the next build is removing."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, 9, 0, 0, 0)  # 9: SIGKILL

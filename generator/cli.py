@@ -1,19 +1,66 @@
 """The ``evidence-brief`` command: parse arguments, run a stage, print diagnostics, set the exit code.
 
-Exit codes: 0 all good, 1 problems found in the user's files, 2 wrong usage. A traceback is only
-shown with ``--debug``: a user's mistake deserves a sentence, not a stack.
+Exit codes: 0 all good, 1 problems found in the user's files, 2 wrong usage, 128 + the signal's
+number when stopped by Ctrl-C (130), SIGHUP (129) or SIGTERM (143). A traceback is only shown with
+``--debug``: a user's mistake deserves a sentence, not a stack.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 from .errors import Diagnostic, EvidenceBriefError, Severity
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+#: The signals that stop a command the way Ctrl-C does (a terminal closing, a process manager, kill).
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal turned into an exception in the main thread, so every ``finally`` on the way
+    out runs: staging folders, the preview's temporary site and half-written files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def stop_signals_raise() -> Iterator[None]:
+    """While the command runs, SIGTERM and SIGHUP (and Ctrl-C) raise Stopped; the handlers that were
+    there before come back afterwards. A second signal during the clean-up is ignored, so the
+    clean-up finishes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for other in STOP_SIGNALS:
+            signal.signal(other, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def stopped_message(command: str, signum: int) -> str:
+    """The one line a stopped command prints: what stopped it and what state it left."""
+    left = {"build": "; output/ holds a complete site (the previous one unless the new one was done)",
+            "ingest": "; the records already written are complete"}.get(command, "")
+    return f"{command}: stopped by {signal.Signals(signum).name}{left}"
 
 DESCRIPTION = """\
 Evidence Brief turns study documents into a citable website.
@@ -81,20 +128,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not project.is_dir():
         parser.exit(EXIT_USAGE, f"{project}: error: project folder not found. Pass an existing folder to "
                                 f"--project, or run the command inside the brief's folder.\n")
-    try:
-        diagnostics = _run(args.command, project.resolve(), args)
-    except EvidenceBriefError as exc:
-        diagnostics = [exc.diagnostic]
-    except KeyboardInterrupt:
-        print("interrupted; files already written are complete", file=sys.stderr)
-        return EXIT_PROBLEMS
-    except Exception as exc:  # pragma: no cover - last resort, a bug of ours
-        if args.debug:
-            raise
-        print(f"evidence-brief: internal error: {type(exc).__name__}: {exc}. Run again with --debug and "
-              "report the traceback.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    return _report(diagnostics, strict=args.strict, quiet=args.quiet)
+    with stop_signals_raise():
+        try:
+            try:
+                diagnostics = _run(args.command, project.resolve(), args)
+            except EvidenceBriefError as exc:
+                diagnostics = [exc.diagnostic]
+            return _report(diagnostics, strict=args.strict, quiet=args.quiet)
+        except KeyboardInterrupt as exc:
+            signum = exc.signum if isinstance(exc, Stopped) else int(signal.SIGINT)
+            with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+                print(stopped_message(args.command, signum), file=sys.stderr)
+            return 128 + signum
+        except Exception as exc:  # pragma: no cover - last resort, a bug of ours
+            if args.debug:
+                raise
+            print(f"evidence-brief: internal error: {type(exc).__name__}: {exc}. Run again with --debug and "
+                  "report the traceback.", file=sys.stderr)
+            return EXIT_PROBLEMS
 
 
 def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnostic]:
@@ -107,7 +158,7 @@ def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnost
     if command == "build":
         from .build import build_site
 
-        result = build_site(project)
+        result = build_site(project, on_wait=_say)
         if not args.quiet:
             print(f"build: {len(result.pages)} pages written to {result.output_dir}", file=sys.stderr)
         return result.diagnostics
@@ -120,13 +171,19 @@ def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnost
 
 def _ingest(project: Path, *, quiet: bool) -> list[Diagnostic]:
     from .ingest.pipeline import ingest_project
+    from .model.lockfile import project_lock
 
-    report = ingest_project(project)
+    with project_lock(project, "ingest", on_wait=_say):
+        report = ingest_project(project)
     if not quiet:
         print(f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
               f"{len(report.incoming)} incoming for review, {len(report.rejected_files)} file(s) rejected",
               file=sys.stderr)
     return report.diagnostics
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _report(diagnostics: list[Diagnostic], *, strict: bool, quiet: bool) -> int:

@@ -13,9 +13,46 @@ from urllib.parse import urlsplit
 
 from .errors import Diagnostic, error, warning
 from .model.hashing import hashed_once
-from .model.yamlio import YamlError, parse_yaml
+from .model.yamlio import Loaded, YamlError, parse_yaml
 
 CONFIG_FILE = "site.yaml"
+
+#: PRISMA-style reasons for excluding a report, used when site.yaml lists none (id -> label).
+DEFAULT_EXCLUSION_REASONS: tuple[tuple[str, str], ...] = (
+    ("wrong-population", "Wrong population"), ("wrong-intervention", "Wrong intervention or exposure"),
+    ("wrong-comparator", "Wrong comparator"), ("wrong-outcomes", "Wrong outcomes"),
+    ("wrong-design", "Wrong study design"), ("wrong-setting", "Wrong setting"),
+    ("wrong-publication-type", "Wrong publication type"), ("date-range", "Outside the date range"),
+    ("language", "Language not covered"), ("duplicate", "Duplicate report"), ("other", "Other reason"))
+
+
+@dataclass(frozen=True)
+class PrismaSettings:
+    """Counts of the PRISMA 2020 flow that the files cannot know (see generator/site/prisma.py).
+
+    ``identified``: records found per database, register or other-methods source before export;
+    ``registers`` and ``other_methods`` name the sources that are registers or other methods
+    (websites, organisations, citation searching); ``counts``: the single numbers (PRISMA_COUNTS);
+    ``full_text_excluded``: reports excluded at full text that are not in content/, per reason.
+    """
+
+    identified: tuple[tuple[str, int], ...] = ()
+    registers: tuple[str, ...] = ()
+    other_methods: tuple[str, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()
+    full_text_excluded: tuple[tuple[str, int], ...] = ()
+
+    def count(self, key: str) -> int | None:
+        return dict(self.counts).get(key)
+
+
+#: The single counts ``prisma:`` may give. The first four are inputs; the rest are totals the build
+#: derives and checks against the value given (a mismatch is an error at its line).
+PRISMA_COUNTS = ("duplicates_removed", "automation_removed", "other_removed", "not_retrieved",
+                 "other_not_retrieved", "screened", "screening_excluded", "sought", "assessed",
+                 "studies_included", "reports_included")
+_PRISMA_MAPPINGS = ("identified", "full_text_excluded")
+_PRISMA_LISTS = ("registers", "other_methods")
 
 
 @hashed_once
@@ -44,6 +81,12 @@ class SiteConfig:
     #: Evidence sentences shown per group on a theme page before "All N sentences" (a page of its own).
     theme_quotes: int = 10
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    #: Seed file path or glob -> the database or register it came from (seeds/pubmed-*.nbib: PubMed).
+    sources: tuple[tuple[str, str], ...] = ()
+    #: Counts of the PRISMA 2020 flow diagram the files cannot know (identified before export, ...).
+    prisma: PrismaSettings = PrismaSettings()
+    #: The brief's controlled list of exclusion reasons (id: label); a PRISMA-style list when absent.
+    exclusion_reasons: tuple[tuple[str, str], ...] = DEFAULT_EXCLUSION_REASONS
 
     @property
     def base_path(self) -> str:
@@ -62,6 +105,7 @@ _TEXT = {"title", "scope", "description", "organisation", "base_url", "language"
          "updated", "contact"}
 _LISTS = {"authors", "keywords"}
 _INTS = {"home_studies", "page_size", "theme_quotes"}
+_MAPPINGS = {"sources", "exclusion_reasons"}
 
 
 def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:
@@ -93,8 +137,14 @@ def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:
             values[key] = (value,)
         elif key in _INTS and isinstance(value, int) and not isinstance(value, bool) and value > 0:
             values[key] = value
+        elif key in _MAPPINGS and _is_text_mapping(value) and value:
+            values[key] = tuple((str(k), str(v)) for k, v in value.items())
+        elif key == "prisma" and isinstance(value, dict):
+            values[key], found = _prisma_settings(value, loaded)
+            problems.extend(found)
         elif value is not None:
-            kind = "text" if key in _TEXT else "a list of text" if key in _LISTS else "a positive whole number"
+            kind = ("text" if key in _TEXT else "a list of text" if key in _LISTS else "a positive whole number"
+                    if key in _INTS else "a mapping of counts" if key == "prisma" else "a mapping of text to text")
             problems.append(error(CONFIG_FILE, f"'{key}' must be {kind}, got {value!r}",
                                   "Correct the value", line=line))
     config = SiteConfig(**values)  # type: ignore[arg-type]
@@ -102,3 +152,43 @@ def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:
         problems.append(error(CONFIG_FILE, f"'base_url' must start with http:// or https://, got {config.base_url!r}",
                               "Write the address the site will be published at", line=loaded.line_of(("base_url",))))
     return config, problems
+
+
+def _is_text_mapping(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str | int) and isinstance(v, str | int | float)
+                                           and not isinstance(v, bool) for k, v in value.items())
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _prisma_settings(data: dict[object, object], loaded: Loaded) -> tuple[PrismaSettings, list[Diagnostic]]:
+    """``prisma:`` read key by key: counts must be whole numbers >= 0; unknown keys get "did you mean"."""
+    known = (*PRISMA_COUNTS, *_PRISMA_MAPPINGS, *_PRISMA_LISTS)
+    counts: list[tuple[str, int]] = []
+    mappings: dict[str, tuple[tuple[str, int], ...]] = {}
+    lists: dict[str, tuple[str, ...]] = {}
+    problems: list[Diagnostic] = []
+    for key, value in data.items():
+        name, line = str(key), loaded.line_of(("prisma", str(key)))
+        if name in PRISMA_COUNTS and isinstance(value, int) and _is_count(value):
+            counts.append((name, value))
+        elif name in _PRISMA_MAPPINGS and isinstance(value, dict) and all(_is_count(v) for v in value.values()):
+            mappings[name] = tuple((str(k), int(v)) for k, v in value.items())
+        elif name in _PRISMA_LISTS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            lists[name] = tuple(value)
+        elif name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            problems.append(error(CONFIG_FILE, f"unknown PRISMA count 'prisma.{name}'",
+                                  f"Did you mean '{close[0]}'?" if close else f"Use one of {', '.join(known)}",
+                                  line=line))
+        elif value is not None:
+            kind = ("a list of source names" if name in _PRISMA_LISTS else "a mapping of names to whole numbers"
+                    if name in _PRISMA_MAPPINGS else "a whole number (0 or more)")
+            problems.append(error(CONFIG_FILE, f"'prisma.{name}' must be {kind}, got {value!r}", "Correct the value",
+                                  line=line))
+    settings = PrismaSettings(identified=mappings.get("identified", ()), registers=lists.get("registers", ()),
+                              other_methods=lists.get("other_methods", ()), counts=tuple(counts),
+                              full_text_excluded=mappings.get("full_text_excluded", ()))
+    return settings, problems

@@ -37,3 +37,31 @@ def test_whole_number_settings_must_be_positive(tmp_path: Path, key: str, value:
 def test_a_misspelt_setting_suggests_the_right_one(tmp_path: Path) -> None:
     _, problems = _load(tmp_path, "theme_quote: 3\n")
     assert problems == ["site.yaml:2: warning: unknown setting 'theme_quote'. Did you mean 'theme_quotes'?"]
+
+
+# --- PRISMA settings: sources, prisma counts, exclusion reasons (issue 13) ---
+
+def test_prisma_sources_and_reasons_are_read(tmp_path: Path) -> None:
+    config, problems = _load(tmp_path, "sources:\n  seeds/kestrel-*.ris: Kestrel Index\nprisma:\n"
+                                       "  identified:\n    Kestrel Index: 120\n  not_retrieved: 2\n"
+                                       "  registers: [Heron Trials]\nexclusion_reasons:\n  too-small: Too small\n")
+    assert problems == []
+    assert config.sources == (("seeds/kestrel-*.ris", "Kestrel Index"),)
+    assert config.prisma.identified == (("Kestrel Index", 120),) and config.prisma.count("not_retrieved") == 2
+    assert config.prisma.registers == ("Heron Trials",) and config.exclusion_reasons == (("too-small", "Too small"),)
+
+
+def test_exclusion_reasons_default_to_a_prisma_style_list(tmp_path: Path) -> None:
+    config, _ = _load(tmp_path, "")
+    assert ("wrong-population", "Wrong population") in config.exclusion_reasons
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("prisma:\n  not_retreived: 3\n", "site.yaml:3: error: unknown PRISMA count 'prisma.not_retreived'. "
+                                      "Did you mean 'not_retrieved'?"),
+    ("prisma:\n  screened: -1\n", "site.yaml:3: error: 'prisma.screened' must be a whole number (0 or more)"),
+    ("prisma:\n  identified:\n    Kestrel: many\n", "site.yaml:3: error: 'prisma.identified' must be a mapping"),
+])
+def test_prisma_counts_are_checked_with_their_line(tmp_path: Path, text: str, expected: str) -> None:
+    _, problems = _load(tmp_path, text)
+    assert len(problems) == 1 and problems[0].startswith(expected), problems

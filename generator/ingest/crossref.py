@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import Diagnostic, error, warning
 from .base import AbstractSection, Extraction, ReadResult, read_guarded
 from .clean import heading_case, split_abstract
-from .csljson import item_lines
+from .csljson import item_lines, json_problem
 from .normalize import (
     clean_text,
     language_tag,
@@ -90,11 +90,9 @@ def _items(data: Any) -> list[Any]:
 
 
 def _read(text: str, path: str) -> ReadResult:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return ReadResult((), (error(path, f"this is not valid JSON: {exc.msg}", "Fix the JSON syntax at this place",
-                                     line=exc.lineno, column=exc.colno),))
+    data, problem = json_problem(text, path)
+    if problem is not None:
+        return problem
     if isinstance(data, dict) and data.get("status") not in (None, "ok"):
         return ReadResult((), (error(path, f"this Crossref response reports status {data.get('status')!r}",
                                      "Save a response that found the work(s)", line=1),))

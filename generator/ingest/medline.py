@@ -27,6 +27,8 @@ from .normalize import (
 )
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) {0,3}-(?: (.*))?$")
+#: Any line ending a file can have when it reaches the reader undecoded (old Mac files end lines with CR alone).
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _PMID_LINE = re.compile(r"^PMID- ", re.MULTILINE)
 _OTHER_TAG = re.compile(r"^(?!PMID)[A-Z][A-Z0-9]{1,3} {0,3}- ", re.MULTILINE)
 _MAX_LINE_WARNINGS = 20
@@ -76,7 +78,7 @@ def _read(text: str, path: str) -> ReadResult:
         if extraction.title:
             extractions.append(extraction)
         else:
-            pmid = record.first("PMID") or "without PMID"
+            pmid = _shown_pmid(record.first("PMID"))
             diagnostics.append(warning(
                 path, f"record {pmid} at line {record.line} has no title (TI) and was skipped",
                 "Add a TI line or remove the record", line=record.line))
@@ -86,13 +88,20 @@ def _read(text: str, path: str) -> ReadResult:
     return ReadResult(tuple(extractions), tuple(diagnostics))
 
 
+def _shown_pmid(value: str | None) -> str:
+    """A record's PMID as a message names it: its first word, cut short, so that a damaged line (whose
+    "PMID" runs on through unusual line separators) cannot flood or break the one-line diagnostic."""
+    words = (value or "").split()
+    return words[0][:20] if words else "without PMID"
+
+
 def _parse(text: str, path: str) -> tuple[list[_Record], list[Diagnostic]]:
     """Group tagged lines into records; stray lines become (capped) warnings."""
     records: list[_Record] = []
     diagnostics: list[Diagnostic] = []
     current: _Record | None = None
     stray = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_LINE_END.split(text), start=1):
         match = _TAG_LINE.match(line)
         if match:
             tag, value = match.group(1), (match.group(2) or "").strip()

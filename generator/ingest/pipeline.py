@@ -18,7 +18,7 @@ from ..model.identity import StudyIdentity, compare, identity_keys
 from ..model.record import NEEDS_REVIEW, is_orphan, missing_files, source_files
 from ..model.schema import NEEDS_REVIEW_FIX, orphan_warning
 from ..model.stamps import Stamp, file_stamp
-from ..model.store import RecordCache, StoredRecord, load_records
+from ..model.store import RecordCache, StoredRecord, load_records, remove_write_leftovers
 from ..model.yamlio import dump_yaml, write_text_atomic
 from .curation import Review, merge_with_existing, new_record
 from .decode import decode_bytes, size_problem
@@ -100,9 +100,9 @@ def read_seed(path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]
         return [], diagnostics
     reader = choose_reader(decoded.text)
     if reader is None:
-        diagnostics.append(error(rel, "format not recognised (not RIS, MEDLINE, BibTeX, CSL-JSON, Web of "
-                                      "Science or a copied article page)",
-                                 "Export the study from your reference manager as RIS or BibTeX"))
+        diagnostics.append(error(rel, "format not recognised: could not tell which kind of document this is "
+                                      "(reference-manager export, database table or copied article page)",
+                                 "Export the study as RIS or BibTeX, or see 'Source formats' in the README"))
         return [], diagnostics
     try:
         result = reader.read(decoded.text, rel)
@@ -126,11 +126,22 @@ def ingest_project(project: Path, memo: IngestMemo | None = None, *, report_orph
     """Run ingest over ``project``; see the module docstring for what is written when.
 
     ``report_orphans=False`` is for callers that go on to assemble the site, which names orphaned
-    records itself (``build.assemble_site``), so each is reported once.
+    records itself (``build.assemble_site``), so each is reported once. Callers hold the project's
+    lock (``model.lockfile.project_lock``), so every temporary record file is this run's or a killed
+    run's: ingest removes them first, and again when it is stopped (a stop signal can land while a
+    write's temporary file exists but before the writer could name it for its own clean-up).
     """
-    memo = memo if memo is not None else IngestMemo()
-    report = IngestReport()
     studies_dir = project / "content" / "studies"
+    remove_write_leftovers(studies_dir)
+    try:
+        return _ingest(project, studies_dir, memo if memo is not None else IngestMemo(), report_orphans)
+    except BaseException:
+        remove_write_leftovers(studies_dir)
+        raise
+
+
+def _ingest(project: Path, studies_dir: Path, memo: IngestMemo, report_orphans: bool) -> IngestReport:
+    report = IngestReport()
     stored, load_problems = load_records(studies_dir, project, memo.records)
     report.diagnostics.extend(load_problems)
     found: list[Found] = []

@@ -10,6 +10,7 @@ from .endnote_xml import EndnoteXmlReader
 from .medline import MedlineReader
 from .ovid import OvidReader
 from .pubmed_xml import PubmedXmlReader
+from .refworks import RefworksReader
 from .ris import RisReader
 from .tabular import TabularReader
 from .webpage import WEBPAGE_READERS
@@ -26,7 +27,7 @@ CERTAIN = 0.9
 def all_readers() -> tuple[Reader, ...]:
     """Every reader, structured exports first (they win ties over scraped-page readers)."""
     return (RisReader(), WosReader(), MedlineReader(), BibtexReader(), CrossrefReader(), CslJsonReader(),
-            EndnoteXmlReader(), PubmedXmlReader(),
+            EndnoteXmlReader(), PubmedXmlReader(), RefworksReader(),
             TabularReader(), OvidReader(),
             *WEBPAGE_READERS)
 
@@ -37,9 +38,19 @@ def choose_reader(text: str, readers: tuple[Reader, ...] | None = None) -> Reade
     best: Reader | None = None
     best_score = MIN_CONFIDENCE
     for reader in readers if readers is not None else all_readers():
-        score = reader.sniff(text)
+        score = _guarded_sniff(reader, text)
         if score > best_score:
             best, best_score = reader, score
         if best_score >= CERTAIN:
             break
     return best
+
+
+def _guarded_sniff(reader: Reader, text: str) -> float:
+    """``reader.sniff(text)``, with a sniffer that raises counted as "not my format": one reader's bug on
+    one document must neither stop ingest nor keep the other readers from it (the fuzz tests still
+    report the bug, since they call each sniffer directly)."""
+    try:
+        return reader.sniff(text)
+    except Exception:  # noqa: BLE001 - a sniffer must never raise; an unsure sniffer says 0
+        return 0.0

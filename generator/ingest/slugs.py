@@ -13,6 +13,12 @@ _STOP_WORDS = frozenset((
     "a", "an", "the", "of", "on", "in", "for", "to", "and", "or", "with", "by", "at", "from", "as", "is", "are",
     "its", "into", "via", "when", "how", "what", "why", "do", "does", "new"))
 
+#: Names Windows refuses as files whatever their extension ("con.yaml" cannot be created there), so a
+#: brief checked out on Windows would lose the record; such a slug gets a suffix.
+_RESERVED_NAMES = frozenset(("con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                             *(f"lpt{n}" for n in range(10))))
+MAX_SLUG_LENGTH = 80
+
 
 def ascii_words(text: str) -> list[str]:
     """Lower-case ASCII words of ``text`` (accents folded, other scripts dropped)."""
@@ -29,7 +35,9 @@ def base_slug(title: str | None, first_author: str | None, year: int | None) -> 
         parts = ["-".join(ascii_words(family)), str(year), *words[:3]]
     else:
         parts = words[:5]
-    slug = "-".join(part for part in parts if part)[:80].strip("-")
+    slug = "-".join(part for part in parts if part)[:MAX_SLUG_LENGTH].strip("-")
+    if slug in _RESERVED_NAMES:
+        return f"{slug}-study"
     return slug or "study"
 
 

@@ -15,7 +15,7 @@ from typing import Any
 #: Keys a person owns: ingest writes defaults once and never changes them afterwards. The one
 #: exception is ``status``: ingest may set ``needs-review``, and lift it again, while no person has
 #: touched it (see ingest.curation).
-CURATION_KEYS: tuple[str, ...] = ("status", "exclusion_reason", "verified", "notes", "themes_pinned",
+CURATION_KEYS: tuple[str, ...] = ("status", "exclusion_reason", "excluded_at", "verified", "notes", "themes_pinned",
                                   "themes_excluded", "appraisal", "keep_without_source")
 CURATION_DEFAULTS: dict[str, Any] = {"status": "included", "exclusion_reason": None, "verified": False,
                                      "notes": None}

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from ..errors import Diagnostic, error, warning
+from .appraisal import appraisal_problems
 from .store import StoredRecord
 
 _TYPE_WORDS = {"integer": "a whole number", "string": "text", "array": "a list", "object": "a mapping",
@@ -81,6 +82,8 @@ def validate_record(record: StoredRecord) -> list[Diagnostic]:
             hint = f"Did you mean '{close[0]}'?" if close else "Remove it or check its spelling"
             problems.append(warning(record.rel_path, f"unknown key '{key}'", hint,
                                     line=record.loaded.line_of((key,))))
+    if not any(p.is_error for p in problems):  # an appraisal is checked against its tool once its shape is right
+        problems.extend(appraisal_problems(record))
     return problems
 
 

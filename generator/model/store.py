@@ -6,6 +6,7 @@ ignore them and ``check`` lists them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,26 @@ def record_files(studies_dir: Path) -> list[Path]:
 def is_record_name(name: str) -> bool:
     """True for a record's file name in content/studies/ (not an incoming extraction, not a temp file)."""
     return name.endswith(".yaml") and not name.endswith(INCOMING_SUFFIX) and not name.startswith(".")
+
+
+#: The hidden temporary name ``yamlio.write_text_atomic`` gives a record while writing it:
+#: ``.<id>.yaml.<8 random characters of tempfile.mkstemp>.tmp``.
+_WRITE_LEFTOVER = re.compile(r"\.[^/]+\.yaml\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_write_leftovers(studies_dir: Path) -> list[Path]:
+    """Remove the temporary files of record writes that a killed run never finished; returns them.
+
+    Only files named exactly as our atomic writer names them are touched, never a user's file.
+    Call it while holding the project's lock (model.lockfile): a running writer's file looks the same.
+    """
+    if not studies_dir.is_dir():
+        return []
+    leftovers = sorted(p for p in studies_dir.iterdir()
+                       if _WRITE_LEFTOVER.fullmatch(p.name) and p.is_file() and not p.is_symlink())
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
 
 
 def incoming_files(studies_dir: Path) -> list[Path]:

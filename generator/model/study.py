@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .appraisal import DEFAULT_TOOL, answer_value, record_tool_id
 from .hashing import hashed_once
 from .record import INCLUDED, NEEDS_REVIEW, REPORTED_MISSING, is_empty
 from .vocabulary import CASP_QUESTIONS
@@ -50,11 +51,14 @@ class SourceView:
 
 @dataclass(frozen=True)
 class Appraisal:
-    """A curator's CASP appraisal: (question key, answer, note) in checklist order."""
+    """A curator's appraisal with the checklist ``tool`` names (model/appraisal.py): (criterion id,
+    answer, note) per answered criterion, in checklist order for CASP and record order otherwise
+    (pages order them by the tool's file)."""
 
     answers: tuple[tuple[str, str, str | None], ...]
     notes: str | None
     appraised_by: str | None
+    tool: str = DEFAULT_TOOL
 
     def count(self, answer: str) -> int:
         return sum(a == answer for _, a, _ in self.answers)
@@ -97,6 +101,8 @@ class Study:
     sources: tuple[SourceView, ...] = ()
     status: str = "included"
     exclusion_reason: str | None = None
+    #: "screening" or "full-text" (PRISMA stage); None on a record that does not say.
+    excluded_at: str | None = None
     verified: bool = False
     notes: str | None = None
     themes_pinned: tuple[str, ...] = ()
@@ -167,6 +173,7 @@ def study_from_record(record: dict[str, Any]) -> Study:
                                  tuple(s.get("stripped") or ())) for s in sources if isinstance(s, dict)),
         status=record.get("status", "included"),
         exclusion_reason=record.get("exclusion_reason"),
+        excluded_at=record.get("excluded_at"),
         verified=bool(record.get("verified")),
         notes=record.get("notes"),
         themes_pinned=tuple(record.get("themes_pinned") or ()),
@@ -180,14 +187,15 @@ def study_from_record(record: dict[str, Any]) -> Study:
 def _appraisal(value: Any) -> Appraisal | None:
     if not isinstance(value, dict) or not isinstance(value.get("answers"), dict):
         return None
+    tool = record_tool_id(value)
+    given = value["answers"]
+    keys = [k for k in CASP_QUESTIONS if k in given] if tool == DEFAULT_TOOL else list(given)
     answers = []
-    for key in CASP_QUESTIONS:
-        raw = value["answers"].get(key)
-        if isinstance(raw, dict):
-            answers.append((key, str(raw.get("answer")), raw.get("note")))
-        elif raw is not None:
-            answers.append((key, str(raw), None))
-    return Appraisal(tuple(answers), value.get("notes"), value.get("appraised_by"))
+    for key in keys:
+        answer, note = answer_value(given[key])
+        if answer is not None:  # an unanswered criterion is left out, as before
+            answers.append((str(key), answer, note))
+    return Appraisal(tuple(answers), value.get("notes"), value.get("appraised_by"), tool)
 
 
 def _text(value: Any) -> str | None:

@@ -19,6 +19,13 @@ _Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 KeyPath = tuple[str | int, ...]
 
+#: A record is a few KB and a theme file a few dozen; anything this large is a wrong file or an attack,
+#: refused before the parser spends memory on it.
+MAX_YAML_CHARS = 8_000_000
+#: Nodes a document may expand to once its aliases are followed. A few hundred make a record; "billion
+#: laughs" aliases reach billions from a few lines, and everything that walks the data would follow them.
+MAX_EXPANDED_NODES = 200_000
+
 
 class YamlError(Exception):
     """A YAML document that cannot be read; ``line`` is 1-based when known."""
@@ -46,10 +53,18 @@ class Loaded:
 
 
 def parse_yaml(text: str) -> Loaded:
-    """Parse one YAML document safely; raises YamlError with the line of the problem."""
+    """Parse one YAML document safely; raises YamlError with the line of the problem.
+
+    Oversized text and aliases that expand without bound are refused before any data is built.
+    """
+    if len(text) > MAX_YAML_CHARS:
+        raise YamlError(f"the file is {len(text) / 1e6:.0f} MB of text, more than the {MAX_YAML_CHARS // 1_000_000} MB "
+                        "a YAML file here may hold", None)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _refuse_alias_bombs(node)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -66,6 +81,38 @@ def parse_yaml(text: str) -> Loaded:
     if node is not None:
         _collect_lines(node, (), lines)
     return Loaded(data, lines)
+
+
+def _refuse_alias_bombs(root: yaml.Node) -> None:
+    """Raise YamlError when following the aliases would give more than MAX_EXPANDED_NODES nodes.
+
+    The composed graph shares aliased nodes, so it is small; its expanded size is counted once per
+    distinct node (memoised, iteratively) without ever expanding it.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        total = 1 + sum(sizes.get(id(child), 1) for child in children)
+        if total > MAX_EXPANDED_NODES:
+            raise YamlError(f"aliases (*name) expand to more than {MAX_EXPANDED_NODES:,} values; "
+                            "records hold plain data, write the values out instead", node.start_mark.line + 1)
+        sizes[id(node)] = total
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _raise(message: str, line: int | None) -> Loaded:

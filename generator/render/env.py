@@ -6,12 +6,21 @@ an empty string on a published page; autoescaping keeps every source text plain 
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..site.metadata import source_link
+from .charts import TEMPLATE_GLOBALS as CHART_GLOBALS
 
 TEMPLATE_PACKAGE = "generator.default_templates"
+#: Characters no page should carry: C0 controls but tab and newlines (NUL is an HTML parse error) and the
+#: bidi embedding, override and isolate controls, which make text display in an order other than it is
+#: stored ("exe.txt" shown for "txt.exe").
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def default_templates_dir() -> Path:
@@ -36,11 +45,30 @@ def template_dirs(project: Path) -> list[Path]:
 
 
 def build_environment(project: Path) -> Environment:
-    return Environment(
+    """Templates autoescape everything and get ``is web_link``, so a template never links a value it was not
+    sure is an http(s) address (a curator's licence_url, a record's url)."""
+    env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(project)]),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_showable,
     )
+    env.tests["web_link"] = _is_web_link
+    env.globals.update(CHART_GLOBALS)  # the home page's charts (render/charts.py)
+    return env
+
+
+def _showable(value: object) -> object:
+    """Every ``{{ value }}`` without unshowable characters; Markup stays Markup (removing them adds no markup)."""
+    if isinstance(value, Markup):
+        return Markup(_UNSHOWABLE.sub("", str(value)))
+    if isinstance(value, str):
+        return _UNSHOWABLE.sub("", value)
+    return value
+
+
+def _is_web_link(value: object) -> bool:
+    return isinstance(value, str) and source_link(value) is not None

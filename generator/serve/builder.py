@@ -22,6 +22,7 @@ from ..build import BuildResult, assemble_site, build_date, copy_assets, render_
 from ..config import SiteConfig, load_config
 from ..errors import Diagnostic, error
 from ..ingest.pipeline import IngestMemo, ingest_project
+from ..model.lockfile import project_lock
 from ..model.schema import validate_record
 from ..model.stamps import Stamp, file_stamp
 from ..model.store import is_record_name, load_record, record_files
@@ -126,7 +127,10 @@ class Builder:
         records = set(changes.records)
         if first or changes.seeds:
             # Re-reads only the seeds that changed; the site assembled below names orphaned records itself.
-            report = ingest_project(self.project, self._ingest_memo, report_orphans=False)
+            # Ingest writes content/studies/, as a `build` or `ingest` run at the same time would: one at a time.
+            # (The pages go to the preview's own temporary folder, never output/, so rendering needs no lock.)
+            with project_lock(self.project, "serve"):
+                report = ingest_project(self.project, self._ingest_memo, report_orphans=False)
             outcome.diagnostics.extend(report.diagnostics)
             for rel in report.written + report.incoming:  # our own writes are not the user's changes
                 stamp = file_stamp(self.project / rel)

@@ -1,8 +1,9 @@
 """Request target -> file of the preview site, refusing anything that could leave the site folder.
 
 Pure and strict: traversal (``..``, ``%2e%2e``), encoded separators (``%2f``, ``%5c``), backslashes,
-NUL bytes, empty segments (``//etc``), absolute-form targets, hidden files, symlinks that resolve
-outside the site and over-long URLs are all refused before the file system is asked anything else.
+NUL bytes, escapes that are not UTF-8 (``%ff``), empty segments (``//etc``), absolute-form targets,
+hidden files, symlinks that resolve outside the site and over-long URLs are all refused before the
+file system is asked anything else.
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ def resolve_target(root: Path, mount: str, raw: str) -> Target:
     lowered = raw_path.lower()
     if "%2f" in lowered or "%5c" in lowered or "%00" in lowered or "\\" in raw_path:
         return Target("refused", status=400)
-    path = unquote(raw_path, errors="strict") if "%" in raw_path else raw_path
+    try:
+        path = unquote(raw_path, errors="strict") if "%" in raw_path else raw_path
+    except UnicodeDecodeError:  # "%ff": no file name of the site is spelled like that
+        return Target("refused", status=400)
     if "\x00" in path or "\\" in path:
         return Target("refused", status=400)
     if path + "/" == mount:

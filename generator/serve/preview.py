@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +26,9 @@ from .server import PreviewServer, SiteState
 from .watcher import ChangeFlag, InputWatcher, run_loop
 
 Log = Callable[[str], None]
+#: The preview's temporary folder: ``evidence-brief-preview-<pid>-<random>`` in the system's temp folder.
+PREVIEW_PREFIX = "evidence-brief-preview-"
+_PREVIEW_NAME = re.compile(rf"{PREVIEW_PREFIX}(\d+)-[a-z0-9_]{{8}}")
 #: How long the downloads wait after a rebuild, so open pages reload first (a reload takes ~100 ms).
 EXTRAS_AFTER_SECONDS = 0.3
 
@@ -37,7 +42,8 @@ class Preview:
         self.host, self.port = host, port
         self.search_index = search_index
         self.log: Log = log or (lambda message: print(message, file=sys.stderr))
-        self.folder = Path(tempfile.mkdtemp(prefix="evidence-brief-preview-"))
+        remove_stale_preview_folders()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{PREVIEW_PREFIX}{os.getpid()}-"))
         self.site_dir = self.folder / "site"
         self.site_dir.mkdir()
         self.builder = Builder(project, self.site_dir)
@@ -46,6 +52,7 @@ class Preview:
         self._search_wanted = threading.Event()
         self._threads: list[threading.Thread] = []
         self._httpd: PreviewServer | None = None
+        self._search_process: subprocess.Popen[str] | None = None
         self.flag = ChangeFlag(project)
         self.watcher = InputWatcher(project, self.flag)
 
@@ -118,9 +125,19 @@ class Preview:
         command = [sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--output-path", str(staging),
                    "--silent"]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+            with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as done:
+                self._search_process = done  # stop() ends it, so it never writes into a removed folder
+                try:
+                    done.communicate(timeout=300)
+                except subprocess.TimeoutExpired:
+                    done.kill()
+                    raise
         except (OSError, subprocess.TimeoutExpired) as exc:
             self.log(f"serve: search index not built ({exc})")
+            return
+        finally:
+            self._search_process = None
+        if self._stop.is_set():
             return
         if done.returncode != 0 or not staging.is_dir():
             self.log("serve: search index not built (pagefind failed)")
@@ -149,9 +166,40 @@ class Preview:
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
+        search = self._search_process
+        if search is not None and search.poll() is None:
+            search.kill()
         for thread in self._threads:
             thread.join(timeout=5)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def remove_stale_preview_folders(temp_root: Path | None = None) -> list[Path]:
+    """Remove the temporary folders of previews whose process is gone (killed outright, so its own
+    clean-up never ran). Only names this module makes, and only when their pid no longer exists."""
+    root = Path(temp_root or tempfile.gettempdir())
+    stale: list[Path] = []
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return stale
+    for path in entries:
+        found = _PREVIEW_NAME.fullmatch(path.name)
+        if found and int(found.group(1)) != os.getpid() and not _pid_alive(int(found.group(1))) \
+                and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+            stale.append(path)
+    return stale
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def is_loopback(host: str) -> bool:
@@ -164,7 +212,9 @@ def is_loopback(host: str) -> bool:
 
 
 def serve_project(project: Path, *, host: str, port: int, open_browser: bool, quiet: bool) -> list[Diagnostic]:
-    """Run the preview until Ctrl-C (a clean stop: no diagnostics left to report, exit code 0).
+    """Run the preview until stopped: Ctrl-C (or SIGTERM/SIGHUP, which the CLI turns into the same
+    KeyboardInterrupt) propagates to the caller, which prints the one line and sets the exit code,
+    after the preview's temporary folder has been removed here.
 
     The first build's problems are printed as they are found; later ones go to the terminal and the
     browser. A busy port raises SystemExit(1) after a one-line message suggesting --port.
@@ -175,8 +225,9 @@ def serve_project(project: Path, *, host: str, port: int, open_browser: bool, qu
     if not is_loopback(host):
         print(f"serve: warning: listening on {host} makes the preview reachable from other machines; it is "
               "meant for your own computer. Use --host 127.0.0.1 unless you need this.", file=sys.stderr)
-    preview = Preview(project, host=host, port=port, log=(lambda m: None) if quiet else None)
+    preview: Preview | None = None
     try:
+        preview = Preview(project, host=host, port=port, log=(lambda m: None) if quiet else None)
         try:
             outcome = preview.start()
         except OSError as exc:
@@ -192,8 +243,6 @@ def serve_project(project: Path, *, host: str, port: int, open_browser: bool, qu
             webbrowser.open(preview.url)
         while True:
             time.sleep(3600)
-    except KeyboardInterrupt:
-        print("serve: stopped", file=sys.stderr)
     finally:
-        preview.stop()
-    return []
+        if preview is not None:
+            preview.stop()

@@ -1,19 +1,27 @@
 """The preview's HTTP side: static files from the preview folder, a reload endpoint, the error page.
 
 Requests wait while a build runs (a version number and a condition variable, as MkDocs'
-LiveReloadServer), so nobody sees a half-built site. Browsers long-poll ``/__livereload__?v=N``
-through one shared worker per browser, so twenty open tabs hold one connection, not twenty (a
-browser allows six per host). The reload script is added to HTML responses only, never to files.
+LiveReloadServer), so nobody sees a half-built site; and a build waits for the requests that are
+reading files at that moment (a readers-writer lease), because some build steps, such as copying the
+design's assets, overwrite files in place. Files are read whole before a byte is sent, so a slow
+client never holds a build up. A preview bound to a loopback address answers only requests whose
+Host names that address or localhost: a web page cannot reach it by DNS rebinding. Browsers
+long-poll ``/__livereload__?v=N`` through one shared worker per browser, so twenty open tabs hold
+one connection, not twenty (a browser allows six per host). The reload script is added to HTML
+responses only, never to files.
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
+import ipaddress
 import json
+import re
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -27,6 +35,12 @@ RELOAD_PATH = "/__livereload__"
 WORKER_PATH = "/__livereload__/worker.js"
 POLL_SECONDS = 25.0
 BUILD_WAIT_SECONDS = 30.0
+#: How long a build waits for requests already reading files (reads take microseconds to milliseconds).
+READERS_WAIT_SECONDS = 5.0
+#: Pending connections the kernel queues: 50 clients connecting at once must not meet a full queue
+#: (a dropped connection attempt is retried only after a second).
+ACCEPT_QUEUE = 128
+HOST_HEADER = re.compile(r"(?P<name>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(?P<port>[0-9]{1,5}))?")
 
 # The shared worker long-polls once for all tabs and tells each tab the newest version.
 WORKER_JS = """let ports = [], version = null;
@@ -37,15 +51,22 @@ onconnect = (e) => { const p = e.ports[0]; ports.push(p); if (version !== null) 
 } catch (err) { await new Promise((ok) => setTimeout(ok, 500)); } } })();
 """.replace("%s", RELOAD_PATH)
 
-# Injected before </body>: reload when the version moves on, and come back to the same scroll position.
-RELOAD_SCRIPT = """<script>(() => { const v = %d, key = "eb-scroll:" + location.pathname;
+CLIENT_PATH = "/__livereload__/client.js"
+# Served as a file (the site's Content-Security-Policy allows only our own script files, never inline
+# script): reload when the version moves on, and come back to the same scroll position. The page's
+# version rides on the script tag's data attribute.
+CLIENT_JS = """(() => { const v = +document.currentScript.dataset.version, key = "eb-scroll:" + location.pathname;
 const y = sessionStorage.getItem(key); if (y !== null) { sessionStorage.removeItem(key);
   addEventListener("load", () => scrollTo(0, +y)); scrollTo(0, +y); }
 const go = (n) => { if (n !== v) { sessionStorage.setItem(key, String(scrollY)); location.reload(); } };
-if (window.SharedWorker) { const w = new SharedWorker("%s"); w.port.onmessage = (e) => go(e.data); w.port.start(); }
-else { const poll = () => fetch("%s?v=" + v, {cache: "no-store"}).then((r) => r.json())
+if (window.SharedWorker) { const w = new SharedWorker("WORKER"); w.port.onmessage = (e) => go(e.data); w.port.start(); }
+else { const poll = () => fetch("RELOAD?v=" + v, {cache: "no-store"}).then((r) => r.json())
   .then((d) => d.version === v ? poll() : go(d.version), () => setTimeout(poll, 1000)); poll(); }
-})();</script>"""
+})();
+""".replace("WORKER", WORKER_PATH).replace("RELOAD", RELOAD_PATH)
+
+# Injected before </body>.
+RELOAD_SCRIPT = f'<script src="{CLIENT_PATH}" data-version="%d"></script>'
 
 
 class SiteState:
@@ -55,11 +76,14 @@ class SiteState:
         self._condition = threading.Condition()
         self.version = 0
         self.building = False
+        self.readers = 0
         self.errors: list[Diagnostic] = []
 
     def start_build(self) -> None:
+        """Hold new requests back, then wait until those reading files have finished reading."""
         with self._condition:
             self.building = True
+            self._condition.wait_for(lambda: self.readers == 0, timeout=READERS_WAIT_SECONDS)
 
     def finish_build(self, errors: list[Diagnostic], *, changed: bool) -> None:
         """Publish a build: a new version when anything visible changed; wake waiting requests."""
@@ -75,15 +99,69 @@ class SiteState:
             self._condition.wait_for(lambda: not self.building, timeout=timeout)
             return self.version, list(self.errors)
 
+    @contextlib.contextmanager
+    def reading(self, timeout: float = BUILD_WAIT_SECONDS) -> Iterator[tuple[int, list[Diagnostic]]]:
+        """Once no build runs, a lease to read the site's files: no build starts writing until it ends."""
+        with self._condition:
+            self._condition.wait_for(lambda: not self.building, timeout=timeout)
+            self.readers += 1
+            version, errors = self.version, list(self.errors)
+        try:
+            yield version, errors
+        finally:
+            with self._condition:
+                self.readers -= 1
+                self._condition.notify_all()
+
     def wait_newer(self, seen: int, timeout: float = POLL_SECONDS) -> int:
         with self._condition:
             self._condition.wait_for(lambda: self.version != seen and not self.building, timeout=timeout)
             return self.version
 
 
+@dataclass(frozen=True)
+class Reply:
+    """A whole response, built while the site may be read and sent after: a slow client holds no lease."""
+
+    status: int
+    kind: str = "text/plain; charset=utf-8"
+    body: bytes = b""
+    location: str = ""
+
+
+def plain(status: int) -> Reply:
+    return Reply(status, body=f"{status} {HTTPStatus(status).phrase}\n".encode())
+
+
+def host_allowed(values: list[str], listening: str, *, http11: bool) -> bool:
+    """Whether the Host header is one well-formed value, naming this machine when listening on loopback only.
+
+    Listening on another address, the user chose to be reached by names the preview cannot know.
+    """
+    if len(values) > 1 or (not values and http11):
+        return False
+    if not values:
+        return True
+    match = HOST_HEADER.fullmatch(values[0].strip())
+    if match is None:
+        return False
+    if not _is_loopback(listening):
+        return True
+    name = match["name"].strip("[]").lower().rstrip(".")
+    return name == "localhost" or name.endswith(".localhost") or _is_loopback(name)
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = ACCEPT_QUEUE
 
     def __init__(self, address: tuple[str, int], root: Path, mount: Callable[[], str], state: SiteState) -> None:
         self.root = root
@@ -116,57 +194,74 @@ class PreviewHandler(BaseHTTPRequestHandler):
         pass  # the terminal shows rebuilds, not every request
 
     def _respond(self, *, head: bool) -> None:
-        raw = self.path
-        if raw == WORKER_PATH:
-            return self._send(200, "text/javascript; charset=utf-8", WORKER_JS.encode(), head=head)
-        if urlsplit(raw).path == RELOAD_PATH:
-            return self._reload(raw, head=head)
-        version, errors = self.server.state.wait_ready()
-        target = resolve_target(self.server.root, self.server.mount(), raw)
-        if target.kind == "refused":
-            return self._send(target.status, "text/plain; charset=utf-8",
-                              f"{target.status} {HTTPStatus(target.status).phrase}\n".encode(), head=head)
-        if target.kind == "redirect":
-            self.send_response(301)
-            self.send_header("Location", target.location)
+        try:
+            reply = self._reply()
+        except Exception:  # a bug must cost one answer, never the connection or the server
+            self.server.handle_error(self.request, self.client_address)
+            reply = plain(500)
+        if reply.location:
+            self.send_response(reply.status)
+            self.send_header("Location", reply.location)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
+        return self._send(reply.status, reply.kind, reply.body, head=head)
+
+    def _reply(self) -> Reply:
+        raw = self.path
+        if not host_allowed(self.headers.get_all("Host") or [], str(self.server.server_address[0]),
+                            http11=self.request_version == "HTTP/1.1"):
+            return plain(400)
+        if raw == WORKER_PATH:
+            return Reply(200, "text/javascript; charset=utf-8", WORKER_JS.encode())
+        if raw == CLIENT_PATH:
+            return Reply(200, "text/javascript; charset=utf-8", CLIENT_JS.encode())
+        if urlsplit(raw).path == RELOAD_PATH:
+            return self._reload(raw)
+        with self.server.state.reading() as (version, errors):
+            return self._site_reply(raw, version, errors)
+
+    def _site_reply(self, raw: str, version: int, errors: list[Diagnostic]) -> Reply:
+        """The answer from the site folder; called while holding a reading lease."""
+        target = resolve_target(self.server.root, self.server.mount(), raw)
+        if target.kind == "refused":
+            return plain(target.status)
+        if target.kind == "redirect":
+            return Reply(301, location=target.location)
         wants_page = target.kind == "missing" or (target.path is not None and target.path.suffix == ".html")
         if errors and wants_page:
-            return self._send(500, "text/html; charset=utf-8", _inject(render_error_page(errors), version),
-                              head=head)
+            return Reply(500, "text/html; charset=utf-8", _inject(render_error_page(errors), version))
         if target.kind == "missing":
-            return self._not_found(version, head=head)
-        return self._file(target, version, head=head)
+            return self._not_found(version)
+        return self._file(target, version)
 
-    def _file(self, target: Target, version: int, *, head: bool) -> None:
+    def _file(self, target: Target, version: int) -> Reply:
         assert target.path is not None
         try:
             data = target.path.read_bytes()
         except OSError:
-            return self._not_found(version, head=head)
+            return self._not_found(version)
         kind = content_type(target.path)
         if kind.startswith("text/html"):
             data = _inject(data, version)
-        return self._send(200, kind, data, head=head)
+        return Reply(200, kind, data)
 
-    def _not_found(self, version: int, *, head: bool) -> None:
+    def _not_found(self, version: int) -> Reply:
         page = self.server.root / "404.html"
         try:
             body = page.read_bytes()
         except OSError:
             body = b"<!doctype html><title>Not found</title><h1>Not found</h1>"
-        return self._send(404, "text/html; charset=utf-8", _inject(body, version), head=head)
+        return Reply(404, "text/html; charset=utf-8", _inject(body, version))
 
-    def _reload(self, raw: str, *, head: bool) -> None:
+    def _reload(self, raw: str) -> Reply:
         values = parse_qs(urlsplit(raw).query).get("v", ["-1"])
         try:
             seen = int(values[0])
         except ValueError:
             seen = -1
         version = self.server.state.wait_newer(seen) if seen >= 0 else self.server.state.wait_ready()[0]
-        return self._send(200, "application/json", json.dumps({"version": version}).encode(), head=head)
+        return Reply(200, "application/json", json.dumps({"version": version}).encode())
 
     def _send(self, status: int, kind: str, body: bytes, *, head: bool) -> None:
         self.send_response(status)
@@ -182,7 +277,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
 def _inject(page: bytes, version: int) -> bytes:
     """The page with the reload script before its last </body> (or at the end)."""
-    script = (RELOAD_SCRIPT % (version, WORKER_PATH, RELOAD_PATH)).encode()
+    script = (RELOAD_SCRIPT % version).encode()
     at = page.rfind(b"</body>")
     return page[:at] + script + page[at:] if at >= 0 else page + script
 

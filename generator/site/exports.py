@@ -213,6 +213,23 @@ def _csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+#: Columns of data/screening-log.csv, one row per excluded record.
+SCREENING_COLUMNS = ("id", "title", "year", "stage", "reason_id", "reason", "detail")
+
+
+def render_screening_csv(rows: Iterable[tuple[str, str, int | None, str, str | None, str, str | None]]) -> str:
+    """The screening log: (id, title, year, stage, reason id, reason label, free text) per excluded record.
+
+    Cells are guarded against spreadsheet formulas like the studies CSV; ``csv.reader`` reads back the
+    same cells (a guarded cell keeps its leading ')."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(SCREENING_COLUMNS)
+    for row in rows:
+        writer.writerow([_csv_cell(value) for value in row])
+    return buffer.getvalue()
+
+
 def render_json(studies: Iterable[Study], page_url: PageUrl) -> str:
     """Every public field of every study; null means "not reported in the source"."""
     return json.dumps([study_dict(study, page_url) for study in studies], indent=2, ensure_ascii=False) + "\n"

@@ -13,7 +13,7 @@ from .exports import render_bibtex, render_csl_json, render_csv, render_ris, stu
 from .model import Page
 
 DOWNLOADS = (("Studies (CSV)", urls.DATA_CSV), ("Studies (JSON)", urls.DATA_JSON), ("Studies (RIS)", urls.DATA_RIS),
-             ("Studies (BibTeX)", urls.DATA_BIB))
+             ("Studies (BibTeX)", urls.DATA_BIB), ("Screening log (CSV)", urls.DATA_SCREENING_CSV))
 
 
 def generated_files(config: SiteConfig, studies: list[Study], pages: list[Page], updated: str) -> dict[str, str]:
@@ -33,6 +33,8 @@ def generated_files(config: SiteConfig, studies: list[Study], pages: list[Page],
         urls.ROBOTS: f"User-agent: *\nAllow: /\nSitemap: {config.absolute(urls.SITEMAP)}\n",
         urls.FEED: render_feed(config, ordered, updated),
     }
+    for page in pages:  # files a page carries with it (the screening log's CSV)
+        files.update(page.context.get("files", {}))
     for study, (ris, bib, csl) in zip(ordered, each, strict=True):
         files[urls.study_download(study.id, "ris")] = ris
         files[urls.study_download(study.id, "bibtex")] = bib

@@ -7,11 +7,12 @@ paper), so study pages get only schema.org markup that says the page is *about* 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup
 
@@ -21,6 +22,10 @@ from .citations import csl_name, plain_abstract
 from .exports import split_pages
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+#: Characters a browser drops from a URL before reading its scheme: controls, spaces and the invisible ones.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+#: What a DOI may keep unencoded in a doi.org link: its own punctuation, never quotes, brackets or spaces.
+_DOI_SAFE = "/:;()._-"
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _JOURNAL_TYPES = {None, "", "journal article", "review", "editorial", "letter", "note", "correction", "data paper",
                   "book review", "magazine article", "newspaper article", "preprint"}
@@ -28,6 +33,32 @@ _BOOK_GENRES = {"book": "book", "book series": "book", "book chapter": "bookitem
 #: schema.org types for works that are not articles.
 _SCHEMA_TYPES = {"book": "Book", "book series": "Book", "book chapter": "Chapter", "report": "Report",
                  "government document": "Report", "thesis": "Thesis"}
+
+
+def source_link(url: str | None) -> str | None:
+    """``url`` when it is a plain http(s) link to a host, else None: the only kind a source may turn into a link.
+
+    A source or a hand-edited record can say anything, so the scheme is judged the way a browser would
+    read it (entities decoded, spaces and control characters dropped, any case): ``" JaVaScRiPt:"``,
+    ``data:``, ``vbscript:`` and ``javascript&#58;`` are all refused, not repaired.
+    """
+    written = (url or "").strip()
+    as_read = _URL_NOISE.sub("", html.unescape(html.unescape(written)))
+    if not all(text.lower().startswith(("http://", "https://")) for text in (written, as_read)):
+        return None
+    try:
+        host = urlsplit(written).hostname
+    except ValueError:
+        return None
+    return written if host and not _URL_NOISE.search(written) else None
+
+
+def doi_link(doi: str | None) -> str | None:
+    """The doi.org link of a DOI (``10.`` prefix), percent-encoding anything a DOI should not carry raw."""
+    doi = (doi or "").strip()
+    if not re.match(r"10\.\d{4,9}/\S", doi):
+        return None
+    return "https://doi.org/" + quote(doi, safe=_DOI_SAFE)
 
 
 @lru_cache(maxsize=8192)
@@ -49,7 +80,7 @@ def coins(study: Study) -> str:
         pairs += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", study.publication_type),
                   ("rft.title", study.title), ("rft.source", study.journal), ("rft.date", _date(study)),
                   ("rft.language", study.language), *(("rft.creator", author) for author in study.authors)]
-    pairs += [("rft_id", f"info:doi/{study.doi}" if study.doi else None), ("rft_id", study.url)]
+    pairs += [("rft_id", f"info:doi/{study.doi}" if study.doi else None), ("rft_id", source_link(study.url))]
     return urlencode([(key, value) for key, value in pairs if value])
 
 
@@ -84,7 +115,7 @@ def work_jsonld(study: Study) -> dict[str, Any]:
     """The paper itself as schema.org (ScholarlyArticle unless it is a book, report or thesis)."""
     schema_type = _SCHEMA_TYPES.get((study.publication_type or "").lower(), "ScholarlyArticle")
     first, last = split_pages(study.pages)
-    doi_url = f"https://doi.org/{study.doi}" if study.doi else None
+    doi_url = doi_link(study.doi)
     return _pruned({
         "@type": schema_type,
         "@id": doi_url,
@@ -97,7 +128,7 @@ def work_jsonld(study: Study) -> dict[str, Any]:
         "pageStart": first,
         "pageEnd": last,
         "sameAs": doi_url,
-        "url": study.url,
+        "url": source_link(study.url),
         "identifier": [{"@type": "PropertyValue", "propertyID": "DOI", "value": study.doi}] if study.doi else None,
         "keywords": ", ".join(study.keywords),
         "abstract": plain_abstract(study, "\n"),
@@ -165,7 +196,7 @@ def home_jsonld(site: SiteConfig, updated: str) -> dict[str, Any]:
         "publisher": organisation,
         "dateModified": updated,
         "inLanguage": site.language,
-        "license": site.licence_url or site.licence,
+        "license": source_link(site.licence_url) or site.licence,
         "keywords": ", ".join(site.keywords),
     }
     website = {"@context": "https://schema.org", **_website_ref(site), "description": site.description,

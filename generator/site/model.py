@@ -15,18 +15,22 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from ..config import SiteConfig
+from ..model.appraisal import AppraisalTool, Tools, load_appraisal_tools
 from ..model.study import Study
 from ..model.vocabulary import DESIGNS, SETTINGS
 from ..synthesis.matching import ThemeMatch
 from ..synthesis.themes import Theme
 from . import urls
+from .appraisal import appraisal_rows, appraised, tool_summaries
+from .exports import render_screening_csv
+from .prisma import STAGE_LABELS, count_flow, excluded_records, flow_rows
+from .prisma_svg import render_prisma_svg
 from .themeviews import (
     CITED_KEY,
     ROLES,
     Quote,
     QuoteGroup,
     abstract_view,
-    appraisal_rows,
     cited_first,
     comparison_rows,
     evidence_groups,
@@ -111,6 +115,7 @@ class _Brief:  # not slotted: cached_property needs an instance __dict__
     themes: list[Theme]
     text: BriefText
     matches: Matches
+    tools: Tools = field(default_factory=dict)
 
     def themes_of(self, study_id: str) -> list[tuple[Theme, ThemeMatch]]:
         return self._by_study.get(study_id, [])
@@ -161,10 +166,11 @@ def link_for(path: str, config: SiteConfig) -> Callable[[str], str]:
 
 
 def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Theme], text: BriefText,
-                     matches: Matches | None = None) -> SiteModel:
-    """All pages of the site in a stable order."""
+                     matches: Matches | None = None, *, appraisal_tools: Tools | None = None) -> SiteModel:
+    """All pages of the site in a stable order. ``appraisal_tools`` are the brief's (default: the package's)."""
     published = sorted((s for s in studies if s.published), key=lambda s: (-(s.year or 0), s.id))
-    brief = _Brief(config, published, themes, text, matches or {})
+    tools = load_appraisal_tools()[0] if appraisal_tools is None else appraisal_tools
+    brief = _Brief(config, published, themes, text, matches or {}, tools)
     pages = [
         _home(brief),
         *_study_list_pages(brief),
@@ -173,8 +179,11 @@ def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Them
         _themes_page(brief),
         *(page for theme in themes for page in _theme_pages(brief, theme)),
         Page(urls.ABOUT, "about.html", "How this brief was made", f"Sources, methods and limits of {config.title}.",
-             "about", {"about_html": text.about_html}),
+             "about", {"about_html": text.about_html, "appraisal_href": _appraisal_href(brief, urls.ABOUT),
+                       **_prisma_context(config, studies)}),
         Page(urls.SEARCH, "search.html", "Search", f"Search the studies and themes of {config.title}.", "search"),
+        _screening_page(config, studies),
+        *_appraisal_pages(brief),
         Page(urls.NOT_FOUND, "404.html", "Page not found", "This page does not exist.", "404", in_sitemap=False),
     ]
     return SiteModel(pages, published, themes)
@@ -211,7 +220,18 @@ def _home(brief: _Brief) -> Page:
         "all_studies_href": link(urls.STUDIES),
         "total": len(brief.studies),
         "filters": _filters(config, brief.facets, urls.HOME),
+        "chart_counts": _chart_counts(brief, link),
     })
+
+
+def _chart_counts(brief: _Brief, link: Callable[[str], str]) -> dict[str, tuple[tuple[str, int, str], ...]]:
+    """(value, studies, facet link) per year and per design for the home page's charts; the value ""
+    counts the studies that do not state one (they have no facet page, so no link)."""
+    facets = dict(brief.facets)
+    unstated = {"year": sum(1 for s in brief.studies if not s.year),
+                "design": sum(1 for s in brief.studies if not s.design)}
+    return {kind: (*((value, count, link(urls.facet(kind, value))) for _, value, count in facets[kind]),
+                   ("", unstated[kind], "")) for kind in unstated}
 
 
 _CONFIDENCE_ORDER = {"high": 0, "moderate": 1, "low": 2, "very low": 3}
@@ -317,18 +337,21 @@ def _list_page(config: SiteConfig, facets: Facets, paths: tuple[str, ...], numbe
 
 
 def _study_page(brief: _Brief, study: Study) -> Page:
-    return _study_page_of(brief.config, study, tuple(brief.themes_of(study.id)))
+    tool = brief.tools.get(study.appraisal.tool) if study.appraisal else None
+    return _study_page_of(brief.config, study, tuple(brief.themes_of(study.id)), tool)
 
 
 @lru_cache(maxsize=16384)
-def _study_page_of(config: SiteConfig, study: Study, matches: tuple[tuple[Theme, ThemeMatch], ...]) -> Page:
+def _study_page_of(config: SiteConfig, study: Study, matches: tuple[tuple[Theme, ThemeMatch], ...],
+                   tool: AppraisalTool | None) -> Page:
     path = urls.study(study.id)
     link = link_for(path, config)
     themes = [(t.title, link(urls.theme(t.id)), m.by_hand) for t, m in matches]
     description = next((s.text for s in study.abstract), "")[:155] or f"Summary of the study {study.title}."
     return Page(path, "study.html", study.title, description, "study", {
         "study": study, "v": study_view(study, link, themes), "abstract_sections": abstract_view(study, matches),
-        "appraisal": appraisal_rows(study)})
+        "appraisal": appraisal_rows(study, {tool.id: tool} if tool else {}),
+        "appraisal_tool": tool.name if tool else None})
 
 
 def _themes_page(brief: _Brief) -> Page:
@@ -350,7 +373,8 @@ def _theme_pages(brief: _Brief, theme: Theme) -> list[Page]:
     pages = [Page(path, "theme.html", theme.title, theme.question, "theme", {
         "theme": _card(brief, theme, link), "rows": _rows(brief, members[: config.page_size], path),
         "rows_total": len(members), "all_rows_href": link(urls.facet("theme", theme.id)),
-        "detail": theme_detail(theme, matches, brief.by_id, link, cited, config, groups)})]
+        "detail": theme_detail(theme, matches, brief.by_id, link, cited, config, groups),
+        "appraisal_href": link(urls.appraisal(theme.id)) if appraised(members, brief.tools) else None})]
     for group in groups:
         if len(group.quotes) > config.theme_quotes:  # theme_detail links the same groups
             pages += _evidence_pages(brief, theme, group)
@@ -421,3 +445,66 @@ def _comparison_page(config: SiteConfig, theme_id: str, theme_title: str, total:
                     "last": start + len(matches), "rows": comparison_rows(matches, {s.id: s for s in studies}, link),
                     "back_href": link(urls.theme(theme_id)) + "#comparison-title",
                     "pagination": _pagination(paths, number, link)})
+
+
+def _appraisal_pages(brief: _Brief) -> list[Page]:
+    """The appraisal summary, and one per theme whose studies are appraised; none when no study is."""
+    if not appraised(brief.studies, brief.tools):
+        return []
+    title = brief.config.title
+    pages = [_appraisal_page(brief, urls.appraisal(), brief.studies, None,
+                             f"Quality appraisal of the studies in {title}: answers per criterion and summary bars.")]
+    for theme in brief.themes:
+        members = brief.studies_of(theme.id)
+        if appraised(members, brief.tools):
+            pages.append(_appraisal_page(brief, urls.appraisal(theme.id), members, theme,
+                                         f"Quality appraisal of the studies on {theme.title.lower()} in {title}."))
+    return pages
+
+
+def _appraisal_href(brief: _Brief, path: str) -> str | None:
+    """The link to the appraisal summary from ``path``, or None when the site has no such page."""
+    return link_for(path, brief.config)(urls.appraisal()) if appraised(brief.studies, brief.tools) else None
+
+
+def _appraisal_page(brief: _Brief, path: str, studies: Sequence[Study], theme: Theme | None,
+                    description: str) -> Page:
+    link = link_for(path, brief.config)
+    heading = "Quality appraisal" + (f" — {theme.title}" if theme else " of the studies")
+    return Page(path, "appraisal.html", heading, description, "appraisal", {
+        "heading": heading, "sections": tool_summaries(studies, brief.tools, link),
+        "theme_title": theme.title if theme else None,
+        "theme_href": link(urls.theme(theme.id)) if theme else None,
+        "all_href": link(urls.appraisal()) if theme else None,
+        "total": len(studies)})
+
+
+def _prisma_context(config: SiteConfig, studies: Sequence[Study]) -> dict[str, Any]:
+    """The About page's PRISMA 2020 flow diagram, the same counts as a table, and the screening log's link."""
+    link = link_for(urls.ABOUT, config)
+    flow = count_flow(config, studies)
+    return {"prisma_svg": render_prisma_svg(flow), "prisma_rows": flow_rows(flow), "prisma_other": bool(flow.other),
+            "screening_href": link(urls.SCREENING), "screening_csv_href": link(urls.DATA_SCREENING_CSV),
+            "excluded_total": sum(s.status == "excluded" for s in studies)}
+
+
+def _screening_page(config: SiteConfig, studies: Sequence[Study]) -> Page:
+    """Every excluded record grouped by reason (a jump list works without JavaScript), and its CSV.
+
+    The CSV travels in the page's ``files`` so the build writes it with the other downloads."""
+    link = link_for(urls.SCREENING, config)
+    records = excluded_records(studies, config.exclusion_reasons)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    slugs: dict[str, str] = {}
+    for record in records:
+        label = record.reason.label
+        slugs.setdefault(label, f"reason-{len(slugs) + 1}")
+        groups.setdefault(label, []).append({"title": record.title, "year": record.year, "detail": record.reason.detail,
+                                             "stage": STAGE_LABELS[record.stage], "stage_id": record.stage})
+    csv_text = render_screening_csv((r.id, r.title, r.year, r.stage, r.reason.id, r.reason.label, r.reason.detail)
+                                    for r in records)
+    return Page(urls.SCREENING, "screening.html", "Screening log",
+                f"Every record excluded from {config.title}, with the stage and the reason.", "screening", {
+                    "groups": [(label, slugs[label], rows) for label, rows in groups.items()],
+                    "total": len(records), "csv_href": link(urls.DATA_SCREENING_CSV), "about_href": link(urls.ABOUT),
+                    "files": {urls.DATA_SCREENING_CSV: csv_text}})

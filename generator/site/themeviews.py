@@ -16,7 +16,7 @@ from ..config import SiteConfig
 from ..model.hashing import hashed_once
 from ..model.sentences import sentence_units
 from ..model.study import Study
-from ..model.vocabulary import CASP_QUESTIONS, DESIGNS, SETTINGS
+from ..model.vocabulary import DESIGNS, SETTINGS
 from ..synthesis.matching import Evidence, ThemeMatch
 from ..synthesis.themes import Finding, Theme
 from . import urls
@@ -227,8 +227,8 @@ def _finding_row(finding: Finding, studies: dict[str, Study], link: Link) -> Fin
     if appraised:
         yes = sum(a.count("yes") for a in appraised)
         total = sum(len(a.answers) for a in appraised)
-        summary = (f"CASP appraisal of {len(appraised)} of {len(known)} studies: {yes} of {total} "
-                   f"questions answered yes.")
+        summary = (f"Quality appraisal of {len(appraised)} of {len(known)} studies: {yes} of {total} "
+                   f"criteria answered yes.")
     return FindingRow(finding.statement, [(study_label(s), link(urls.study(s.id))) for s in known],
                       finding.confidence, [(COMPONENT_LABELS[k], v) for k, v in finding.explanation], finding.draft,
                       summary)
@@ -279,10 +279,3 @@ def abstract_view(study: Study, matches: Sequence[tuple[Theme, ThemeMatch]]) -> 
         section = sections.setdefault(index, SectionView(unit.section_heading, index, []))
         section.sentences.append(SentenceView(unit.anchor, unit.text, marks.get(unit.anchor, [])))
     return [sections[i] for i in sorted(sections)]
-
-
-def appraisal_rows(study: Study) -> list[tuple[str, str, str | None]]:
-    """(question, answer, note) rows of a study's CASP appraisal, in checklist order."""
-    if study.appraisal is None:
-        return []
-    return [(CASP_QUESTIONS[key], answer, note) for key, answer, note in study.appraisal.answers]

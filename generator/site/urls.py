@@ -16,6 +16,8 @@ STUDIES = "studies/"
 THEMES = "themes/"
 ABOUT = "about/"
 SEARCH = "search/"
+#: The screening log: every excluded record with its stage and reason.
+SCREENING = "screening/"
 NOT_FOUND = "404.html"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
@@ -28,6 +30,7 @@ DATA_JSON = "data/studies.json"
 DATA_CSV = "data/studies.csv"
 DATA_RIS = "data/studies.ris"
 DATA_BIB = "data/studies.bib"
+DATA_SCREENING_CSV = "data/screening-log.csv"
 
 CITE_FORMATS = {"ris": "cite.ris", "bibtex": "cite.bib", "csl-json": "cite.json"}
 
@@ -66,6 +69,11 @@ def theme_comparison(theme_id: str, number: int = 1) -> str:
     """Page ``number`` of a theme's full comparison table."""
     first = f"themes/{theme_id}/comparison/"
     return first if number == 1 else f"{first}page/{number}/"
+
+
+def appraisal(theme_id: str | None = None) -> str:
+    """The appraisal summary of every appraised study, or of one theme's studies."""
+    return "appraisal/" if theme_id is None else f"appraisal/themes/{theme_id}/"
 
 
 def output_file(path: str) -> str:

@@ -15,7 +15,7 @@ from ..model.study import Study, TranslationView
 from ..model.vocabulary import DESIGNS, SETTINGS
 from . import urls
 from .citations import format_citation
-from .metadata import coins
+from .metadata import coins, doi_link, source_link
 
 LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "es": "Spanish", "fr": "French",
                   "de": "German", "pt": "Portuguese", "en": "English", "ru": "Russian", "it": "Italian"}
@@ -82,6 +82,7 @@ class StudyView:
     vancouver_text: str
     downloads: list[tuple[str, str, str]]
     doi_url: str | None
+    source_url: str | None  # the record's url, only when it is an http(s) link (see metadata.source_link)
     coins: str
     cited_by: list[tuple[str, int]]
     themes: list[tuple[str, str, bool]]
@@ -115,7 +116,7 @@ def study_row(study: Study, link: Link, themes: tuple[str, ...] = ()) -> StudyRo
 def study_view(study: Study, link: Link, themes: list[tuple[str, str, bool]]) -> StudyView:
     """The display data of one study page; ``themes`` are (title, href, assigned by hand)."""
     apa, vancouver = format_citation(study, "apa"), format_citation(study, "vancouver")
-    doi_url = f"https://doi.org/{study.doi}" if study.doi else None
+    doi_url = doi_link(study.doi)
     return StudyView(
         authors_text="; ".join(study.authors),
         design_label=design_label(study.design),
@@ -124,6 +125,7 @@ def study_view(study: Study, link: Link, themes: list[tuple[str, str, bool]]) ->
         apa_html=apa.html, vancouver_html=vancouver.html, apa_text=apa.text, vancouver_text=vancouver.text,
         downloads=[(label, link(urls.study_download(study.id, kind)), mime) for label, kind, mime in _DOWNLOADS],
         doi_url=doi_url,
+        source_url=source_link(study.url),
         coins=coins(study),
         cited_by=[(CITED_BY_LABELS.get(k, k.replace("_", " ").capitalize()), v) for k, v in study.cited_by],
         themes=themes,

@@ -149,3 +149,19 @@
   markTarget();
   window.addEventListener("hashchange", markTarget);
 })();
+
+/* === Screening log filter (templates/screening.html): show one reason's records; without JS every group shows === */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-screening-filter]");
+  if (!box) return;
+  var select = box.querySelector("select");
+  var groups = Array.prototype.slice.call(document.querySelectorAll("[data-reason]"));
+  box.hidden = false;
+  select.addEventListener("change", function () {
+    groups.forEach(function (group) {
+      group.hidden = select.value !== "" && group.getAttribute("data-reason") !== select.value;
+    });
+  });
+})();
+/* === end of screening log filter === */

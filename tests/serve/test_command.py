@@ -58,7 +58,7 @@ def test_open_shows_the_site_in_the_users_browser_and_ctrl_c_stops_cleanly(tmp_p
             assert response.status == 200 and b"__livereload__" in response.read()
     finally:
         code, rest = _stop(process)
-    assert code == 0 and "serve: stopped" in rest and "Traceback" not in rest
+    assert code == 130 and "serve: stopped by SIGINT" in rest and "Traceback" not in rest  # 128 + SIGINT
 
 
 def test_a_busy_port_is_one_line_suggesting_another(tmp_path: Path) -> None:
@@ -80,4 +80,4 @@ def test_listening_beyond_this_computer_warns_first(tmp_path: Path) -> None:
     finally:
         code, _ = _stop(process)
     assert lines[0].startswith("serve: warning: listening on 0.0.0.0") and "--host 127.0.0.1" in lines[0]
-    assert code == 0
+    assert code == 130

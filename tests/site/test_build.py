@@ -88,7 +88,7 @@ def test_source_text_is_escaped_and_excluded_studies_are_not_published(tmp_path:
     path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
     excluded = studies / "parchman-2021-training-needs-practice.yaml"
     excluded.write_text(excluded.read_text().replace("status: included", "status: excluded")
-                        .replace("exclusion_reason: null", "exclusion_reason: not about MOUD"))
+                        .replace("exclusion_reason: null", "exclusion_reason: 'wrong-population: not about MOUD'"))
     result = build_site(project, ingest=False, search_index=False)
     # The brief's text cites the excluded study: each place is reported, and the site is still written.
     problem = ("error: citation '@parchman-2021-training-needs-practice' names no published study. "
@@ -149,10 +149,10 @@ def test_casp_appraisal_is_shown_and_summarised_beside_cerqual(tmp_path: Path) -
     result = build_site(project, ingest=False, search_index=False)
     assert result.ok, [d.format() for d in result.diagnostics if d.is_error]
     study = _page(project / "output", "studies/klusaritz-2023-impact-stigma-clinician/")
-    assert "Quality appraisal (CASP qualitative checklist)" in study
+    assert "Quality appraisal (CASP Qualitative Studies Checklist)" in study
     assert "Key stakeholder interviews." in study and "Can&#39;t tell" in study
     theme = _page(project / "output", "themes/stigma/")
-    assert "CASP appraisal of 1 of 1 studies: 4 of 6 questions answered yes." in theme
+    assert "Quality appraisal of 1 of 1 studies: 4 of 6 criteria answered yes." in theme
 
 
 def test_study_lists_and_facets_are_paginated(tmp_path: Path) -> None:

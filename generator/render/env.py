@@ -6,21 +6,17 @@ an empty string on a published page; autoescaping keeps every source text plain 
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..site.exports import UNSHOWABLE as _UNSHOWABLE  # one list for pages, feeds and downloads
 from ..site.metadata import source_link
 from .charts import TEMPLATE_GLOBALS as CHART_GLOBALS
 
 TEMPLATE_PACKAGE = "generator.default_templates"
-#: Characters no page should carry: C0 controls but tab and newlines (NUL is an HTML parse error) and the
-#: bidi embedding, override and isolate controls, which make text display in an order other than it is
-#: stored ("exe.txt" shown for "txt.exe").
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def default_templates_dir() -> Path:

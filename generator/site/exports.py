@@ -12,7 +12,9 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from dataclasses import fields, is_dataclass, replace
+from functools import lru_cache
+from typing import Any, TypeVar
 
 import rispy
 
@@ -20,6 +22,13 @@ from ..model.study import Section, Study
 from .citations import csl_item, plain_abstract
 
 PageUrl = Callable[[Study], str]
+T = TypeVar("T")
+
+#: Characters no generated file may carry: C0 controls but tab, line feed and carriage return (a NUL
+#: makes the feed invalid XML), DEL and the C1 controls, the bidi embedding, override and isolate
+#: controls (a reference manager would show "exe.txt" for "txt.exe"), and what UTF-8 or XML cannot
+#: hold at all (lone surrogates, U+FFFE, U+FFFF). The HTML pages drop the same (render/env.py).
+UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 _RIS_TYPES = {
     "journal article": "JOUR", "review": "JOUR", "editorial": "JOUR", "letter": "JOUR", "note": "JOUR",
@@ -209,7 +218,8 @@ def _yes_no(value: bool | None) -> str | None:
 
 
 def _csv_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
+    """Cleaned before the formula check: a NUL before "=" must not hide the formula from it."""
+    text = showable_text("" if value is None else str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -259,3 +269,31 @@ def study_dict(study: Study, page_url: PageUrl) -> dict[str, Any]:
 
 def _sections(sections: tuple[Section, ...]) -> list[dict[str, str | None]]:
     return [{"heading": section.heading, "text": section.text} for section in sections]
+
+
+def showable_text(text: str) -> str:
+    """``text`` without the UNSHOWABLE characters; nothing else changes, so cleaning twice is harmless."""
+    return UNSHOWABLE.sub("", text) if UNSHOWABLE.search(text) else text
+
+
+@lru_cache(maxsize=16384)
+def showable_study(study: Study) -> Study:
+    """The study with every text field cleaned, before any format serialises it: JSON would otherwise write
+    a NUL as the escape ``\\u0000``, which a cleaning of the finished file cannot see. Memoised because the
+    live preview asks for every study after each save; an already clean study is returned as it is."""
+    return showable(study)
+
+
+def showable(value: T) -> T:
+    """Strings, tuples and (frozen) dataclasses of them, cleaned; the very same object when nothing changed.
+    Other values (numbers, mappings) are returned as they are."""
+    if isinstance(value, str):
+        return showable_text(value)  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        items = tuple(showable(item) for item in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items  # type: ignore[return-value]
+    if is_dataclass(value) and not isinstance(value, type):
+        changed = {f.name: new for f in fields(value) if f.init
+                   if (new := showable(getattr(value, f.name))) is not getattr(value, f.name)}
+        return replace(value, **changed) if changed else value  # type: ignore[type-var]
+    return value

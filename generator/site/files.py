@@ -9,7 +9,16 @@ from xml.sax.saxutils import escape as xml_escape
 from ..config import SiteConfig
 from ..model.study import Study
 from . import urls
-from .exports import render_bibtex, render_csl_json, render_csv, render_ris, study_dict
+from .exports import (
+    render_bibtex,
+    render_csl_json,
+    render_csv,
+    render_ris,
+    showable,
+    showable_study,
+    showable_text,
+    study_dict,
+)
 from .model import Page
 
 DOWNLOADS = (("Studies (CSV)", urls.DATA_CSV), ("Studies (JSON)", urls.DATA_JSON), ("Studies (RIS)", urls.DATA_RIS),
@@ -17,8 +26,14 @@ DOWNLOADS = (("Studies (CSV)", urls.DATA_CSV), ("Studies (JSON)", urls.DATA_JSON
 
 
 def generated_files(config: SiteConfig, studies: list[Study], pages: list[Page], updated: str) -> dict[str, str]:
-    """Site path -> file text, for every generated non-HTML file."""
-    ordered = sorted(studies, key=lambda s: s.id)
+    """Site path -> file text, for every generated non-HTML file.
+
+    The one place control and bidi characters are kept out of them: every text they are made of (the
+    studies, the site settings, a page's own files) is cleaned before any format writes it. Cleaning
+    the finished files instead would miss JSON's escapes and cost a scan of every byte on each save.
+    """
+    config = showable(config)
+    ordered = sorted((showable_study(study) for study in studies), key=lambda s: s.id)
 
     def page_url(study: Study) -> str:
         return config.absolute(urls.study(study.id))
@@ -34,7 +49,7 @@ def generated_files(config: SiteConfig, studies: list[Study], pages: list[Page],
         urls.FEED: render_feed(config, ordered, updated),
     }
     for page in pages:  # files a page carries with it (the screening log's CSV)
-        files.update(page.context.get("files", {}))
+        files.update({path: showable_text(text) for path, text in page.context.get("files", {}).items()})
     for study, (ris, bib, csl) in zip(ordered, each, strict=True):
         files[urls.study_download(study.id, "ris")] = ris
         files[urls.study_download(study.id, "bibtex")] = bib

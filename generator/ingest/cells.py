@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from .normalize import clean_text, normalize_doi, normalize_name, normalize_pages, parse_year
+from .normalize import (
+    MONTH_NUMBERS,
+    clean_text,
+    iso_date,
+    normalize_doi,
+    normalize_name,
+    normalize_pages,
+    parse_year,
+)
 from .ris import publication_type as ris_publication_type
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,3}$|^(?:[A-Z]\.\s?-?)+$")
@@ -27,7 +35,6 @@ _JOINED_PARTICLES = frozenset({"mc", "mac", "fitz", "de", "di", "da", "du", "le"
 _AND = re.compile(r",?\s+and\s+|\s*&\s*")
 _COMMA_OR_AND = re.compile(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A month as a word in any case ("Mar", "MARCH", "Sept."), also run into a year ("Mar2021"), but
 # not the start of another word ("Marine", "Decade").
 _MONTH = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -441,11 +448,10 @@ def date_from_words(text: str) -> str | None:
     month_match = _MONTH.search(text)
     if month_match is None:
         return str(year)
-    month = _MONTHS.index(month_match.group(0)[:3].lower()) + 1
+    month = MONTH_NUMBERS[month_match.group(0)[:3].lower()]
     rest = text.replace(year_match.group(0), " ")
     day_match = re.search(r"(?<!\d)([0-3]?\d)(?!\d)", rest)
-    day = int(day_match.group(1)) if day_match and 1 <= int(day_match.group(1)) <= 31 else None
-    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return iso_date(year, str(month), day_match.group(1) if day_match else None)
 
 
 # Databases and search tools that exports name in a "Source" column to say where a record came

@@ -34,13 +34,20 @@ _HEADINGS = (
     "main findings", "aim of the study", "aims of the study", "purpose of the study", "objective of the study",
     "material and methods", "research design", "study design", "design and methods", "setting and participants",
     "main outcome", "main outcomes", "public health implications", "policy implications", "practice implications",
+    # management and social-science journals (Emerald-style) and research-report abstracts
+    "design/methodology/approach", "methodology/approach", "originality/value", "research limitations/implications",
+    "practical implications", "social implications", "future work", "future research", "study registration",
+    "funding details", "review registration", "trial registration details",
 )
 # The same headings in the other languages abstracts on article pages come in (es, pt, fr, de, it).
 _OTHER_LANGUAGE_HEADINGS = (
     "antecedentes", "introducción", "objetivo", "objetivos", "métodos", "material y métodos", "resultados",
     "conclusiones", "conclusión", "discusión", "contexto", "introdução", "método", "conclusões", "conclusão",
     "contexte", "objectif", "objectifs", "méthodes", "méthode", "résultats", "conclusions", "discussion",
-    "obiettivo", "metodi", "risultati", "conclusioni",
+    "obiettivo", "metodi", "risultati", "conclusioni", "principali misure di outcome", "misure di outcome",
+    "principali misure di esito", "misure di esito", "limiti", "principales medidas de resultado",
+    "medidas de resultado", "principaux critères de jugement", "critères de jugement",
+    "principais medidas de resultado",
     # it, nl, pl, sv/da/no: "Setting e partecipanti", "Doel", "Materiał i metody", "Syfte"
     "introduzione", "premessa", "obiettivi", "materiali e metodi", "disegno", "disegno dello studio",
     "setting e partecipanti", "partecipanti", "discussione", "achtergrond", "inleiding", "doel", "doelstelling",
@@ -60,7 +67,9 @@ _HEADING_ALT = "|".join(re.escape(h) for h in sorted(_ALL_HEADINGS, key=len, rev
 _CLOSING = re.compile(r"^(impact|implications( for [\w ]+)?|(public health|policy|practice) implications|"
                       r"relevance to clinical practice|"
                       r"patient or public contribution|what this paper adds|what this study adds|"
-                      r"(clinical )?trial registration|registration|significance)$", re.IGNORECASE)
+                      r"(clinical )?trial registration|(study |review )?registration|significance|"
+                      r"future (work|research)|funding|originality/value|(research )?limitations/implications|"
+                      r"(practical|social) implications)$", re.IGNORECASE)
 _CONCLUDING = re.compile(r"^(conclusions?|authors['’] conclusions|interpretation|implications|conclusiones|"
                          r"conclusión|conclusões|"
                          r"conclusão|schlussfolgerung(en)?|conclusioni|conclusions and relevance|conclusies?|wnioski|"

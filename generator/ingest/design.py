@@ -15,6 +15,9 @@ import re
 DESIGNS = ("review", "trial", "mixed-methods", "qualitative", "quantitative", "other")
 
 _STRONG, _MEDIUM, _WEAK = 5, 3, 1
+# A French "enquête" is a survey unless it is made of interviews or fieldwork ("enquête par entretiens").
+_FRENCH_SURVEY = r"\benquête\b(?!\s+(?:par (?:entretiens?|observations?)|qualitative|ethnographique|"\
+                 r"de terrain))"
 _R = r"randomi[sz]"
 # Wording any quantitative result uses but that alone does not make a design: "58%", "mean", "rose by".
 _WEAK_QUANTITATIVE_WORDING = (
@@ -90,6 +93,17 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                     r"Colaizzi", _MEDIUM),
     ("quantitative", r"问卷调查|横断面|队列研究|回顾性|前瞻性|[Ll]ogistic回归|多因素|抽样调查|病例对照|调查研究|"
                      r"进行调查|共调查", _MEDIUM),
+    # Japanese abstracts (no spaces between words; katakana for borrowed method names)
+    ("trial", r"無作為化|ランダム化|無作為に(?:割り付|割付|配分)|二重盲検|比較試験", _STRONG),
+    ("review", r"システマティック[・\s]?レビュー|系統的(?:文献)?レビュー|スコーピング[・\s]?レビュー|"
+               r"メタ[・\s]?アナリシス|文献(?:検討|レビュー)|統合的レビュー", _STRONG),
+    ("mixed-methods", r"混合研究法|ミックス(?:ト|ド)[・\s]?メソッド", _STRONG + 1),
+    ("qualitative", r"質的(?:研究|記述|分析|帰納)|(?:半構造化|半構成的|個別|グループ)?インタビュー|"
+                    r"面接調査|フォーカス[・\s]?グループ|グラウンデッド[・\s]?セオリー|現象学|"
+                    r"(?:内容|主題|テーマ)分析|KJ法", _MEDIUM),
+    ("quantitative", r"質問紙|アンケート|横断(?:調査|研究|的)|縦断|コホート|後ろ向き|前向き|"
+                     r"(?:重|ロジスティック)?回帰分析|相関分析|有意(?:に|差)|実態調査", _MEDIUM),
+    ("quantitative", r"(?<!インタビュー)(?<!面接)(?<!聞き取り)(?<!フィールド)調査", 2),
     # Korean abstracts (no word boundaries: particles attach to the noun)
     ("trial", r"무작위\s?(?:배정|할당|대조|통제|임상|배치)|이중\s?맹검", _STRONG),
     ("review", r"체계적\s?문헌\s?고찰|메타\s?분석|주제\s?범위\s?문헌\s?고찰|통합적\s?문헌\s?고찰", _STRONG),
@@ -107,8 +121,9 @@ _CUES: tuple[tuple[str, str, int], ...] = (
     ("qualitative", r"\b(?:étude|recherche|approche|démarche) qualitative\b|\bentretiens? (?:semi-?(?:directifs?|"
                     r"dirigés?|structurés?)|individuels?|approfondis?|compréhensifs?)|\bgroupes? de discussion\b|"
                     r"\banalyse (?:thématique|de contenu)\b|\bthéorisation ancrée\b", _MEDIUM),
+    ("qualitative", r"\bentretiens?\b|\benquête (?:par entretiens?|qualitative|ethnographique)\b", 2),
     ("quantitative", r"\bétude (?:transversale|de cohorte|rétrospective|prospective|observationnelle)\b|"
-                     r"\benquête\b|\bcohorte\b|\brégression\b", _MEDIUM),
+                     + _FRENCH_SURVEY + r"|\bcohorte\b|\brégression\b", _MEDIUM),
     # Spanish abstracts
     ("trial", r"\bensayo (?:clínico )?(?:controlado )?aleatori[sz]\w*|\baleatori[sz]ad[oa]s?\b|"
               r"\basignad[oa]s? al azar\b", _STRONG),
@@ -150,7 +165,8 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                     r"\btranscri(?:pts|bed)\b|\bcoded (?:inductively|deductively)\b|"
                     r"\banaly[sz]ed (?:\w+ )?(?:narratively|thematically|qualitatively|inductively|interpretatively|"
                     r"interpretively|hermeneutically)\b", _MEDIUM),
-    ("qualitative", r"\b(?:spoke|spoken|talked) (?:to|with)\b|\bconversations? (?:with|were held)\b", 2),
+    ("qualitative", r"\b(?:spoke|spoken|talked) (?:to|with)\b|\bconversations? (?:with|were held)\b|"
+                    r"\b(?:informal|unstructured|in-depth|one-to-one|individual) discussions?\b", 2),
     ("qualitative", r"\binterview(?:s|ed|ing|ees?)?\b|\bobserv(?:ed|ation)s?\b(?! (?:study|studies|"
                     r"cohort|data))|\bopen-ended\b", 2),
     ("quantitative", r"\b(?:analy[sz]ed|used|linked|extracted|obtained)\s+(?:\w+\s+){0,2}data\s+(?:from|on|for)\b|"
@@ -175,9 +191,9 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\bquasi-?experimental\b|\bpre-?post\b|\bbefore[- ](?:and[- ])?after\b|\btarget trial\b|"
                      r"\bcase-control\b|"
                      r"\bobservational\b|\b(?:measured|assessed|estimated) (?:with|using|by)\b|\bscales?\b|"
-                     r"\b(?:median|mean|during|at|of|after)\s+follow-?up\b|\bcompleted (?:the |"
+                     r"\b(?:during|at|of|after)\s+follow-?up\b|\bcompleted (?:the |"
                      r"their )?(?:[\w-]+\s+)?follow-?up\b|"
-                     r"\bfollow-?up (?:of|was|period|visits?|at|assessments?)\b|\bfollowed (?:\w+ ){0,2}for\b|"
+                     r"\bfollow-?up (?:period|visits?|at|assessments?)\b|\bfollowed (?:\w+ ){0,2}for\b|"
                      r"\bpanel\b|\bsecondary analysis\b|"
                      r"\b(?:primary care|claims|clinical|national|administrative|insurance|health|hospital|"
                      r"prescribing|population) databases?\b(?<!search)|\bat baseline\b|"
@@ -233,6 +249,14 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"(?:re-?admissions|admissions|falls|outcomes|attendances|visits|prescriptions|records|deaths)\b",
      _MEDIUM),
     ("quantitative", r"\brated (?:their|the|its|how|each)\b|\bratings?\b", 2),
+    # groups compared by how much ("reported lower strain than", "more likely than urban residents to"):
+    # measured amounts set against each other, which a percentage alone is not
+    ("quantitative", r"\b(?:higher|lower|greater|smaller)\s+(?:[\w-]+\s+){0,3}?than\b|"
+                     r"\b(?:more|less) likely (?:than\b|to\b[^.;]{0,60}\bthan\b)", 2),
+    # routine records kept in a database or register: "births registered in the perinatal database"
+    ("quantitative", r"\b(?:registered|recorded|notified|logged|captured|entered|held)\s+(?:in|on|to)\s+(?:the|a|an)\s+"
+                     r"(?:[\w-]+\s+){0,3}?(?:database|register|registry|surveillance system|information system)\b",
+     _MEDIUM),
     # routinely filed reports analysed over a span of years are data
     ("quantitative", r"\b(?:analy[sz]ed|extracted|reviewed|examined|audited)\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                      r"(?:reports|notifications|returns|submissions|logs)\b[^.;]{0,80}?\b(?:between|from)\s+"
@@ -241,13 +265,16 @@ _CUES: tuple[tuple[str, str, int], ...] = (
     ("qualitative", r"\breflective (?:logs?|journals?|diar(?:y|ies)|accounts?|writing|essays?|notes)\b", _MEDIUM),
     ("qualitative", r"\bworkshops?\b[^.;]{0,60}\b(?:explored|discussed)\b|\bexplored (?:how|why|what|whether)\b", 2),
     # a modelled population is not a study of people: an economic or simulation model
-    ("other", r"\b(?:hypothetical|simulated|virtual|synthetic)\s+(?:cohorts?|populations?|patients|individuals|"
-              r"people)\b|\bmodell?ing stud(?:y|ies)\b", _STRONG + 3),
+    # (not simulated patients who visit or call services: actors in an audit, see the quantitative cues)
+    ("other", r"(?<!trained )\b(?:hypothetical|simulated|virtual|synthetic)\s+(?:cohorts?|populations?|patients|"
+              r"individuals|people)\b(?!\s+(?:\w+\s+)?(?:visited|called|telephoned|phoned|rang|presented|asked|"
+              r"requested|approached|attended|contacted|posed|made|went))|\bmodell?ing stud(?:y|ies)\b", _STRONG + 3),
     ("other", r"\b(?:economic|markov|decision[- ]analytic|decision[- ]tree|microsimulation|agent-based|"
               r"transmission) models?\b|\bmicrosimulation\b", _MEDIUM),
     # planned data collection, a study yet to be done: it makes a stated method "other" (see _decide)
     ("planned", r"\b(?:we|this study|the study)\s+(?:will|shall|intends? to|plans? to|aim to|propose to)"
-                r"\s+(?:recruit|enrol|enroll|interview|survey|sample|include|invite)\b", 1),
+                r"\s+(?:recruit|enrol|enroll|interview|survey|sample|include|invite|randomi[sz]e|allocate|"
+                r"assign)\b", 1),
     # other: not a study with its own data
     ("other", r"\b(?:this|our|the present|in this) (?:commentary|editorial|viewpoint|perspective|essay|"
               r"opinion piece|position (?:paper|statement)|letter|debate)\b|\bcommentary\b|\beditorial\b|"
@@ -257,8 +284,8 @@ _CUES: tuple[tuple[str, str, int], ...] = (
               r"\bwe argue\b|\bthis (?:paper|article) argues\b|"
               r"\b(?:planned|proposed|forthcoming|upcoming)\s+(?:[\w-]+\s+){0,3}?(?:trial|study|evaluation)\b|"
               r"\b(?:will|shall|(?:is|are) to) be (?:randomi[sz]ed|allocated|assigned|recruited|enrolled)\b|"
-              r"\b(?:we|investigators|the (?:trial|study) team)\s+(?:will|shall)\s+"
-              r"(?:randomi[sz]e|randomly (?:allocate|assign)|allocate|assign)\b",
+              r"\b(?:we|investigators|the (?:trial|study) team)\s+(?:will|shall|intend to|plan to|propose to)\s+"
+              r"(?:[\w,-]+\s+){0,6}?(?:randomi[sz]e|randomly (?:allocate|assign)|allocate|assign)\b",
      _STRONG + 3),
     ("other", r"\bwe describe (?:the|a|an|how|our)\b|\b(?:this|the) (?:paper|article|report|chapter) describes\b|"
               r"\b(?:is|are) described\b|\blessons learn(?:ed|t)\b|\b(?:programme|program|service|model|initiative) "
@@ -270,7 +297,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
 _QUALITATIVE_DATA = re.compile(r"\binterview(?:s|ed|ing)?\b|\bfocus[- ]groups?\b|\bgroup discussions?\b|"
                                r"\bparticipant observation\b|"
                                r"\bdiar(?:y|ies)\b(?!\s+(?:questionnaires?|surveys?|scales?|cards?|logs?|apps?))|"
-                               r"\bphotovoice\b|访谈|焦点小组|면담|"
+                               r"\bphotovoice\b|访谈|焦点小组|면담|インタビュー|"
                                r"\bentretiens?\b|\bgroupes? de discussion\b|"
                                r"\b(?:free|open)[- ]text (?:answers|responses|comments)\b",
                                re.IGNORECASE)
@@ -279,15 +306,20 @@ _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudi
                                 r"\broutine(?:ly collected)? "
                                 r"(?:[\w-]+\s+)?data\b|\bclosed[- ]questions?\b|"
                                 r"\b(?:analy[sz]ed|audited|reviewed|extracted|"
-                                r"linked)\s+(?:\w+\s+){0,2}\d[\d,.]*\s+(?:million\s+)?"
+                                r"linked|analys[ie]s of|audit of|review of)\s+(?:\w+\s+){0,2}\d[\d,.]*\s+"
+                                r"(?:million\s+)?"
                                 r"(?:[\w-]+\s+)?(?:records|admissions|claims|prescriptions|charts|referrals|visits|"
-                                r"encounters|episodes|discharges)\b|问卷|설문|\benquête\b|"
+                                r"encounters|episodes|discharges|letters|notes|files)\b|问卷|설문|質問紙|アンケート|"
+                                + _FRENCH_SURVEY + r"|"
                                 r"\bcohort (?:analysis|study|data)\b|"
                                 r"\bdata (?:from|on|for) (?:(?:all|the|each)\s+)?(?!(?:19|20)\d\d\b)\d[\d,.]*\s+"
                                 r"(?![\w-]*\s*(?:interview|focus|group|discussion|conversation|transcript|participant|"
                                 r"informant|interviewee))|"
                                 r"\b(?:attendance|usage|activity|routine|monitoring)\s+"
-                                r"(?:logs?|records|data|registers?|figures)\b", re.IGNORECASE)
+                                r"(?:logs?|records|data|registers?|figures)\b|"
+                                # "linked pharmacy dispensing logs": routine records worked on as data
+                                r"\b(?:linked|analy[sz]ed|extracted|abstracted)\s+(?:[\w-]+\s+){0,3}"
+                                r"(?:logs|records|registers|databases)\b", re.IGNORECASE)
 _ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)
 _WEAK_QUANTITATIVE = re.compile(_WEAK_QUANTITATIVE_WORDING, re.IGNORECASE)
 _COMPILED = tuple((design, re.compile(pattern, re.IGNORECASE), weight) for design, pattern, weight in _CUES)
@@ -346,11 +378,12 @@ def _decide(scores: dict[str, int]) -> str | None:
     """The design the cues support, by precedence among those that reach their threshold."""
     if scores["other"] >= _STRONG + 3:
         return "other"
+    if scores["planned"] and max(scores["trial"], scores["review"], scores["qualitative"],
+                                 scores["quantitative"]) >= _MIN_SCORE:
+        return "other"  # "we aim to recruit 30 parents for interviews": a method planned, no data yet
     for design in ("review", "trial", "mixed-methods"):
         if scores[design] >= _STRONG:
             return design
-    if scores["planned"] and max(scores["qualitative"], scores["quantitative"]) >= _MIN_SCORE:
-        return "other"  # "we aim to recruit 30 parents for interviews": a method planned, no data yet
     if scores["qualitative data"] > 0 and scores["quantitative data"] > 0:
         return "mixed-methods"
     if scores["quantitative firm"] == 0 and (scores["quantitative"] < _MEDIUM or not scores["enrolment"]):

@@ -20,7 +20,7 @@ _WS = re.compile(r"\s+")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>]+)", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
-_MONTHS = {m: i for i, m in enumerate(
+MONTH_NUMBERS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _ORGANISATION_WORDS = re.compile(
     r"\b(group|consortium|organi[sz]ation|association|collaborat\w*|institute|committee|network|"
@@ -81,16 +81,18 @@ def parse_date(value: str | None) -> str | None:
         return None
     text = str(value).strip()
     match = re.match(r"^(\d{4})\s+([A-Za-z]{3})[a-z]*\.?(?:\s+(\d{1,2}))?", text)
-    if match and match.group(2).lower() in _MONTHS and parse_year(match.group(1)):
-        return _iso(int(match.group(1)), str(_MONTHS[match.group(2).lower()]), match.group(3))
+    if match and match.group(2).lower() in MONTH_NUMBERS and parse_year(match.group(1)):
+        return iso_date(int(match.group(1)), str(MONTH_NUMBERS[match.group(2).lower()]), match.group(3))
     match = re.match(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?", text)
     if match and parse_year(match.group(1)):
-        return _iso(int(match.group(1)), match.group(2), match.group(3))
+        return iso_date(int(match.group(1)), match.group(2), match.group(3))
     year = parse_year(text)
     return str(year) if year else None
 
 
-def _iso(year: int, month: str | None, day: str | None) -> str:
+def iso_date(year: int, month: str | None, day: str | None) -> str:
+    """"YYYY-MM-DD", "YYYY-MM" or "YYYY": only as precise as the valid parts given (every date reader
+    shares this, so no reader pads a date with a guessed month or day)."""
     if not month or not 1 <= int(month) <= 12:
         return f"{year:04d}"
     if not day or not 1 <= int(day) <= 31:

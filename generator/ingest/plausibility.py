@@ -20,175 +20,26 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-# --------------------------------------------------------------------------- vocabulary (data)
-
-#: Labels of scholarly websites that are never a title, an author or an abstract, by kind. Entries
-#: are lower case; matching ignores case, surrounding punctuation and a trailing count ("Cited by (12)").
-UI_LABELS: dict[str, frozenset[str]] = {
-    "a navigation or page label": frozenset({
-        # English
-        "skip to main content", "skip to content", "skip to navigation", "main menu", "menu", "search",
-        "advanced search", "sign in", "log in", "login", "register", "create account", "my account",
-        "expand", "collapse", "expand all", "collapse all", "show more", "show less", "view more",
-        "read more", "see more", "more", "less", "back to top", "next article", "previous article",
-        "full text", "full text links", "view full text", "pdf", "download pdf", "download", "view pdf",
-        "cite", "cite this article", "how to cite", "export citation", "download citation", "share",
-        "share this article", "email", "print", "save", "add to favorites", "bookmark", "metrics",
-        "article metrics", "altmetric", "similar articles", "related articles", "recommended articles",
-        "cited by", "citing articles", "get access", "access through your institution", "buy article",
-        "purchase pdf", "open access", "free access", "permissions", "rights and permissions",
-        "reprints and permissions", "request permissions", "accept cookies", "accept all cookies",
-        "reject all", "cookie settings", "manage cookies", "cookie policy", "privacy policy",
-        "terms of use", "terms and conditions", "contact us", "about us", "home", "help", "feedback",
-        "table of contents", "figures", "tables", "figures and tables", "supplementary material",
-        "supplementary data", "references", "loading", "close", "open in a new tab", "view article",
-        "view abstract", "abstract view", "full-text", "submit manuscript", "subscribe",
-        "publish with us", "journals", "books", "browse", "browse journals", "current issue",
-        "all issues", "latest articles", "article", "articles", "actions", "tools", "info",
-        # Spanish
-        "ir al contenido principal", "saltar al contenido principal", "buscar", "búsqueda", "inicio",
-        "iniciar sesión", "mostrar más", "ver más", "leer más", "texto completo", "descargar pdf",
-        "descargar", "cómo citar", "citar este artículo", "compartir", "artículos relacionados",
-        "artículos similares", "citado por", "aceptar cookies", "aceptar todas las cookies", "métricas",
-        # French
-        "aller au contenu principal", "passer au contenu principal", "rechercher", "recherche",
-        "accueil", "se connecter", "connexion", "afficher plus", "voir plus", "lire la suite",
-        "texte intégral", "télécharger le pdf", "télécharger", "citer cet article", "comment citer",
-        "partager", "articles similaires", "articles connexes", "cité par", "accepter les cookies",
-        "tout accepter", "métriques",
-        # German
-        "zum hauptinhalt springen", "zum inhalt springen", "suche", "startseite", "anmelden",
-        "mehr anzeigen", "weniger anzeigen", "weiterlesen", "volltext", "pdf herunterladen",
-        "herunterladen", "artikel zitieren", "zitieren", "teilen", "ähnliche artikel",
-        "verwandte artikel", "zitiert von", "cookies akzeptieren", "alle akzeptieren",
-        # Chinese
-        "首页", "登录", "注册", "检索", "高级检索", "搜索", "下载", "全文", "全文下载", "下载全文",
-        "pdf下载", "引用本文", "引用", "导出引用", "分享", "收藏", "打印", "显示更多", "更多",
-        "相似文献", "相关文献", "被引", "被引次数", "引证文献", "返回顶部", "接受cookies",
-    }),
-    "an article-type label": frozenset({
-        "original research", "original article", "research article", "research", "review",
-        "review article", "systematic review", "brief report", "short communication", "case report",
-        "commentary", "editorial", "letter", "letter to the editor", "perspective", "viewpoint",
-        "news", "erratum", "correction", "corrigendum", "retraction", "preprint", "journal article",
-        "conference abstract", "meeting abstract",
-        "artículo original", "artículo de investigación", "artículo de revisión", "revisión",
-        "article original", "article de recherche", "article de synthèse", "revue",
-        "originalarbeit", "originalartikel", "originalie", "übersichtsarbeit", "forschungsartikel",
-        "论著", "原创论文", "研究论文", "综述", "述评", "短篇论著", "研究报告",
-    }),
-    "a section heading": frozenset({
-        "abstract", "summary", "background", "introduction", "objective", "objectives", "aim", "aims",
-        "purpose", "methods", "method", "materials and methods", "design", "setting", "participants",
-        "results", "findings", "conclusion", "conclusions", "discussion", "limitations",
-        "implications", "keywords", "key words", "acknowledgements", "acknowledgments", "funding",
-        "conflict of interest", "conflicts of interest", "declaration of interest", "author contributions",
-        "data availability", "ethics statement", "highlights", "graphical abstract", "key points",
-        "resumen", "antecedentes", "introducción", "objetivo", "objetivos", "métodos", "resultados",
-        "conclusión", "conclusiones", "discusión", "palabras clave", "referencias", "bibliografía",
-        "résumé", "contexte", "objectif", "méthodes", "résultats", "conclusion générale",
-        "mots-clés", "mots clés", "références",
-        "zusammenfassung", "hintergrund", "einleitung", "ziel", "ziele", "methoden", "methodik",
-        "ergebnisse", "schlussfolgerung", "schlussfolgerungen", "diskussion", "schlüsselwörter",
-        "schlagwörter", "literatur", "literaturverzeichnis",
-        "摘要", "中文摘要", "英文摘要", "背景", "目的", "方法", "结果", "结论", "讨论", "关键词",
-        "关键字", "参考文献", "引言", "前言",
-    }),
-    "a metadata label": frozenset({
-        "author information", "author info", "authors", "author", "affiliations", "affiliation",
-        "author affiliations", "corresponding author", "correspondence", "article information",
-        "article info", "article history", "publication history", "received", "accepted", "revised",
-        "published", "published online", "first published", "issue date", "copyright", "license",
-        "licence", "citation", "doi", "pmid", "pmcid", "issn", "eissn", "isbn", "volume", "issue",
-        "pages", "journal", "publisher", "editor", "editors", "academic editor", "keywords plus",
-        "mesh terms", "publication types", "grants and funding", "linkout", "comment in",
-        "erratum in", "substances", "related information", "et al", "and others",
-        # the column and field names of exports and catalogue records
-        "year", "publication year", "pub year", "date", "publication date", "date of publication", "title",
-        "article title", "document title", "source", "source title", "journal title", "publication title",
-        "journal name", "document type", "publication type", "accession number",
-        "autores", "afiliaciones", "autor", "recibido", "aceptado", "publicado", "revista",
-        "año", "fecha", "título", "fuente",
-        "auteurs", "auteur", "affiliations des auteurs", "reçu", "accepté", "publié",
-        "année", "titre",
-        "autoren", "autor und affiliationen", "eingegangen", "angenommen", "veröffentlicht",
-        "zeitschrift", "jahr", "datum", "titel", "quelle",
-        "作者", "作者单位", "单位", "通讯作者", "基金项目", "基金", "中图分类号", "文献标识码",
-        "文章编号", "收稿日期", "修回日期", "发表日期", "出版日期", "期刊", "刊名", "卷", "期",
-        "等", "年", "年份", "题名", "标题", "来源", "出处",
-    }),
-    "the name of a website or database": frozenset({
-        "pubmed", "pubmed central", "pmc", "europe pmc", "medline", "google scholar",
-        "semantic scholar", "researchgate", "academia.edu", "sciencedirect", "springerlink",
-        "wiley online library", "taylor & francis online", "sage journals", "jstor", "scopus",
-        "web of science", "ovid", "ebsco", "ebscohost", "proquest", "medrxiv", "biorxiv", "arxiv",
-        "psyarxiv", "socarxiv", "ssrn", "osf", "osf preprints", "research square", "preprints.org",
-        "zenodo", "figshare", "crossref", "doaj", "scielo", "redalyc", "dialnet", "cairn",
-        "cairn.info", "persée", "hal", "hal open science", "érudit", "cnki", "中国知网",
-        "万方数据", "万方", "维普", "维普网", "百度学术", "cochrane library", "epistemonikos",
-        "the lancet", "nature", "science", "bmj", "jama network", "plos", "mdpi", "frontiers",
-        "oxford academic", "cambridge core", "ieee xplore", "acm digital library",
-    }),
-}
-
-#: Phrases of cookie and consent banners (checked inside abstracts, where a label list would miss them).
-CONSENT_PHRASES: tuple[str, ...] = (
-    "we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
-    "utilizamos cookies", "usamos cookies", "este sitio utiliza cookies", "nous utilisons des cookies",
-    "ce site utilise des cookies", "wir verwenden cookies", "diese website verwendet cookies",
-    "本网站使用cookie", "我们使用cookie",
+from .webpage.vocabulary import (
+    CONSENT_PHRASES,
+    DEGREES,
+    ISSUE_LABELS,
+    METRIC_WORDS,
+    NOTICE_PHRASES,
+    TITLE_PREFIX_LABELS,
+    UI_LABELS,
+    WEAK_METRIC_WORDS,
 )
 
-#: Words of the metrics, sharing and profile widgets beside an article's byline ("Total Downloads 2,418",
-#: "Citations 12", "ORCID Icon", "Share"), which a reader may split into "Family, Given". Measured against
-#: 56,000 given and family names of many countries (the person lists of the Faker package) and the
-#: 3,300 authors of the test corpora: none of these words is a name part, so one of them anywhere in a
-#: personal name is enough.
-METRIC_WORDS: frozenset[str] = frozenset({
-    "downloads", "download", "citations", "citation", "cited", "views", "pageviews", "metrics", "metric",
-    "altmetric", "altmetrics", "orcid", "icon", "email", "e-mail", "accesses", "mentions", "tweets",
-    "readers", "plumx", "mendeley",
-    "descargas", "citas", "visualizaciones", "métricas", "téléchargements", "consultations", "métriques",
-    "zitierungen", "zitationen", "aufrufe", "zugriffe", "downloadzahlen", "citações", "visualizações",
-    "acessos", "visualizzazioni", "citazioni",
-    "下载", "下载量", "下载次数", "被引", "被引量", "被引次数", "浏览", "浏览量", "阅读", "阅读量",
-})
-#: Widget words that are also someone's name somewhere ("Share", "Total", "Print", "Score"): they count
-#: only when the whole name is made of such words ("Total, Share"; "Downloads, Total" has a sure one).
-WEAK_METRIC_WORDS: frozenset[str] = frozenset({
-    "total", "share", "print", "save", "score", "view", "count", "counts", "mail", "export", "impact",
-    "stats", "cite", "pdf", "vues", "gesamt", "vistas", "visitas", "compartir", "partager", "teilen",
-    "correo", "courriel", "compartilhar", "totale", "insgesamt", "总", "总计", "分享", "收藏",
-})
+# --------------------------------------------------------------------------- vocabulary (data)
+# The labels scholarly websites put around articles live with the page readers' vocabulary
+# (:mod:`generator.ingest.webpage.vocabulary`), one list for both; what follows is about records.
 
-#: Labels that, followed by a colon, introduce a record's metadata ("Publication: Journal of ...",
-#: "Source: ...", "Fuente: ..."): a title that starts with one is a field read together with its label.
-#: The metadata labels of ``UI_LABELS`` count too, except those a real title may open with.
-TITLE_PREFIX_LABELS: frozenset[str] = frozenset({
-    "publication", "published in", "publication details", "source publication", "in", "cite as",
-    "cited as", "citation information", "cite this article", "how to cite", "publicado en", "publicación",
-    "publié dans", "publication dans", "erschienen in", "publikation", "publicado em", "publicação",
-    "pubblicato in", "citar como", "cómo citar", "citer comme", "comment citer", "zitierweise", "引用本文",
-    "引用格式", "发表于",
-})
-#: Labels of a journal's own announcements ("Special Issue: Digital health ..."): a page headed by one
-#: is a call for papers or an issue's contents, never a study.
-ISSUE_LABELS: frozenset[str] = frozenset({
-    "special issue", "themed issue", "thematic issue", "theme issue", "special collection", "call for papers",
-    "call for submissions", "supplement", "número especial", "numéro spécial", "numéro thématique",
-    "sonderheft", "themenheft", "numero speciale", "edição especial", "专刊", "特刊", "征稿",
-})
+#: Metadata labels a real title may open with ("Copyright law and ...").
 _TOPICAL_METADATA_LABELS: frozenset[str] = frozenset({
     "copyright", "license", "licence", "correspondence", "editor", "editors", "substances",
     "related information", "comment in", "erratum in", "grants and funding", "keywords plus", "mesh terms",
 })
-
-#: Publisher notices that stand where an abstract is missing; sentences holding them do not count as prose.
-NOTICE_PHRASES: tuple[str, ...] = (
-    "all rights reserved", "protected by copyright", "no abstract available", "abstract not available",
-    "abstract unavailable", "no abstract", "todos los derechos reservados", "resumen no disponible",
-    "tous droits réservés", "résumé non disponible", "alle rechte vorbehalten", "版权所有", "暂无摘要",
-)
 
 #: Common ISO 4 (LTWA) abbreviations of journal-title words; a title made of them is a journal.
 JOURNAL_ABBREVIATIONS: frozenset[str] = frozenset({
@@ -385,7 +236,7 @@ def title_problems(title: Any, *, journals: Iterable[str] = (), field: str = "ti
     if _is_row_of_labels(title):
         return [f"{field} {shown} is a row of website labels, not an article title"]
     for check in (_date_problem, _citation_problem, _label_prefix_problem, _journal_problem, _site_problem,
-                  _shape_problem):
+                  _banner_problem, _person_problem, _shape_problem):
         problem = check(title, list(journals))
         if problem:
             return [f"{field} {shown} {problem}"]
@@ -466,6 +317,37 @@ def _site_problem(title: str, _journals: list[str]) -> str | None:
     parts = _TITLE_PART_BREAK.split(stripped)
     if len(parts) >= 2 and label_kind(parts[-1]) == "the name of a website or database":
         return f"still ends with the website's name ({_shown(parts[-1])})"
+    return None
+
+
+# A cookie or consent banner's heading or sentence: the site speaking of its own cookies.
+_BANNER = re.compile(r"\bcookies?\b.{0,40}\b(this|our|the)( [\w'’-]+)? (site|website|service|portal)\b|"
+                     r"\b(we|we'd|we’d|we would)\b.{0,40}\bcookies\b|"
+                     r"^\W*((your|our|about|manage|managing|accept|reject|allow)\s+)?(\w+\s+)?cookies?"
+                     r"(\s+(policy|notice|consent|banner|choices|preferences|settings|statement))?\W*$|"
+                     r"\b(cookie|consent) (settings|preferences|choices|banner)\b", re.IGNORECASE)
+# "Given Family, PhD" or "Family, Given, RN, MSc": a person's name and credentials (a credential is a
+# short token of capitals, optionally with small letters between, as in "MSc", "PhD", "MBChB", "FRCP").
+_CREDENTIAL = r"(?:[A-Z][A-Za-z]{0,5}\.?(?:-[A-Z]{1,3})?|Dr\.?|Prof\.?)"
+_PERSON_WITH_DEGREES = re.compile(
+    rf"^\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,3}}(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}})?"
+    rf"(?:,\s*{_CREDENTIAL}(?:\s+{_CREDENTIAL})?)+\s*$")
+_CREDENTIAL_SHAPE = re.compile(r"^(?=.*[A-Z].*[A-Z]|.*[A-Z][a-z]+[A-Z])[A-Za-z.-]{2,8}$")
+
+
+def _banner_problem(title: str, _journals: list[str]) -> str | None:
+    if _BANNER.search(title) and len(title.split()) <= 20:
+        return "is a cookie or consent banner, not an article title"
+    return None
+
+
+def _person_problem(title: str, _journals: list[str]) -> str | None:
+    """A name followed by credentials ("Ana Roy, MSc"): an author's heading on a publisher page."""
+    if not _PERSON_WITH_DEGREES.match(title):
+        return None
+    last = title.rsplit(",", 1)[-1].strip()
+    if all(_CREDENTIAL_SHAPE.match(token) and token.lower().strip(".") in DEGREES for token in last.split()):
+        return "is a person's name with degrees, not an article title"
     return None
 
 

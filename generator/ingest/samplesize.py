@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from text_to_num import text2num
+
 from ..model.sentences import split_sentences
 from .numbers import NUMBER_WORDS, Count, find_counts
 
@@ -57,6 +59,7 @@ runners swimmers dancers musicians artists writers journalists sisters brothers 
 monks priests clergy callers invitees claimants attenders childminders nannies tutors relatives kin clerks
 captains crews sailors seafarers holders bakers butchers plumbers cashiers bartenders waiters waitresses guards
 wardens stewards janitors dispatchers inspectors auditors proprietors representatives delegates
+ministers pastors imams rabbis
 """)
 _SINGULAR_PEOPLE = _words("""
 participant respondent subject individual person adult child adolescent infant baby girl boy woman man mother father
@@ -129,6 +132,8 @@ _LEAD_NOUN = re.compile(
     r"(?:\b(?:total|sample|cohort|population|panel|census|(?:case |consecutive )series)\s+of|"
     r"\b(?:interviews?|conversations?|discussions?|focus groups?)\s+(?:were|was)\s+(?:held|conducted|carried out|"
     r"undertaken|done)\s+with|"
+    r"\b(?:held|conducted|carried out|undertook|had|ran)\s+(?:[\w-]+\s+){0,2}?(?:interviews|conversations|discussions|"
+    r"focus groups|yarning circles|talking circles)\s+with|"
     r"\b(?:study|survey|audit|interviews?|focus groups?|discussions?|questionnaires?|consultations?|workshops?|"
     r"data|records|responses|information|analysis|review|evaluation|observations?)\s+(?:\w+\s+)?"
     r"(?:of|with|from|on|for|among)|"
@@ -153,7 +158,7 @@ _AFTER_SAMPLE = re.compile(
     rf"started|began|entered|joined|(?:formed|made up|constituted) (?:the|our|a) (?:[\w-]+\s+){{0,2}}?(?:sample|"
     rf"cohort)|"
     rf"answered|completed (?:the|a|an|our|their)\s+(?:[\w-]+\s+){{0,2}}?(?:survey|questionnaire|interview|"
-    rf"baseline|assessment)s?|{_FILLED_IN}|came back|(?:were|was) received|"
+    rf"baseline|assessment)s?|{_FILLED_IN}|came back|(?:were|was) (?:received|obtained|collected)|"
     rf"underwent (?:random\w*\s+)?(?:randomi[sz]ation|allocation|enrol+ment|recruitment))\b", re.IGNORECASE)
 # Screening or referral is a funnel stage only when it is for the study ("screened for eligibility",
 # "referred to the trial"); "women screened for cervical cancer" or "adults referred to physiotherapy" by
@@ -176,7 +181,7 @@ _AFTER_POST = re.compile(
     rf"^{_AFTER_GAP}{_AUX}(?P<verb>completed|finished|withdrew|withdrawn|dropped out|lost to follow|excluded|declined|"
     rf"refused|died|did not|discontinued|remained)\b", re.IGNORECASE)
 # Not "included" or "selected": a study "included 14 practices" whose patients it does not count.
-_OBSERVING_VERBS = (r"audited|reviewed|analy[sz]ed|examined|extracted|abstracted|sampled|called|telephoned|"
+_OBSERVING_VERBS = (r"audited|reviewed|analy[sz]ed|examined|extracted|abstracted|linked|sampled|called|telephoned|"
                     r"phoned|rang|visited|contacted|approached|surveyed|studied|assessed|evaluated|inspected|mapped")
 _AUDIT_VERBS = r"audited|reviewed|analy[sz]ed|extracted|abstracted|inspected|visited|called|telephoned|phoned|rang"
 # Units of an audit or a record review are observed: "we audited all 600 letters", "an audit of 95 clinics",
@@ -268,7 +273,7 @@ _OUTCOME_AFTER = re.compile(r"^\s*(?:(?!(?:\w+ed|took|gave|did|were|was|had|have
 _TOTAL_BEFORE = re.compile(r"(?:\b(?:in total|in all|altogether|overall),?|\btotal of|\btotall?ing|\btotal sample of"
                            r"|\ba total of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:in total|in all|altogether|overall)\b", re.IGNORECASE)
-_PLANNED = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|(?:planned|proposed|forthcoming|upcoming|"
+_PLANNED = re.compile(r"\b(?:will|shall|plan(?:s|ned)? to|intend(?:s|ed)? to|(?:planned|proposed|forthcoming|upcoming|"
                       r"future)\s+(?:[\w-]+\s+)"
                       r"{0,3}?(?:trial|study|survey|evaluation|experiment)|aims? to (?:recruit|enrol|include)|"
                       r"to be (?:recruited|"
@@ -467,9 +472,10 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         value=count.value, kind=kind, noun=head.noun, standing=_standing(before, stage, declared or total, head),
         stage=stage, sentence=sentence, index=index, end=count.end, total=total,
         arm=bool(_ARM_AFTER.match(after)), also=bool(_ALSO_AFTER.match(after)),
-        rejected=_rejection(count, before, sentence, notation, kind == "people") or _companion_rejection(after)
+        rejected=_rejection(count, before, sentence, notation, kind == "people") or _companion_rejection(after, head)
         or _unreal_rejection(before, head) or _event_record_rejection(kind, head, after)
         or ("population" if not stage and not declared and _POPULATION_AFTER.match(after) else "")
+        or ("service activity" if not declared and _PROGRAMME_REACH.search(before) else "")
         or ("service activity" if not declared and _DESCRIBING_LEAD.search(sentence[:count.start])
             and (not stage or _SERVICE_CLAUSE.search(before)) else "")
         or ("outcome count" if outcome else "") or _pooled_rejection(sentence, count.start),
@@ -531,6 +537,13 @@ def _involving_people(sentence: str, noun_end: int, following: Count) -> bool:
 _DESCRIBING_LEAD = re.compile(r"^\s*(?:we|this (?:paper|article|report|case study))\s+(?:describes?|outlines?|"
                               r"recounts?|reports? on)\s+(?:how|the (?:development|set-?up|launch|implementation|"
                               r"establishment))\b", re.IGNORECASE)
+# "The helpline has supported 9,000 callers since 2015": how many a programme or service reached, a figure of
+# its activity (often quoted from its own reports), not people a study sampled.
+_PROGRAMME_REACH = re.compile(
+    r"\b(?:programm?es?|programs?|services?|schemes?|initiatives?|campaigns?|projects?|charit(?:y|ies)|helplines?|"
+    r"hotlines?|organi[sz]ations?|platforms?|websites?|apps?|networks?)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:(?:\w+ly|now|so far|since)\s+)?(?:reached|served|supported|helped|assisted|trained|seen|housed|fed|"
+    r"registered|signed up)\s+(?:(?:a total of|some|the|an estimated)\s+)?$", re.IGNORECASE)
 # "..., which examined 870 clients": the described service's own clause, not the authors' sampling.
 _SERVICE_CLAUSE = re.compile(r"\b(?:which|that)\s+(?:(?:has|had|have)\s+)?\w+\s+(?:(?:a total of|some|the)\s+)?$",
                              re.IGNORECASE)
@@ -625,8 +638,13 @@ def _event_record_rejection(kind: str, head: _Head, after: str) -> str:
     return ""
 
 
-def _companion_rejection(after: str) -> str:
-    """"63 adolescents and their parents": the people studied outnumber the count."""
+def _companion_rejection(after: str, head: _Head) -> str:
+    """"63 adolescents and their parents": the people studied outnumber the count.
+
+    A count of pairs or families ("505 dyads of survivors and their carers") already holds both members.
+    """
+    if head.noun.lower() in _PEOPLE_UNITS:
+        return ""
     return "uncounted companions" if _UNCOUNTED_COMPANIONS.match(after) else ""
 
 
@@ -991,7 +1009,10 @@ def _groups_of_uncounted_people(chosen: Candidate, candidates: list[Candidate], 
         named = match.group("with").lower()
         if re.search(r"\d|\b(?:them|these|those|whom|some|each|all)\b", named):
             continue
-        if not _same_people(chosen.phrase, named) and not _same_people(chosen.noun.lower(), named.split()[-1]):
+        # "focus groups with students and staff": any group named as the counted people may be drawn from them
+        groups = [g.split() for g in re.split(r",|\band\b|\bor\b", named) if g.split()]
+        if not _same_people(chosen.phrase, named) and not any(_same_people(chosen.noun.lower(), words[-1])
+                                                              for words in groups):
             notes.append(f"sample size left empty: the abstract gives {chosen.value} {chosen.noun} and "
                          f"{candidate.value} groups with {named}, whose members are not counted")
             return True
@@ -1004,14 +1025,20 @@ _COHORT_OF_LEAD = re.compile(r"\b(?:cohort|panel)\s+(?:(?:analysis|study|data)\s
 
 def _interviewed_beside_a_cohort_of_events(chosen: Candidate, candidates: list[Candidate], notes: list[str]) -> bool:
     """People interviewed next to a cohort counted in events ("a cohort analysis of 2,904 visits with interviews
-    with 15 paramedics"): the cohort's own people are not counted, so the interviewees are not the sample."""
+    with 15 paramedics") or next to case records analysed ("an analysis of 2,045 birth records with interviews
+    with 15 midwives"): the people behind the events or records are not counted, so the interviewees are one of
+    two samples and not the study's."""
     if not _interviewed(chosen):
         return False
     for candidate in candidates:
-        if candidate.kind in ("units", "other") and not candidate.rejected and candidate.index != chosen.index \
-                and re.fullmatch(_EVENTS, candidate.noun, re.IGNORECASE) \
-                and _COHORT_OF_LEAD.search(candidate.sentence[:candidate.start]):
-            notes.append(f"sample size left empty: the abstract gives a cohort of {candidate.value} {candidate.noun} "
+        if candidate.kind not in ("units", "other") or candidate.rejected or candidate.index == chosen.index:
+            continue
+        cohort = re.fullmatch(_EVENTS, candidate.noun, re.IGNORECASE) \
+            and _COHORT_OF_LEAD.search(candidate.sentence[:candidate.start])
+        records = candidate.observed and candidate.noun.lower() in _RECORD_NOUNS and candidate.value != chosen.value
+        if cohort or records:
+            described = "a cohort of " if cohort else ""
+            notes.append(f"sample size left empty: the abstract gives {described}{candidate.value} {candidate.noun} "
                          f"and {chosen.value} {chosen.noun} interviewed as separate samples and no total")
             return True
     return False
@@ -1094,11 +1121,15 @@ def _drop_funnel_ends(people: list[Candidate]) -> list[Candidate]:
     """Screened/invited counts give way to enrolled ones, and completers to the enrolled.
 
     When only an invited or screened number is given, it is the sample only if the text calls it
-    one ("a random sample of 1,000 voters was contacted"); "we invited 500 nurses" is not.
+    one ("a random sample of 1,000 voters was contacted"); "we invited 500 nurses" is not. A screened count
+    gives way only to a count the text places in the study (enrolled, analysed, completed, or declared): a bare
+    mention of other people ("we trained 62 teachers; they screened 2,840 children") is no later funnel stage.
     """
     people = _drop_drawn_pools(people)
     if all(c.stage == "pre" for c in people):
         return [c for c in people if c.standing == STRONG]
+    if not any(c.stage or c.standing == STRONG for c in people if c.stage != "pre"):
+        return people  # nothing after the screening: the counts stand side by side
     people = [c for c in people if c.stage != "pre"]
     if any(c.stage == "sample" for c in people):
         people = [c for c in people if c.stage != "analysed"]  # "600 were randomised and 571 were analysed"
@@ -1252,6 +1283,8 @@ class _LanguageGrammar:
     clause_break: str = r"[，,]"
     # A count in a phrase of place ("aus 46 Krankenhäusern", "в 5 поликлиниках") is not the sample.
     place_before: re.Pattern[str] = re.compile(r"(?!)")
+    # The language's tag for text2num when its count pattern also takes number words ("vingt-sept"), else "".
+    number_words: str = ""
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -1276,6 +1309,20 @@ _KOREAN = _LanguageGrammar(
     total_before=re.compile(r"(?:총|전체|모두|합계)\s*$"),
     planned=re.compile(r"예정|계획"),
 )
+# Japanese: "412名から有効回答を得た" (valid answers from 412), "看護師15人にインタビュー" (interviews with 15 nurses);
+# "うち女性30名" (of whom 30 women) is a part, "約200名" or "200名以上" is approximate.
+_JAPANESE = _LanguageGrammar(
+    count=re.compile(rf"(?<![\d.,第]){_DIGIT_GROUPS}\s*(余)?\s*(?:名|例|人(?!あたり|当たり|につき|[日月年]))"),
+    firm=re.compile(r"対象|回答|質問紙|アンケート|調査|インタビュー|面接|参加|協力|募集|選定|抽出|登録|無作為|"
+                    r"割り付|配布|収集|分析|同意"),
+    part_before=re.compile(r"(?:うち|内訳|そのうち|男性|女性|介入群|対照群|各群?|それぞれ)[^、。，,；]{0,12}$"),
+    inexact_before=re.compile(r"(?:約|およそ|ほぼ|概ね|延べ)\s*$"),
+    inexact_after=re.compile(r"^\s*(?:以上|程度|余|あまり|前後|未満|弱|強)"),
+    total_before=re.compile(r"(?:計|合計|総計|全|総数)[^、。，,\d]{0,6}$"),
+    planned=re.compile(r"予定|計画"),
+    clause_break=r"[、，,]",
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _FRENCH_PEOPLE = (r"participant(?:e)?s|patient(?:e)?s|personnes|répondant(?:e)?s|infirmi(?:è|e)re?s|infirmiers|"
                   r"médecins|étudiant(?:e)?s|élèves|enseignant(?:e)?s|parents|mères|pères|femmes|hommes|enfants|"
                   r"adolescent(?:e)?s|adultes|jeunes|aidant(?:e)?s|soignant(?:e)?s|professionnel(?:le)?s|"
@@ -1286,9 +1333,17 @@ _FRENCH_PEOPLE = (r"participant(?:e)?s|patient(?:e)?s|personnes|répondant(?:e)?
                   r"utilisat(?:eur|rice)s|bénéficiaires|survivant(?:e)?s|personnels|directeurs|directrices|"
                   r"praticien(?:ne)?s|généralistes|spécialistes|chirurgiens|ambulanciers|puéricultrices|"
                   r"aides-soignant(?:e)?s|stagiaires|internes")
+# French number words ("vingt-sept", "trois cent six"); "un"/"une" only inside a compound ("vingt et un"), since
+# alone they are mostly articles.
+_FRENCH_NUMBER_WORD = (r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+                       r"vingts?|trente|quarante|cinquante|soixante|cents?|mille)")
+_FRENCH_NUMBER_WORDS = rf"\b{_FRENCH_NUMBER_WORD}(?:[- ](?:et[- ])?(?:{_FRENCH_NUMBER_WORD}|une?)\b)*"
+# Individual interviews stand for the people interviewed, as in English ("27 entretiens semi-directifs").
+_FRENCH_INTERVIEWS = r"entretiens(?!\s+(?:collectifs|de groupe))"
 # French: "auprès de 18 infirmières", "Au total, 1 246 étudiants ont répondu". "dont 12 femmes" is a part.
 _FRENCH = _LanguageGrammar(
-    count=re.compile(rf"(?<![\d.,]){_DIGIT_GROUPS}()\s+(?:{_FRENCH_PEOPLE})\b", re.IGNORECASE),
+    count=re.compile(rf"(?<![\d.,])(\d{{1,3}}(?:[ ,\u00a0\u2009\u202f]\d{{3}})+|\d+|{_FRENCH_NUMBER_WORDS})()\s+"
+                     rf"(?:{_FRENCH_PEOPLE}|{_FRENCH_INTERVIEWS})\b", re.IGNORECASE),
     firm=re.compile(r"auprès d|interrog|recrut|inclu|ont répondu|répondant|ont participé|participants|ont rempli|"
                     r"ont complété|questionnaire|enquête|entretien|échantillon|a porté sur|ont porté sur|randomis|"
                     r"tirés? au sort|étude|cohorte|au total|un total de|suivi", re.IGNORECASE),
@@ -1301,6 +1356,7 @@ _FRENCH = _LanguageGrammar(
     total_before=re.compile(r"(?:\bau total|\bun total de|\ben tout|\bsoit)\s*,?\s*$", re.IGNORECASE),
     planned=re.compile(r"\bseront\b|\bsera\b|\bprévoi\w*|\bprévu\w*|\bdevraient\b", re.IGNORECASE),
     clause_break=r"[;]|,(?!\d)",
+    number_words="fr",
 )
 # Spanish, German and Russian: digits (grouped by a point or a space: "1.384", "2 156") before a word that
 # is not a unit, a place or a thing counted ("años", "Schulen", "больниц"), in a clause with a sampling verb.
@@ -1397,11 +1453,13 @@ lors en il elle ils elles
 """)
 
 
-#: The grammars of the other languages, by language tag ("zh": "共纳入1862名居民", "ko": "간호사 215명을
-#: 대상으로", "fr": "Nous avons interrogé 24 infirmières", "it": "184.602 residenti", "es": "Se entrevistó a 21
-#: cuidadoras", "de": "1.384 Pflegekräfte beantworteten", "ru": "Было опрошено 1 204 студента").
+#: The grammars of the other languages, by language tag ("zh": "共纳入1862名居民", "ja": "412名から有効回答を得た",
+#: "ko": "간호사 215명을 대상으로", "fr": "Nous avons interrogé 24 infirmières", "it": "184.602 residenti",
+#: "es": "Se entrevistó a 21 cuidadoras", "de": "1.384 Pflegekräfte beantworteten",
+#: "ru": "Было опрошено 1 204 студента").
 LANGUAGE_GRAMMARS: dict[str, _LanguageGrammar] = {
-    "zh": _CHINESE, "ko": _KOREAN, "fr": _FRENCH, "it": _ITALIAN, "es": _SPANISH, "de": _GERMAN, "ru": _RUSSIAN,
+    "zh": _CHINESE, "ja": _JAPANESE, "ko": _KOREAN, "fr": _FRENCH, "it": _ITALIAN, "es": _SPANISH, "de": _GERMAN,
+    "ru": _RUSSIAN,
 }
 
 
@@ -1413,6 +1471,8 @@ def sample_size_in(language: str, text: str) -> SampleSize:
 
 def _other_language_sample_size(text: str) -> SampleSize | None:
     """The grammar of the language the text is written in, when it is one of those above."""
+    if _KANA.search(text):
+        return sample_size_in("ja", text)  # Japanese writes with kana beside the characters it shares with Chinese
     if _CJK.search(text):
         return sample_size_in("zh", text)
     if _HANGUL.search(text):
@@ -1457,6 +1517,20 @@ def _language_sample_size(text: str, grammar: _LanguageGrammar) -> SampleSize:
                                    f"and no total",))
 
 
+def _language_number(written: str, language: str) -> int | None:
+    """Digits with any grouping, or (for a grammar that takes them) number words read by text2num."""
+    digits = re.sub(r"\D", "", written)
+    if digits:
+        return int(digits)
+    if not language:
+        return None
+    try:
+        value = text2num(written.lower(), language)
+    except ValueError:
+        return None
+    return value if isinstance(value, int) and value > 1 else None
+
+
 def _language_counts(clause: str, sentence: str, grammar: _LanguageGrammar) -> list[tuple[int, bool, str]]:
     """Firm, exact, whole counts of people in one clause."""
     if not grammar.firm.search(clause) or grammar.planned.search(clause):
@@ -1468,6 +1542,8 @@ def _language_counts(clause: str, sentence: str, grammar: _LanguageGrammar) -> l
             continue
         if grammar.part_before.search(before) or grammar.place_before.search(before):
             continue
-        value = int(re.sub(r"\D", "", match.group(1)))
+        value = _language_number(match.group(1), grammar.number_words)
+        if value is None:
+            continue
         found.append((value, bool(grammar.total_before.search(before)), sentence.strip()))
     return found

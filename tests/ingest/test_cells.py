@@ -9,6 +9,7 @@ from nameparser.config import CONSTANTS
 
 from generator.ingest.cells import (
     Citation,
+    date_from_words,
     doi_from_url,
     journal_name,
     keyword_list,
@@ -200,3 +201,14 @@ def test_a_parsed_journal_never_ends_in_a_locator_word_and_a_volume_has_a_number
         assert cited.journal.split()[-1].strip(".,;:").lower() not in _LOCATOR_WORDS
     if cited.volume is not None:
         assert any(c.isdigit() for c in cited.volume) or cited.volume.isupper()
+
+
+MONTH_WORDS = [("Jan", 1), ("February", 2), ("MARCH", 3), ("Sept.", 9), ("june", 6), ("Dec", 12)]
+
+
+@given(st.integers(1800, 2099), st.sampled_from(MONTH_WORDS), st.one_of(st.none(), st.integers(0, 40)))
+def test_dates_in_words_are_as_precise_as_stated(year: int, month: tuple[str, int], day: int | None) -> None:
+    word, number = month
+    text = f"{word} {year}" if day is None else f"{day} {word} {year}"
+    expected = f"{year}-{number:02d}" + (f"-{day:02d}" if day is not None and 1 <= day <= 31 else "")
+    assert date_from_words(text) == expected

@@ -69,3 +69,21 @@ def test_headings_of_more_languages() -> None:
     sections = split_abstract("Cel: Ocena programu. Materiał i metody: Ankieta wśród 80 położnych. Wyniki: Poprawa. "
                               "Wnioski: Program działa.")
     assert [s.heading for s in sections] == ["Cel", "Materiał i metody", "Wyniki", "Wnioski"]
+
+
+def test_management_journal_headings_with_slashes_are_sections() -> None:
+    text = ("Purpose: To explore how ward managers plan rotas. Design/methodology/approach: Twelve managers were "
+            "interviewed. Findings: Managers relied on informal swaps. Research limitations/implications: One "
+            "region only. Originality/value: First study of rota swaps.")
+    headings = [section.heading for section in split_abstract(text)]
+    assert headings == ["Purpose", "Design/methodology/approach", "Findings", "Research limitations/implications",
+                        "Originality/value"]
+
+
+def test_report_and_italian_closing_headings_are_sections() -> None:
+    text = ("Conclusions: Pharmacy triage worked. Future work: Costs over five years. Study registration: "
+            "Registry 1234. Funding: A national research programme.")
+    assert [s.heading for s in split_abstract(text)] == ["Conclusions", "Future work", "Study registration",
+                                                         "Funding"]
+    italian = "Obiettivi: Stimare la copertura. Principali misure di outcome: Copertura vaccinale. Risultati: Più alta."
+    assert [s.heading for s in split_abstract(italian)] == ["Obiettivi", "Principali misure di outcome", "Risultati"]

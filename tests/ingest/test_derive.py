@@ -210,3 +210,27 @@ def test_a_modelled_cohort_gives_no_sample_and_other_design() -> None:
         None, "A decision-analytic model simulated a hypothetical cohort of 40,000 adults aged 60."),))
     derived = derive(study)
     assert (derived.sample_size, derived.design) == (None, "other")
+
+
+@pytest.mark.parametrize(("text", "design"), [
+    # a planned study is "other" even when it will randomise
+    ("We plan to enrol 260 smokers and randomise them to text messages or leaflets.", "other"),
+    # records kept in a database or register are routine data
+    ("All strokes notified to the regional stroke register from 2014 to 2019 were included.", "quantitative"),
+    ("We counted prescriptions held in the national dispensing database.", "quantitative"),
+    # groups compared by how much
+    ("Night workers reported poorer sleep and higher fatigue scores than day workers.", "quantitative"),
+    # a follow-up's length alone is no design
+    ("Median follow-up was 2.5 years.", None),
+    # actors who visit or call services are an audit, not a modelled population
+    ("Simulated patients visited 95 opticians and asked about glaucoma checks.", "quantitative"),
+    ("A simulated cohort of 100,000 women was followed in a Markov model.", "other"),
+    # records analysed beside interviews: both kinds of data
+    ("An analysis of 880 referral letters was paired with interviews with 12 GPs.", "mixed-methods"),
+    # Japanese and French method wording
+    ("高齢者施設の職員を対象に横断調査を行った。", "quantitative"),
+    ("訪問看護師に半構造化インタビューを行い、質的記述的に分析した。", "qualitative"),
+    ("Une enquête par entretiens a été menée auprès de médecins généralistes.", "qualitative"),
+])
+def test_round_eleven_design_wording(text: str, design: str | None) -> None:
+    assert classify_design("", text, None) == design

@@ -30,11 +30,11 @@ def test_sample_size_and_design_meet_their_floors() -> None:
     assert report["design_accuracy"] >= 0.99, misses
 
 
-#: Floors for the batches written blind (precision, recall, design), reached and rounded down. Batch 7 is
-#: at its blind figures: no one has tuned on its sentences yet.
-BLIND_FLOORS = {"batch2": (0.99, 0.99, 0.99), "batch3": (0.99, 0.99, 0.99), "batch4": (0.99, 0.99, 0.98),
-                "batch5": (0.99, 0.99, 0.99),
-                "batch6": (0.95, 0.97, 0.96), "batch7": (0.95, 0.92, 0.90)}
+#: Floors for the batches written blind (precision, recall, design), reached after a round of work on each
+#: and rounded down. Batch 8's blind figures were 91.3 / 95.5 / 87.8 before round 11.
+BLIND_FLOORS = {"batch2": (0.99, 0.99, 0.99), "batch3": (0.99, 0.99, 0.99), "batch4": (0.99, 0.99, 0.99),
+                "batch5": (0.99, 0.99, 0.99), "batch6": (0.97, 0.99, 0.98), "batch7": (0.99, 0.99, 0.97),
+                "batch8": (0.99, 0.99, 0.99)}
 
 
 @pytest.mark.parametrize("batch", sorted(BLIND_FLOORS))

@@ -791,3 +791,17 @@ def test_a_page_read_with_its_metrics_widget_gets_every_reason() -> None:
     problems = record_problems(record, this_year=2025)
     assert len(problems) == 3
     assert sum("metrics or sharing" in p for p in problems) == 2
+
+
+@pytest.mark.parametrize("title", ["Ana Roy-Hartley, PhD", "Okafor, Chidi, RN, MSc", "Tomas Ek, MD, MPH",
+                                   "Cookies on our council's website", "Reject optional cookies",
+                                   "About cookies", "We'd like to set analytics cookies"])
+def test_a_person_with_degrees_or_a_cookie_banner_is_never_a_title(title: str) -> None:
+    assert title_problems(title)
+
+
+@pytest.mark.parametrize("title", ["Third-party cookies on pharmacy websites: a cross-sectional audit",
+                                   "Smoking, HIV, and TB among miners: a cohort study",
+                                   "Depression in Ghana, Nigeria and Kenya: the MINDS study"])
+def test_titles_about_cookies_or_with_commas_stay_titles(title: str) -> None:
+    assert not title_problems(title)

@@ -307,3 +307,52 @@ def test_an_abbreviation_defined_for_people_counts_people() -> None:
 ])
 def test_round_ten_constructions(text: str, size: int | None) -> None:
     assert choose_sample_size(text).count == size
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    # a programme's or service's reach is a figure of its activity, not a sample
+    ("The food bank network has served 12,400 households since it opened.", None),
+    ("Over its first decade the peer-support helpline helped 8,150 callers.", None),
+    ("We surveyed 640 callers to the helpline.", 640),
+    # a count of pairs already holds both members
+    ("In total, 118 couples of a patient and their partner completed the questionnaire.", 118),
+    ("We recruited 70 adolescents and their mothers from youth clubs.", None),
+    # people interviewed beside records of other, uncounted people: two samples
+    ("We abstracted 1,260 ambulance records and interviewed 12 dispatchers.", None),
+    # people screened by trainees the study also counts: no funnel, two counts side by side
+    ("We trained 35 pharmacists, who then screened 980 customers for atrial fibrillation.", None),
+    ("Of 720 people screened for eligibility, 301 enrolled.", 301),
+    # "held conversations with": the people spoken with, even under a noun the vocabulary lacks
+    ("We held long conversations with 17 harbour pilots.", 17),
+    # responses obtained are respondents
+    ("Forms were posted to 1,400 tenants, and 655 valid responses were obtained.", 655),
+    # a planned count, "intend to"
+    ("We intend to recruit 90 carers.", None),
+])
+def test_round_eleven_constructions(text: str, size: int | None) -> None:
+    assert choose_sample_size(text).count == size
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("病棟看護師を対象に質問紙を配布し、523名から回答を得た。", 523),
+    ("介護職員18人に半構造化インタビューを行った。", 18),
+    ("参加者は45名で、うち女性は30名であった。", 45),
+    ("約1200名の住民を対象とした。", None),
+    ("120名以上の学生が回答した。", None),
+    ("今後、200名を対象に調査を行う予定である。", None),
+])
+def test_japanese_counts(text: str, size: int | None) -> None:
+    assert sample_size_in("ja", text).count == size
+
+
+def test_a_japanese_abstract_is_read_by_the_japanese_grammar() -> None:
+    assert choose_sample_size("地域の保健師64名に質問紙調査を実施した。").count == 64
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("Nous avons réalisé quarante et un entretiens semi-directifs auprès de kinésithérapeutes.", 41),
+    ("Au total, trois cent douze étudiants ont répondu au questionnaire.", 312),
+    ("Une infirmière a coordonné l'enquête auprès de 86 familles.", 86),
+])
+def test_french_number_words(text: str, size: int | None) -> None:
+    assert sample_size_in("fr", text).count == size

@@ -82,3 +82,23 @@ def test_an_article_type_crumb_is_no_journal() -> None:
 def test_a_bracketed_abbreviation_after_the_journal_is_dropped() -> None:
     cited = parse_citation("Journal of Rural Midwifery (J RURAL MIDWIF), Oct2021; 5(4): 77-84. (8p)")
     assert cited is not None and cited.journal == "Journal of Rural Midwifery"
+
+
+def test_a_publication_phrase_before_the_volume_is_no_journal_and_a_bracketed_year_no_issue() -> None:
+    citation = parse_citation("Published on 17.1.2021 in Vol 6 (2021)", lenient=True)
+    assert citation is not None
+    assert (citation.journal, citation.year, citation.volume, citation.issue) == (None, 2021, "6", None)
+
+
+@pytest.mark.parametrize("line, journal, year", [
+    ("2018, Nordic Journal of Ward Nursing", "Nordic Journal of Ward Nursing", 2018),
+    ("2022 · Rural Pharmacy Practice · Article", "Rural Pharmacy Practice", 2022),
+])
+def test_year_then_journal_lines_of_aggregators(line: str, journal: str, year: int) -> None:
+    citation = parse_citation(line, lenient=True)
+    assert citation is not None and (citation.journal, citation.year) == (journal, year)
+
+
+def test_a_later_version_date_line_is_no_citation_of_a_journal() -> None:
+    citation = parse_citation("Last updated: 02 Mar 2021, 3:19 (https://doi.org/10.9999/x.1.2)", lenient=True)
+    assert citation is None or citation.journal is None

@@ -219,3 +219,15 @@ def _is_degree_part(part: str) -> bool:
     """A comma-separated part holding only credentials ("MD", "MPH", "RN, BSN")."""
     tokens = part.replace(".", "").split()
     return bool(tokens) and all(t.lower() in DEGREES for t in tokens)
+
+
+def is_name_with_degrees(text: str) -> bool:
+    """A person's name followed by credentials ("Ana Roy, PhD", "Roy, Ana, RN, MSc"): an author's
+    heading on a publisher page, which can never be a study's title."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if len(parts) < 2 or not _is_degree_part(parts[-1]):
+        return False
+    kept = [part for part in parts if not _is_degree_part(part)]
+    if len(kept) == 1:
+        return _given_first(kept[0]) is not None
+    return len(kept) == 2 and _inverted(f"{kept[0]}, {kept[1]}") is not None

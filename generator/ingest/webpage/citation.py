@@ -25,7 +25,7 @@ _NOTE = re.compile(r"\([^)]*[A-Za-z]{3,}[^)]*;[^)]*\)|\((?=[^)]*(?:preprint|revi
 # Volume words of several languages: "Årgång 42", "Jaargang 100", "Jahrgang 7", "Rocznik 12", "Anno 33".
 _KEYWORD_VOLUME = re.compile(r"\b(?:volume|vol\.?|bd\.?|band|tome|t\.|том|årg(?:ång|ang)?\.?|jaargang|jahrgang|jg\.|"
                              r"rocznik|ročník|roč\.|ann(?:o|ata)(?!\s*(?:1[89]|20)\d\d)|vuosikerta|vsk\.|évfolyam|évf\.)\s*[:：]?\s*(?P<volume>\d+[A-Za-z]?)"
-                             r"(?:\s*[（(](?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)[)）])?|第\s*(?P<cjk_volume>\d+)\s*卷",
+                             r"(?:\s*[（(](?!(?:1[89]|20)\d\d[)）])(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)[)）])?|第\s*(?P<cjk_volume>\d+)\s*卷",
                              re.IGNORECASE)
 _KEYWORD_ISSUE = re.compile(
     r"\b(?<!article )(?:issue|iss\.?|no\.?|nr\.?|number|heft|núm\.?|n°|numéro|número|numero|fasc\.?|номер|выпуск|вып\.)"
@@ -48,6 +48,10 @@ _SEPARATOR_LINE = re.compile(r"\s[·•|]\s")
 # citation line: its year is not the year of publication.
 _HISTORY_DATE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_][^\d|;,:：]{2,30}?)(?:\s*[:：]\s*|\s+)"
                            r"(?=\d|[^\W\d_]{3,9}\.?\s+\d)[^|;]{0,20}?(?:1[89]|20)\d\d(?!\d)")
+# "Published on 22.8.2023 in Vol 25 (2023)": a publication phrase before the citation proper, whose words
+# are no journal's name.
+_PUBLISHED_IN = re.compile(r"^\s*(?:first\s+)?(?:published|posted|appeared)(?:\s+online)?(?:\s+on)?\s+"
+                           r"(?P<date>[^,;]{4,30}?)\s+in\s+(?=(?:vol|volume|issue|no)\b)", re.IGNORECASE)
 _HISTORY_KINDS = frozenset({"received", "accepted", "revised", "written"})
 
 
@@ -75,6 +79,7 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
         return None
     body = _NOTE.sub(" ", _TAIL_NOISE.sub("", _DOI_TEXT.sub(" ", raw)))
     body = _HISTORY_DATE.sub(_drop_history_date, body)
+    body = _PUBLISHED_IN.sub(r"\g<date>, ", body)
     body = clean_text(body) or ""
     words = body.split()
     if len(words) >= 6 and sum(1 for w in words if w[:1].islower()) > len(words) / 2:
@@ -88,7 +93,7 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
     start = min(year_match.start(), first_part if first_part is not None else len(body))
     journal = _journal(body[:start + 1] if body[start:start + 1] == "." else body[:start])  # "Serv. 11:1102345"
     if journal is None and not (volume or issue or pages):
-        return None
+        return _year_first(body) if lenient else None
     if journal and (date_kind(journal.rstrip(" :：|")) or re.match(r"^\s*[^\W\d_]{1,12}\.?\s*[:：]\s*\d", body)):
         if not (volume or issue or pages):
             return None  # "Posted 2021" or "Published 2020" is a date line, not a citation
@@ -96,6 +101,21 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
     after_journal = body.find(journal) + len(journal) if journal else 0
     date = parse_page_date(body[after_journal:]) or year_match.group(1)
     return Citation(journal, parse_year(date), date, volume, issue, normalize_pages(pages) if pages else None)
+
+
+def _year_first(body: str) -> Citation | None:
+    """"2021, Journal of X" or "2021 · Journal of X · Article": the year first, then the journal's name
+    (a work type after it is dropped), as aggregators print a work's source under its title."""
+    match = re.match(r"^\s*((?:1[89]|20)\d\d)\s*[,·•|]\s*(?P<rest>[^·•|]+)(?:[·•|].*)?$", body)
+    if not match:
+        return None
+    journal = _journal(match.group("rest"))
+    words = journal.split() if journal else []
+    capitalised = [word for word in words if word[:1].isupper()]
+    if journal is None or not words or not words[0][:1].isupper() or len(capitalised) < len(words) / 2 \
+            or re.search(r"\d", journal):
+        return None
+    return Citation(journal, int(match.group(1)), match.group(1), None, None, None)
 
 
 def _undated(body: str) -> Citation | None:

@@ -14,16 +14,8 @@ from ...errors import error
 from ..base import CitationStatement, Extraction, ReadResult
 from ..clean import split_abstract
 from ..normalize import clean_text, normalize_doi, normalize_title, parse_date, parse_year
-from .common import (
-    ABSTRACT_INLINE,
-    DOI_LINE,
-    YEAR_LINE,
-    Line,
-    is_ui_line,
-    looks_like_title,
-    page_lines,
-    parse_author_line,
-)
+from .authors import parse_author_line
+from .common import Line, is_cjk_line, page_lines
 from .profiles import CITATION_INDEX
 
 _CITED_BY = re.compile(r"cited by\s+([\d,]+)\s+publications?", re.IGNORECASE)
@@ -32,6 +24,17 @@ _STATEMENT_KINDS = "|".join(re.escape(kind) for kind in CITATION_INDEX.statement
 _SECTION = re.compile(rf"^Section\s*:\s*(?P<section>.*?)(?P<type>{_STATEMENT_KINDS})?$",
                       re.IGNORECASE)
 _CONFIDENCE = re.compile(r"^confidence\s*:\s*(\d{1,3})\s*%", re.IGNORECASE)
+_ABSTRACT_INLINE = re.compile(r"^\s*(abstract|summary)\s*[:：]\s*(\S.*)$", re.IGNORECASE)
+_DOI_LINE = re.compile(r"\b(?:doi)\s*[:：]?\s*(10\.\d{4,9}/\S+)", re.IGNORECASE)
+_YEAR_LINE = re.compile(r"^\s*(1[89]\d\d|20\d\d)\s*$")
+_NUMBER_LINE = re.compile(r"^[\s\d.,:%()+\-–/]*$")
+# Words that label controls rather than content: buttons, menus, dialogs, sorting, sharing.
+_UI_WORDS = re.compile(
+    r"^\s*[|·•>]*\s*(view|cite|share|copy|download|export|print|save|sign up|sign in|log in|"
+    r"login|register|subscribe|search|order by|sort by|filter|select|help|close|ok|cancel|"
+    r"more|less|next|previous|back|home|menu|related|see \d+ more|show more|read more|"
+    r"full text|pdf|email|alerts?|tweet|facebook)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[a-z][.!?](?:\s|$)")
 _OPEN_QUOTE = ("“", '"', "«", "„")
 _CLOSE_QUOTE = ("”", '"', "»", "“")
 
@@ -56,7 +59,7 @@ class CitationIndexReader:
         statements_at = next((i for i, line in enumerate(lines) if line.text.startswith(_OPEN_QUOTE)),
                              len(lines))
         abstract_at = next((i for i, line in enumerate(lines[:statements_at])
-                            if ABSTRACT_INLINE.match(line.text)), None)
+                            if _ABSTRACT_INLINE.match(line.text)), None)
         header = lines[: abstract_at if abstract_at is not None else min(statements_at, 15)]
         title_line = _title(header)
         if title_line is None:
@@ -64,7 +67,7 @@ class CitationIndexReader:
                                                  "Copy the page again from its header down"),))
         abstract = ""
         if abstract_at is not None:
-            match = ABSTRACT_INLINE.match(lines[abstract_at].text)
+            match = _ABSTRACT_INLINE.match(lines[abstract_at].text)
             abstract = match.group(2) if match else ""
         statements, duplicates = _statements(lines[statements_at:])
         record = Extraction(
@@ -80,7 +83,7 @@ class CitationIndexReader:
 
 
 def _title(header: list[Line]) -> Line | None:
-    candidates = [line for line in header if looks_like_title(line.text) and not parse_author_line(line.text)]
+    candidates = [line for line in header if _looks_like_title(line.text) and not parse_author_line(line.text)]
     return max(candidates, key=lambda line: len(line.text), default=None)
 
 
@@ -90,14 +93,14 @@ def _header_facts(header: list[Line], title: Line) -> dict:
     for line in header:
         if line is title:
             continue
-        doi = DOI_LINE.search(line.text)
+        doi = _DOI_LINE.search(line.text)
         if doi and "doi" not in facts:
             facts["doi"] = normalize_doi(doi.group(1))
-        elif YEAR_LINE.match(line.text) and "year" not in facts:
+        elif _YEAR_LINE.match(line.text) and "year" not in facts:
             facts["year"] = parse_year(line.text)
             facts["date"] = parse_date(line.text)
-        elif "authors" not in facts and not is_ui_line(line.text) and parse_author_line(line.text):
-            facts["authors"] = parse_author_line(line.text)
+        elif "authors" not in facts and not _is_ui_line(line.text) and (people := parse_author_line(line.text)):
+            facts["authors"] = people.names
     return facts
 
 
@@ -172,7 +175,7 @@ def _stripped(lines: list[Line], duplicates: int) -> tuple[str, ...]:
     """Name what the page showed besides the study, by the kinds of line it held."""
     texts = [line.text for line in lines]
     checks = (
-        ("site navigation and buttons", any(is_ui_line(t) and not t.strip(" |").isdigit() for t in texts)),
+        ("site navigation and buttons", any(_is_ui_line(t) and not t.strip(" |").isdigit() for t in texts)),
         ("facet counters", _has_facets(texts)),
         ("reference counts", any(re.match(r"references?\s+\d+\s+publications", t, re.IGNORECASE)
                                  for t in texts)),
@@ -181,3 +184,25 @@ def _stripped(lines: list[Line], duplicates: int) -> tuple[str, ...]:
     if duplicates:
         items.append(f"{duplicates} repeated citation statement{'s' if duplicates > 1 else ''}")
     return tuple(items)
+
+
+def _is_ui_line(text: str) -> bool:
+    """A button, menu entry, counter or facet label rather than a sentence of content."""
+    stripped = text.strip(" |·•")
+    if not stripped or _NUMBER_LINE.match(stripped):
+        return True
+    if stripped in {"×", "-", "—", "…", "..."}:
+        return True
+    words = stripped.split()
+    if _UI_WORDS.match(stripped) and len(words) <= 6:
+        return True
+    return len(words) <= 3 and not _SENTENCE.search(stripped) and not any(ch.isdigit() for ch in stripped[:1])
+
+
+def _looks_like_title(text: str) -> bool:
+    """A line that could be a study title: several words, mostly Latin letters, not a sentence pile."""
+    if is_cjk_line(text) or len(text) > 400 or len(text.split()) < 3:
+        return False
+    if _ABSTRACT_INLINE.match(text) or _DOI_LINE.search(text) or _is_ui_line(text):
+        return False
+    return sum(1 for ch in text if ch.isalpha()) > len(text) * 0.5

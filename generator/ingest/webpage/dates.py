@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..normalize import iso_date
 from .vocabulary import date_kind
 
 # Month names and their common abbreviations (en, de, fr, es, pt, it, nl).
@@ -62,12 +63,9 @@ def _iso(match: re.Match[str]) -> str | None:
             return None
     elif groups.get("mnum"):
         month = int(groups["mnum"])
-    day_text = groups.get("day") or groups.get("dnum")
     if month is None or not 1 <= month <= 12:
         return None if groups.get("mnum") else f"{year:04d}"
-    if not day_text or not 1 <= int(day_text) <= 31:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}-{month:02d}-{int(day_text):02d}"
+    return iso_date(year, str(month), groups.get("day") or groups.get("dnum"))
 
 
 def labelled_dates(text: str) -> list[tuple[str, str]]:

@@ -26,17 +26,11 @@ from ..normalize import (
     parse_year,
     strip_markup,
 )
-from .common import (
-    ABSTRACT_HEADING,
-    Line,
-    find_translation_note,
-    is_cjk_line,
-    is_machine_translation_note,
-    page_lines,
-)
-from .translation import split_translated_abstract
+from .common import Line, is_cjk_line, page_lines
+from .translation import find_translation_note, is_machine_translation_note, split_translated_abstract
 from .vocabulary import is_chrome_line
 
+_ABSTRACT_HEADING = re.compile(r"^\s*(abstract|summary|摘要)\s*[:：]?\s*$", re.IGNORECASE)
 _STRIPPED_SIGNALS = (
     (re.compile(r"^IF\s+\d|CiteScore|\bJCR\b|impact factor|影响因子|自引率|发文量|审稿时长|\bQ[1-4]\b", re.IGNORECASE),
      "journal metrics"),
@@ -229,7 +223,7 @@ def _translated_title(text: str) -> str | None:
 def _after_abstract(lines: list[Line]) -> int:
     """Index of the first line after the English abstract that follows an "Abstract" heading."""
     for index, line in enumerate(lines):
-        if ABSTRACT_HEADING.match(line.text):
+        if _ABSTRACT_HEADING.match(line.text):
             end = index + 1
             while end < len(lines) and not is_cjk_line(lines[end].text):
                 end += 1

@@ -10,6 +10,7 @@ import re
 
 from ..base import AbstractSection
 from ..normalize import clean_text
+from .common import Line
 
 _CJK_HEADINGS = ("背景", "介绍", "引言", "目的", "目标", "方法", "设计", "结果", "结论", "讨论", "意义",
                  "背景與目的", "結果", "結論", "方法與材料")
@@ -33,3 +34,17 @@ def split_translated_abstract(text: str | None) -> tuple[AbstractSection, ...]:
         if body:
             sections.append(AbstractSection(match.group(1), body))
     return tuple(sections)
+
+
+def find_translation_note(lines: list[Line]) -> Line | None:
+    """A line stating that text on the page was translated (e.g. by a machine)."""
+    for line in lines:
+        if re.search(r"(翻译|翻譯|machine[- ]translat|automatically translated|translated by)", line.text,
+                     re.IGNORECASE):
+            return line
+    return None
+
+
+def is_machine_translation_note(text: str) -> bool:
+    """The note says a program, not a person, translated the text."""
+    return bool(re.search(r"(计算机|電腦|机器|機器|程序|machine|automatic|computer)", text, re.IGNORECASE))

@@ -18,6 +18,7 @@ _CHROME_PHRASES = (
     r"(main )?menu",
     r"home",
     r"search( \w+){0,3}",
+    r"search (for )?(more )?(articles|papers|publications|works|items) by (this|the|these) authors?.*",
     r"advanced( search)?",
     r"browse( \w+){0,2}",
     r"(log|sign) ?(in|up|out)( to your account)?",
@@ -28,7 +29,10 @@ _CHROME_PHRASES = (
     r"contact( us)?",
     r"about( us| the journal)?",
     r"feedback",
-    r"submit( a)?( manuscript| paper)?",
+    r"submit( a| an| your)?( manuscript| paper| article| research)?",
+    r"claim( this)?( article| paper| record)?",
+    r"journal (information|info|home|metrics)",
+    r"latest (research|articles|issue)",
     r"journals?( & books)?",
     r"explore journals",
     r"get published",
@@ -169,7 +173,14 @@ _CHROME_LINE = re.compile(r"^[\s|·•>»›/\-–]*(?:" + "|".join(_CHROME_PHRA
 
 # Fragments that make a whole line chrome wherever they occur (banners, licences, counters).
 _CHROME_FRAGMENT = re.compile(
-    r"\bwe use cookies\b|\bthis (site|website) uses cookies\b|\bcookies?\b.{0,60}\b(accept|agree|consent)|"
+    r"\bwe use cookies\b|"
+    # a cookie banner's own heading ("Cookies on this website", "Your cookie choices", "About cookies")
+    r"^\W*cookies? on (this|our|the) [\w\s'’-]{0,30}\b(site|website|service|portal)\W*$|"
+    r"^\W*((your|our|about|manage|managing|using) )?cookies?( (policy|notice|consent|banner|choices|preferences|"
+    r"settings|statement))\W*$|^\W*(about|our|your|using) cookies\W*$|"
+    r"^\W*(accept|reject|allow|deny|decline|refuse|view|set|change)\b[\w\s-]{0,30}\bcookies\W*$|"
+    r"\b(we|we'd|we’d|we would|we may)\b.{0,40}\b(use|set|store|place)\b.{0,30}\bcookies\b|"
+    r"\bthis (site|website) uses cookies\b|\bcookies?\b.{0,60}\b(accept|agree|consent)|"
     r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies|使用cookie|"
     r"creative commons|\bcc[ -]by\b|\blicen[cs]ed under\b|\bopen access (article|this article)\b|"
     r"©|\bcopyright\b|all rights reserved|版权所有|powered by\b|"
@@ -187,6 +198,11 @@ _CHROME_FRAGMENT = re.compile(
     r"^\W*(search|browse|explore|discover|find|across|over)\b.{0,60}\b\d{1,3}(?:[,. ]\d{3})+\+?\s*"
     r"(articles|papers|records|publications|documents|items|works|titles|abstracts|preprints|citations)\b|"
     r"^\s*showing \d+\s*(-|–|to|through)\s*\d+ of \d+\b|"
+    # a search box's placeholder naming what it finds ("Search for papers, people, and interests")
+    r"^\W*(search|find)\b(\s+(for|by|in))?[\w\s]{0,20}\b(papers|articles|people|authors|journals|topics|"
+    r"interests|publications|researchers|keywords)\s*,[\w\s,]{0,40}\b(and|or)\s+\w+\s*\W*$|"
+    # a placeholder for the photo of a person ("Photo of author", "Profile picture")
+    r"^\s*(photo|picture|image|avatar) of (the )?(author|user)s?\s*$|^\s*profile (photo|picture|image)\s*$|"
     # a control label: a UI verb opening a short line ("Sign up to set email alerts", "View all 12 authors")
     r"^\s*(sign (up|in)|log ?in|subscribe|download|view|share|save|print|export|add to|get (access|rights)|"
     r"show|see( all)?|click|manage|go to|back to|return to|follow|request|buy|purchase|rent)\b(\s+\S+){0,7}\s*$",
@@ -584,6 +600,9 @@ def date_kind(label: str) -> str | None:
     """The kind of dated event a label names ("Online veröffentlicht" -> "online"), or None."""
     key = " ".join(label.strip().split()).lower()
     key = re.sub(r"^(?:this |the )?(?:article|paper|version|issue|record) (?=\w)", "", key)  # "Article first published"
+    if re.fullmatch(r"(?:latest|last|most recently|current version) (?:published|posted|updated|revised)|"
+                    r"(?:last )?updated", key):
+        return "revised"  # a later version's date, not the first publication
     return next((kind for pattern, kind in _DATE_LABEL_PATTERNS if pattern.fullmatch(key)), None)
 
 
@@ -604,3 +623,175 @@ def is_article_type(text: str) -> bool:
     """A label of the article's type or section, written alone on a line."""
     words = re.findall(r"[^\W\d_]+", text.lower())
     return 1 <= len(words) <= 4 and all(word in _ARTICLE_TYPE_WORDS for word in words)
+
+
+# --------------------------------------------------------------------------- labels as whole values
+# The same vocabulary seen from the other side: values a reader may have taken for a title, an author or
+# an abstract. The plausibility checks (:mod:`generator.ingest.plausibility`) test every record against
+# these, whichever reader wrote it.
+
+#: Labels of scholarly websites that are never a title, an author or an abstract, by kind. Entries
+#: are lower case; matching ignores case, surrounding punctuation and a trailing count ("Cited by (12)").
+UI_LABELS: dict[str, frozenset[str]] = {
+    "a navigation or page label": frozenset({
+        # English
+        "skip to main content", "skip to content", "skip to navigation", "main menu", "menu", "search",
+        "advanced search", "sign in", "log in", "login", "register", "create account", "my account",
+        "expand", "collapse", "expand all", "collapse all", "show more", "show less", "view more",
+        "read more", "see more", "more", "less", "back to top", "next article", "previous article",
+        "full text", "full text links", "view full text", "pdf", "download pdf", "download", "view pdf",
+        "cite", "cite this article", "how to cite", "export citation", "download citation", "share",
+        "share this article", "email", "print", "save", "add to favorites", "bookmark", "metrics",
+        "article metrics", "altmetric", "similar articles", "related articles", "recommended articles",
+        "cited by", "citing articles", "get access", "access through your institution", "buy article",
+        "purchase pdf", "open access", "free access", "permissions", "rights and permissions",
+        "reprints and permissions", "request permissions", "accept cookies", "accept all cookies",
+        "reject all", "cookie settings", "manage cookies", "cookie policy", "privacy policy",
+        "terms of use", "terms and conditions", "contact us", "about us", "home", "help", "feedback",
+        "table of contents", "figures", "tables", "figures and tables", "supplementary material",
+        "supplementary data", "references", "loading", "close", "open in a new tab", "view article",
+        "view abstract", "abstract view", "full-text", "submit manuscript", "subscribe",
+        "publish with us", "journals", "books", "browse", "browse journals", "current issue",
+        "all issues", "latest articles", "article", "articles", "actions", "tools", "info",
+        # Spanish
+        "ir al contenido principal", "saltar al contenido principal", "buscar", "búsqueda", "inicio",
+        "iniciar sesión", "mostrar más", "ver más", "leer más", "texto completo", "descargar pdf",
+        "descargar", "cómo citar", "citar este artículo", "compartir", "artículos relacionados",
+        "artículos similares", "citado por", "aceptar cookies", "aceptar todas las cookies", "métricas",
+        # French
+        "aller au contenu principal", "passer au contenu principal", "rechercher", "recherche",
+        "accueil", "se connecter", "connexion", "afficher plus", "voir plus", "lire la suite",
+        "texte intégral", "télécharger le pdf", "télécharger", "citer cet article", "comment citer",
+        "partager", "articles similaires", "articles connexes", "cité par", "accepter les cookies",
+        "tout accepter", "métriques",
+        # German
+        "zum hauptinhalt springen", "zum inhalt springen", "suche", "startseite", "anmelden",
+        "mehr anzeigen", "weniger anzeigen", "weiterlesen", "volltext", "pdf herunterladen",
+        "herunterladen", "artikel zitieren", "zitieren", "teilen", "ähnliche artikel",
+        "verwandte artikel", "zitiert von", "cookies akzeptieren", "alle akzeptieren",
+        # Chinese
+        "首页", "登录", "注册", "检索", "高级检索", "搜索", "下载", "全文", "全文下载", "下载全文",
+        "pdf下载", "引用本文", "引用", "导出引用", "分享", "收藏", "打印", "显示更多", "更多",
+        "相似文献", "相关文献", "被引", "被引次数", "引证文献", "返回顶部", "接受cookies",
+    }),
+    "an article-type label": frozenset({
+        "original research", "original article", "research article", "research", "review",
+        "review article", "systematic review", "brief report", "short communication", "case report",
+        "commentary", "editorial", "letter", "letter to the editor", "perspective", "viewpoint",
+        "news", "erratum", "correction", "corrigendum", "retraction", "preprint", "journal article",
+        "conference abstract", "meeting abstract",
+        "artículo original", "artículo de investigación", "artículo de revisión", "revisión",
+        "article original", "article de recherche", "article de synthèse", "revue",
+        "originalarbeit", "originalartikel", "originalie", "übersichtsarbeit", "forschungsartikel",
+        "论著", "原创论文", "研究论文", "综述", "述评", "短篇论著", "研究报告",
+    }),
+    "a section heading": frozenset({
+        "abstract", "summary", "background", "introduction", "objective", "objectives", "aim", "aims",
+        "purpose", "methods", "method", "materials and methods", "design", "setting", "participants",
+        "results", "findings", "conclusion", "conclusions", "discussion", "limitations",
+        "implications", "keywords", "key words", "acknowledgements", "acknowledgments", "funding",
+        "conflict of interest", "conflicts of interest", "declaration of interest", "author contributions",
+        "data availability", "ethics statement", "highlights", "graphical abstract", "key points",
+        "resumen", "antecedentes", "introducción", "objetivo", "objetivos", "métodos", "resultados",
+        "conclusión", "conclusiones", "discusión", "palabras clave", "referencias", "bibliografía",
+        "résumé", "contexte", "objectif", "méthodes", "résultats", "conclusion générale",
+        "mots-clés", "mots clés", "références",
+        "zusammenfassung", "hintergrund", "einleitung", "ziel", "ziele", "methoden", "methodik",
+        "ergebnisse", "schlussfolgerung", "schlussfolgerungen", "diskussion", "schlüsselwörter",
+        "schlagwörter", "literatur", "literaturverzeichnis",
+        "摘要", "中文摘要", "英文摘要", "背景", "目的", "方法", "结果", "结论", "讨论", "关键词",
+        "关键字", "参考文献", "引言", "前言",
+    }),
+    "a metadata label": frozenset({
+        "author information", "author info", "authors", "author", "affiliations", "affiliation",
+        "author affiliations", "corresponding author", "correspondence", "article information",
+        "article info", "article history", "publication history", "received", "accepted", "revised",
+        "published", "published online", "first published", "issue date", "copyright", "license",
+        "licence", "citation", "doi", "pmid", "pmcid", "issn", "eissn", "isbn", "volume", "issue",
+        "pages", "journal", "publisher", "editor", "editors", "academic editor", "keywords plus",
+        "mesh terms", "publication types", "grants and funding", "linkout", "comment in",
+        "erratum in", "substances", "related information", "et al", "and others",
+        # the column and field names of exports and catalogue records
+        "year", "publication year", "pub year", "date", "publication date", "date of publication", "title",
+        "article title", "document title", "source", "source title", "journal title", "publication title",
+        "journal name", "document type", "publication type", "accession number",
+        "autores", "afiliaciones", "autor", "recibido", "aceptado", "publicado", "revista",
+        "año", "fecha", "título", "fuente",
+        "auteurs", "auteur", "affiliations des auteurs", "reçu", "accepté", "publié",
+        "année", "titre",
+        "autoren", "autor und affiliationen", "eingegangen", "angenommen", "veröffentlicht",
+        "zeitschrift", "jahr", "datum", "titel", "quelle",
+        "作者", "作者单位", "单位", "通讯作者", "基金项目", "基金", "中图分类号", "文献标识码",
+        "文章编号", "收稿日期", "修回日期", "发表日期", "出版日期", "期刊", "刊名", "卷", "期",
+        "等", "年", "年份", "题名", "标题", "来源", "出处",
+    }),
+    "the name of a website or database": frozenset({
+        "pubmed", "pubmed central", "pmc", "europe pmc", "medline", "google scholar",
+        "semantic scholar", "researchgate", "academia.edu", "sciencedirect", "springerlink",
+        "wiley online library", "taylor & francis online", "sage journals", "jstor", "scopus",
+        "web of science", "ovid", "ebsco", "ebscohost", "proquest", "medrxiv", "biorxiv", "arxiv",
+        "psyarxiv", "socarxiv", "ssrn", "osf", "osf preprints", "research square", "preprints.org",
+        "zenodo", "figshare", "crossref", "doaj", "scielo", "redalyc", "dialnet", "cairn",
+        "cairn.info", "persée", "hal", "hal open science", "érudit", "cnki", "中国知网",
+        "万方数据", "万方", "维普", "维普网", "百度学术", "cochrane library", "epistemonikos",
+        "the lancet", "nature", "science", "bmj", "jama network", "plos", "mdpi", "frontiers",
+        "oxford academic", "cambridge core", "ieee xplore", "acm digital library",
+    }),
+}
+
+#: Phrases of cookie and consent banners (checked inside abstracts, where a label list would miss them).
+CONSENT_PHRASES: tuple[str, ...] = (
+    "we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
+    "utilizamos cookies", "usamos cookies", "este sitio utiliza cookies", "nous utilisons des cookies",
+    "ce site utilise des cookies", "wir verwenden cookies", "diese website verwendet cookies",
+    "本网站使用cookie", "我们使用cookie",
+)
+
+#: Words of the metrics, sharing and profile widgets beside an article's byline ("Total Downloads 2,418",
+#: "Citations 12", "ORCID Icon", "Share"), which a reader may split into "Family, Given". Measured against
+#: 56,000 given and family names of many countries (the person lists of the Faker package) and the
+#: 3,300 authors of the test corpora: none of these words is a name part, so one of them anywhere in a
+#: personal name is enough.
+METRIC_WORDS: frozenset[str] = frozenset({
+    "downloads", "download", "citations", "citation", "cited", "views", "pageviews", "metrics", "metric",
+    "altmetric", "altmetrics", "orcid", "icon", "email", "e-mail", "accesses", "mentions", "tweets",
+    "readers", "plumx", "mendeley",
+    "descargas", "citas", "visualizaciones", "métricas", "téléchargements", "consultations", "métriques",
+    "zitierungen", "zitationen", "aufrufe", "zugriffe", "downloadzahlen", "citações", "visualizações",
+    "acessos", "visualizzazioni", "citazioni",
+    "下载", "下载量", "下载次数", "被引", "被引量", "被引次数", "浏览", "浏览量", "阅读", "阅读量",
+})
+
+#: Widget words that are also someone's name somewhere ("Share", "Total", "Print", "Score"): they count
+#: only when the whole name is made of such words ("Total, Share"; "Downloads, Total" has a sure one).
+WEAK_METRIC_WORDS: frozenset[str] = frozenset({
+    "total", "share", "print", "save", "score", "view", "count", "counts", "mail", "export", "impact",
+    "stats", "cite", "pdf", "vues", "gesamt", "vistas", "visitas", "compartir", "partager", "teilen",
+    "correo", "courriel", "compartilhar", "totale", "insgesamt", "总", "总计", "分享", "收藏",
+})
+
+#: Labels that, followed by a colon, introduce a record's metadata ("Publication: Journal of ...",
+#: "Source: ...", "Fuente: ..."): a title that starts with one is a field read together with its label.
+#: The metadata labels of ``UI_LABELS`` count too, except those a real title may open with.
+TITLE_PREFIX_LABELS: frozenset[str] = frozenset({
+    "publication", "published in", "publication details", "source publication", "in", "cite as",
+    "cited as", "citation information", "cite this article", "how to cite", "publicado en", "publicación",
+    "publié dans", "publication dans", "erschienen in", "publikation", "publicado em", "publicação",
+    "pubblicato in", "citar como", "cómo citar", "citer comme", "comment citer", "zitierweise", "引用本文",
+    "引用格式", "发表于",
+})
+
+#: Labels of a journal's own announcements ("Special Issue: Digital health ..."): a page headed by one
+#: is a call for papers or an issue's contents, never a study.
+ISSUE_LABELS: frozenset[str] = frozenset({
+    "special issue", "themed issue", "thematic issue", "theme issue", "special collection", "call for papers",
+    "call for submissions", "supplement", "número especial", "numéro spécial", "numéro thématique",
+    "sonderheft", "themenheft", "numero speciale", "edição especial", "专刊", "特刊", "征稿",
+})
+
+#: Publisher notices that stand where an abstract is missing; sentences holding them do not count as prose.
+NOTICE_PHRASES: tuple[str, ...] = (
+    "all rights reserved", "protected by copyright", "no abstract available", "abstract not available",
+    "abstract unavailable", "no abstract", "todos los derechos reservados", "resumen no disponible",
+    "tous droits réservés", "résumé non disponible", "alle rechte vorbehalten", "版权所有", "暂无摘要",
+)

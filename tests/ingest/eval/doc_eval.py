@@ -78,6 +78,8 @@ BATCHES = (
           EVAL_DIR / "batch6" / "sentences.yaml"),
     Batch("7", EVAL_DIR / "batch7" / "documents", EVAL_DIR / "batch7" / "golden",
           EVAL_DIR / "batch7" / "sentences.yaml"),
+    Batch("8", EVAL_DIR / "batch8" / "documents", EVAL_DIR / "batch8" / "golden",
+          EVAL_DIR / "batch8" / "sentences.yaml"),
 )
 
 

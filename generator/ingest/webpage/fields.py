@@ -1,0 +1,258 @@
+"""Bibliographic fields of the page head: labelled fields, the citation line, DOI, dates and status.
+
+Each finder reads the head (the lines above the abstract) first and the rest of the page only for
+what pages put elsewhere (labelled catalogue fields, a "Cite this article" DOI). Citation lines that
+disagree mean a list of works, which is refused rather than merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..normalize import clean_text, normalize_doi, normalize_pages, parse_year
+from .citation import Citation, is_bibliographic_separator_line, looks_like_citation_list_item, parse_citation
+from .common import Line
+from .dates import labelled_dates, parse_page_date
+from .head import value_below
+from .linekinds import COLON_LABEL, DOI_IN_TEXT, SELF_CITATION_INLINE, is_date_only, is_prose, label_of
+from .page import Page
+from .vocabulary import (
+    NOT_PEER_REVIEWED,
+    PEER_REVIEWED_ARTICLE,
+    RECORD_NUMBER_LABEL,
+    SELF_CITATION,
+    date_kind,
+    is_article_type,
+    is_chrome_line,
+)
+
+_PREPRINT_STATEMENT = re.compile(r"\b(this|it) is a preprint\b|\b(article|paper|work|manuscript) is a preprint\b|"
+                                 r"\bpreprint server\b|预印本", re.IGNORECASE)
+
+
+# A status label over the title: "Preprint", "Preprint / Version 2", "Preprint · v1".
+_PREPRINT_LABEL = re.compile(r"^\s*preprint\s*(?:$|[/·|•]\s*(?:version|v)\s*\d+\s*$)", re.IGNORECASE)
+
+
+def find_labelled_fields(page: Page, head_end: int) -> None:
+    """Fields the page labels (anywhere, since catalogues list them below the abstract)."""
+    lines = page.lines
+    title_index = lines.index(page.title) if page.title else 0
+    for index, line in enumerate(lines):
+        label = label_of(line.text)
+        if label and not label[2] and index < title_index:
+            continue  # a bare label above the title is a menu entry or a tab ("期刊", "Journal"), not a field
+        value = (label[2] or value_below(lines, index) or "") if label else ""
+        if label and label[0] == "journal" and index < max(head_end, 1) + 30 and not page.journal:
+            citation = parse_citation(value, lenient=True)
+            page.citation = page.citation or citation
+            page.journal = _first_script(citation.journal if citation else None) or _first_script(clean_text(value))
+        elif label and label[0] == "volume_issue" and value and page.citation is None:
+            page.citation = parse_citation(value, lenient=True) or parse_citation(f"x {value}", lenient=True)
+        elif label and label[0] == "pages" and value and page.citation and not page.citation.pages:
+            page.citation = _with_pages(page.citation, value)
+        elif label and label[0] == "url" and not page.url:
+            page.url = _url_in(value) or (_url_in(lines[index + 1].text) if index + 1 < len(lines) else None)
+        elif label and label[0] == "language" and value:
+            continue
+        match = COLON_LABEL.match(line.text)
+        if match and RECORD_NUMBER_LABEL.match(match.group(1).strip()) and match.group(2).split():
+            page.identifiers.append(("catalogue_record", match.group(2).split()[0]))
+
+
+def _first_script(name: str | None) -> str | None:
+    """A journal named in two scripts ("中国社区医学杂志 Chinese Journal of ...") is the first name; the
+    second is its translation."""
+    if not name:
+        return None
+    match = re.match(r"^([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^A-Za-z]*?)\s+[A-Z][A-Za-z]", name)
+    return match.group(1).strip() if match else name
+
+
+def _with_pages(citation: Citation, value: str) -> Citation:
+    """The citation with the pages of a labelled "Pages" field, written as every reader writes a range."""
+    return replace(citation, pages=normalize_pages(value) or citation.pages)
+
+
+def _url_in(text: str) -> str | None:
+    match = re.search(r"https?://\S+", text)
+    return match.group(0).rstrip(".,;") if match else None
+
+
+def find_citation(page: Page, head: list[Line], title_index: int) -> None:
+    """The citation line of the head; a journal on the line above it where the line has none."""
+    found: list[tuple[int, Citation]] = []
+    if sum(1 for line in head if looks_like_citation_list_item(line.text)) >= 2:
+        page.listing = True
+        return
+    for index, line in enumerate(head):
+        if index == title_index or is_chrome_line(line.text) or _cites_this_title(line.text, page.title_text):
+            continue  # a reference to this very article is read by find_own_citation, authors apart
+        own = SELF_CITATION_INLINE.match(line.text)
+        text = own.group(1) if own else line.text  # "Cite this as: J Abbrev 2023;12:e0745": this article
+        lenient = bool(DOI_IN_TEXT.search(text) or is_bibliographic_separator_line(text)
+                       or re.search(r"\(\s*\d{4}\s*\)", text) or re.match(r"\s*(?:1[89]|20)\d\d\s*,", text))
+        citation = parse_citation(text, lenient=lenient)
+        if citation is None or label_of(text):
+            continue
+        if looks_like_citation_list_item(text) and index > title_index:
+            continue
+        found.append((index, citation))
+    if _cites_several_works(found):
+        page.listing = True
+        return
+    if not found or page.citation and page.journal:
+        return
+    index, citation = found[0]
+    if citation.year is None:
+        citation = _dated_beside(citation, head, index)
+    journal = citation.journal or _journal_above(head, index, title_index)
+    page.citation = replace(citation, journal=journal)
+    for _, other in found[1:]:
+        page.citation = filled_from(page.citation, other) or page.citation
+    page.journal = page.journal or journal
+
+
+def _dated_beside(citation: Citation, head: list[Line], index: int) -> Citation:
+    """An undated citation line ("Journal 14(3):233-245") with its date alone on the line just above or
+    below ("September 2021"), as aggregators print them."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(head) and is_date_only(head[other].text) and (date := parse_page_date(head[other].text)):
+            return replace(citation, year=parse_year(date), date=date)
+    return citation
+
+
+def _cites_several_works(found: list[tuple[int, Citation]]) -> bool:
+    """Citation lines of different journals, or of one journal that disagree (a list of results); two
+    lines of the same issue, one stating more than the other, cite one work."""
+    cited = [citation for _, citation in found if citation.journal]
+    if len({citation.journal.casefold() for citation in cited if citation.journal}) > 1:
+        return True
+    return any(filled_from(first, second) is None for first, second in zip(cited, cited[1:]))
+
+
+def _cites_this_title(text: str, title: str | None) -> bool:
+    """Whether a line, longer than the title, holds the whole title: a reference to this article."""
+    if not title or len(title) < 15 or len(text) <= len(title) + 10:
+        return False
+    return find_title_in(text, title) is not None
+
+
+def find_title_in(text: str, title: str) -> re.Match[str] | None:
+    """Where ``title`` stands in ``text`` (already flattened to single spaces), however the two space
+    their punctuation ("ouverte : le" / "ouverte: le") or write apostrophes and case."""
+    pattern = []
+    for char in " ".join(title.split()).rstrip("."):
+        if char == " ":
+            pattern.append(r"\s+")
+        elif char in ":;,!?":
+            pattern.append(r"\s*" + re.escape(char))
+        elif char in "'’":
+            pattern.append("['’]")
+        else:
+            pattern.append(re.escape(char))
+    return re.search("".join(pattern), " ".join(text.split()), re.IGNORECASE)
+
+
+def filled_from(own: Citation, other: Citation) -> Citation | None:
+    """``own`` with its empty parts taken from ``other``, a second line citing the same issue ("Vol. 27
+    (2021) No. 2" and "2021, 27(2), p. 55-63"); None when the two disagree on anything both state."""
+    pairs = ((own.year, other.year), (own.volume, other.volume), (own.issue, other.issue),
+             (_first_page(own.pages), _first_page(other.pages)))
+    if any(mine is not None and theirs is not None and str(mine) != str(theirs) for mine, theirs in pairs):
+        return None
+    return Citation(own.journal or other.journal, own.year or other.year, own.date or other.date,
+                    own.volume or other.volume, own.issue or other.issue, own.pages or other.pages)
+
+
+def _first_page(pages: str | None) -> str | None:
+    """The first page of a range: "3318-3324" and the shortened "3318-24" cite the same pages."""
+    return re.split(r"\s*[-–—]\s*", pages, maxsplit=1)[0] if pages else None
+
+
+def _journal_above(head: list[Line], index: int, title_index: int) -> str | None:
+    """PubMed and publishers put the journal on its own line just above "2020 Sep;14(3):122-130"."""
+    above = index - 1
+    if above < 0:
+        return None
+    text = head[above].text.strip().rstrip(".")
+    if not text or is_prose(text) or len(text.split()) > 10 or is_chrome_line(text) or label_of(text) \
+            or is_article_type(text) or DOI_IN_TEXT.search(text) or labelled_dates(text) or above == title_index:
+        return None
+    return text if re.search(r"[^\W\d_]{2}", text) else None
+
+
+def find_doi(page: Page, head: list[Line]) -> None:
+    """The DOI of the head; else the one in the page's own "Cite this article" block."""
+    for line in head:
+        if page.title and line is page.title:
+            continue
+        match = DOI_IN_TEXT.search(line.text)
+        if match:
+            page.doi = normalize_doi(match.group(1))
+            return
+    lines = page.lines
+    for index, line in enumerate(lines):
+        label = label_of(line.text)
+        if label and label[0] == "doi" and (doi := normalize_doi(label[2] or value_below(lines, index) or "")):
+            page.doi = doi
+            return
+    for index, line in enumerate(lines):
+        if SELF_CITATION.match(line.text):
+            for follower in lines[index + 1:index + 4]:
+                if (match := DOI_IN_TEXT.search(follower.text)):
+                    page.doi = normalize_doi(match.group(1))
+                    return
+
+
+def find_dates(page: Page, head: list[Line]) -> None:
+    """Labelled dates of the head; lines that are only a labelled date anywhere else on the page, or a
+    date label alone with its date on the next line ("Published" / "2021-03-15")."""
+    for line in head:
+        page.dates.extend(labelled_dates(line.text))
+    lines = page.lines
+    for index, line in enumerate(lines[:-1]):
+        kind = date_kind(line.text.rstrip(":： "))
+        below = lines[index + 1].text
+        if kind and is_date_only(below) and (date := parse_page_date(below)):
+            page.dates.append((kind, date))
+    if not any(kind in {"published", "posted", "online", "epub"} for kind, _ in page.dates):
+        for line in page.lines[len(head):]:
+            if len(line.text) <= 60 and not page.lines.index(line) < len(head):
+                page.dates.extend(labelled_dates(line.text))
+
+
+def publication_date(page: Page) -> str | None:
+    """The issue date of the citation line; a labelled publication date where the citation gives
+    only a year (never a received or accepted date)."""
+    cited = page.citation.date if page.citation else None
+    for wanted in ("published", "posted", "online", "epub"):
+        for kind, date in page.dates:
+            if kind != wanted:
+                continue
+            if cited is None or (len(cited) == 4 and date.startswith(cited)):
+                return date
+    return cited
+
+
+def find_status(page: Page, head: list[Line]) -> None:
+    """Preprint status and peer review, only from statements about this article."""
+    notices = [line.text for line in head]
+    if page.abstracts:
+        notices.append(page.abstracts[0].lines[0].text)
+    if any(NOT_PEER_REVIEWED.search(text) for text in notices):
+        page.peer_reviewed = False
+    elif any(PEER_REVIEWED_ARTICLE.search(text) for text in notices):
+        page.peer_reviewed = True
+    page.preprint = any(_PREPRINT_STATEMENT.search(text) or _PREPRINT_LABEL.match(text) for text in notices)
+
+
+def find_server(page: Page) -> None:
+    """A preprint or working paper names no journal: its container is the server that posted it, the
+    site whose name heads the page."""
+    if page.journal or (page.citation and page.citation.journal) or not page.site:
+        return
+    posted = any(kind == "posted" for kind, _ in page.dates)
+    if page.preprint or posted:
+        page.journal = page.site

@@ -1,0 +1,158 @@
+"""Turning a page analysis into the study record (an :class:`Extraction`).
+
+Chooses the abstract in the title's language, sets translations apart, moves a catalogue's
+publication-status note and a closing self-citation out of the abstract, and names by kind what
+the page showed besides the study (navigation, counters, banners), so curators see what was dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..base import AbstractSection, Extraction, Translation
+from ..clean import split_abstract
+from ..normalize import clean_text, normalize_keywords
+from .citation import Citation, parse_citation
+from .common import join_paragraphs
+from .fields import filled_from, publication_date
+from .languages import guess_language
+from .linekinds import script_of
+from .page import Block, Page
+from .translation import split_translated_abstract
+from .vocabulary import DISCLAIMER, NOT_PEER_REVIEWED, is_chrome_line, is_stop_heading
+
+_PUBLICATION_NOTE = re.compile(
+    r"^\s*((?:This is (?:the|a|an) [^.]{0,80}\b(?:article|report|paper|version|manuscript|preprint)\b[^.]*\.\s*)?"
+    r"(?:[^.]*\b(?:has not been|not yet been|was not|is not)\s+(?:published|peer[- ]reviewed)[^.]*\.\s*))",
+    re.IGNORECASE)
+
+
+def name_stripped(page: Page) -> None:
+    """Name, by kind, what the page showed besides the study."""
+    texts = [line.text for line in page.lines]
+    checks = (
+        ("site navigation and buttons", any(is_chrome_line(t) and not _is_counter(t) for t in texts)),
+        ("counters and metrics", any(_is_counter(t) for t in texts)),
+        ("cookie banner", any(re.search(r"cookie", t, re.IGNORECASE) for t in texts)),
+        ("licence and copyright notice", any(re.search(r"©|copyright|licen[cs]e|版权", t, re.IGNORECASE)
+                                             for t in texts)),
+        ("site disclaimer", any(DISCLAIMER.search(t) for t in texts)),
+        ("back matter and related-article panels", any(is_stop_heading(t) for t in texts)),
+    )
+    page.stripped = [label for label, present in checks if present]
+    if page.title_translation:
+        language = page.title_translation[0]
+        page.stripped.append("Chinese translation of the title" if language == "zh"
+                             else "translation of the title" if language == "latin"
+                             else f"translation of the title ({language})")
+
+
+def _is_counter(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and is_chrome_line(text) and len(text) < 40 and not re.search(
+        r"©|copyright", text, re.IGNORECASE)
+
+
+def extraction(page: Page) -> Extraction:
+    """The study record a page analysis amounts to."""
+    assert page.title is not None
+    main, others = _main_abstract(page)
+    language = guess_language(" ".join([page.title_text or ""] + [line.text for line in (main.lines if main else [])]))
+    abstract_text, note = _take_publication_note(join_paragraphs(main.lines) if main else "")
+    peer_reviewed = False if note and NOT_PEER_REVIEWED.search(note) else page.peer_reviewed
+    abstract_text, closing = _closing_citation(abstract_text)
+    citation = page.citation
+    if closing is not None:
+        citation = closing if citation is None else (filled_from(citation, closing) or citation)
+    date = publication_date(page) or (citation.date if closing is not None and citation else None)
+    return Extraction(
+        line=page.title.number,
+        title=page.title_text,
+        authors=page.authors.names if page.authors else (),
+        year=int(date[:4]) if date else None,
+        date=date,
+        journal=page.journal or (citation.journal if citation else None),
+        volume=citation.volume if citation else None,
+        issue=citation.issue if citation else None,
+        pages=citation.pages if citation else None,
+        doi=page.doi,
+        url=page.url,
+        publication_type="preprint" if page.preprint and peer_reviewed is False else None,
+        peer_reviewed=peer_reviewed,
+        publication_note=note,
+        language=language,
+        abstract=_sections(abstract_text, main.lang if main else None),
+        keywords=_keywords(page, language),
+        translations=_translations(page, others),
+        identifiers=tuple(dict.fromkeys(page.identifiers)),
+        stripped=tuple(page.stripped) + (("catalogue note on publication status",) if note else ()),
+        format=f"webpage-{page.kind()}",
+    )
+
+
+def _main_abstract(page: Page) -> tuple[Block | None, list[Block]]:
+    """The abstract in the title's language is the record's; the others are translations."""
+    if not page.abstracts:
+        return None, []
+    title_language = script_of(page.title_text or "")
+    main = next((block for block in page.abstracts if block.lang == title_language), page.abstracts[0])
+    return main, [block for block in page.abstracts if block is not main]
+
+
+def _sections(text: str, lang: str | None) -> tuple[AbstractSection, ...]:
+    if lang in {"zh", "ja", "ko"}:
+        return split_translated_abstract(text)
+    return split_abstract(text)
+
+
+def _keywords(page: Page, language: str | None) -> tuple[str, ...]:
+    if not page.keywords:
+        return ()
+    blocks = sorted(page.keywords, key=lambda b: bool(re.match(r"subject", b.label or "")))  # terms of a
+    block = next((b for b in blocks if b.lang == language), blocks[0])  # classification only as a last resort
+    values = [line.text for line in block.lines]
+    parts: list[str] = []
+    for value in values:
+        parts.extend(p for p in re.split(r"\s*[;；|,，]\s*|\s+[-–—]\s+|\s*·\s*", value) if p.strip())
+    return normalize_keywords(parts)
+
+
+def _translations(page: Page, others: list[Block]) -> tuple[Translation, ...]:
+    by_language: dict[str, Translation] = {}
+    if page.title_translation:
+        title_lang, translated_title = page.title_translation
+        if title_lang == "latin":  # a Latin-script title of no recognised language: that of the abstract beside it
+            title_lang = next((b.lang for b in others if b.lang and b.lang not in {"zh", "ja", "ko"}), "und")
+        by_language[title_lang] = Translation(title_lang, translated_title)
+    for block in others:
+        lang = block.lang
+        if not lang:
+            continue
+        sections = _sections(join_paragraphs(block.lines), lang)
+        title = by_language[lang].title if lang in by_language else None
+        by_language[lang] = Translation(lang, title, sections)
+    return tuple(by_language.values())
+
+
+_CLOSING_CITATION = re.compile(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
+
+
+def _closing_citation(text: str) -> tuple[str, Citation | None]:
+    """Some journals close the abstract with the article's own citation in brackets ("... adults.
+    (Am J Public Health. 2022;112(9):1334-1342. doi:...)"): it is no part of the abstract, and it cites this
+    article, so its journal, volume, issue and pages are the record's."""
+    match = _CLOSING_CITATION.search(text)
+    if not match or not re.search(r"\d", match.group(1)):
+        return text, None
+    cited = parse_citation(match.group(1))
+    if cited is None or not cited.journal or not cited.year or not (cited.volume and cited.pages):
+        return text, None
+    return text[:match.start()].rstrip(), cited
+
+
+def _take_publication_note(text: str) -> tuple[str, str | None]:
+    """Catalogues open an abstract with a note on the item's publication status; move it out."""
+    match = _PUBLICATION_NOTE.match(text)
+    if not match:
+        return text, None
+    note = clean_text(match.group(1))
+    return text[match.end():].lstrip(), note

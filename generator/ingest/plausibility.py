@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .webpage.languages import guess_language, has_function_words
 from .webpage.vocabulary import (
     CONSENT_PHRASES,
     DEGREES,
@@ -29,6 +30,8 @@ from .webpage.vocabulary import (
     TITLE_PREFIX_LABELS,
     UI_LABELS,
     WEAK_METRIC_WORDS,
+    is_menu_run,
+    notice_kind,
 )
 
 # --------------------------------------------------------------------------- vocabulary (data)
@@ -176,6 +179,7 @@ def record_problems(record: Mapping[str, Any], *, this_year: int | None = None) 
     problems += translation_problems(translations if isinstance(translations, Mapping) else {})
     problems += coherence_problems(record)
     problems += page_title_problems(record)
+    problems += notice_problems(record)
     return problems
 
 
@@ -236,7 +240,7 @@ def title_problems(title: Any, *, journals: Iterable[str] = (), field: str = "ti
     if _is_row_of_labels(title):
         return [f"{field} {shown} is a row of website labels, not an article title"]
     for check in (_date_problem, _citation_problem, _label_prefix_problem, _journal_problem, _site_problem,
-                  _banner_problem, _person_problem, _shape_problem):
+                  _banner_problem, _person_problem, _menu_problem, _shape_problem):
         problem = check(title, list(journals))
         if problem:
             return [f"{field} {shown} {problem}"]
@@ -348,6 +352,13 @@ def _person_problem(title: str, _journals: list[str]) -> str | None:
     last = title.rsplit(",", 1)[-1].strip()
     if all(_CREDENTIAL_SHAPE.match(token) and token.lower().strip(".") in DEGREES for token in last.split()):
         return "is a person's name with degrees, not an article title"
+    return None
+
+
+def _menu_problem(title: str, _journals: list[str]) -> str | None:
+    """"Current issue All issues Submit About": a menu's items run together, not a title."""
+    if is_menu_run(title):
+        return "is made only of menu words (a navigation bar run together), not an article title"
     return None
 
 
@@ -721,7 +732,7 @@ def coherence_problems(record: Mapping[str, Any]) -> list[str]:
     """
     titles, abstracts = _titles_and_abstracts(record)
     abstracts = [a for a in abstracts if _word_count(a) >= MIN_COMPARED_ABSTRACT_WORDS]
-    if not titles or not abstracts:
+    if not titles or not abstracts or all(_in_other_language(title, abstracts) for title in titles):
         return []
     keywords = [k for k in _listed(record.get("keywords")) if isinstance(k, str)]
     body = _content_terms(" ".join([*abstracts, *keywords]))
@@ -735,6 +746,19 @@ def coherence_problems(record: Mapping[str, Any]) -> list[str]:
         return []
     return [f"title {_shown(titles[0])} shares no word with the abstract: it may be a page heading or menu "
             "item rather than the study's title (if it is a translation, confirm it)"]
+
+
+#: A title with at least this many words and no function word of the abstracts' language is in another one.
+MIN_FOREIGN_TITLE_WORDS = 6
+
+
+def _in_other_language(title: str, abstracts: list[str]) -> bool:
+    """A title written in another language than every abstract (a Turkish title over an English abstract):
+    the two cannot share words, so their not sharing any says nothing about the title."""
+    if len(_WORD.findall(title)) < MIN_FOREIGN_TITLE_WORDS:
+        return False
+    languages = {guess_language(abstract) for abstract in abstracts}
+    return None not in languages and not any(has_function_words(title, lang) for lang in languages if lang)
 
 
 def page_title_problems(record: Mapping[str, Any]) -> list[str]:
@@ -756,6 +780,17 @@ def page_title_problems(record: Mapping[str, Any]) -> list[str]:
         return []
     return [f"title {_shown(title)} has only {_count(len(words), 'word')} and the page gave no author: "
             "it may be a heading of the website rather than the article's title"]
+
+
+def notice_problems(record: Mapping[str, Any]) -> list[str]:
+    """A correction, retraction, expression of concern, list of reviewers or editorial board is no study,
+    whatever else the record holds: its title or its publication type says so."""
+    for value in (record.get("publication_type"), record.get("title")):
+        kind = notice_kind(value) if isinstance(value, str) and value.strip() else None
+        if kind:
+            return [f"the source is a journal notice ({kind!r}: a correction, retraction, list of reviewers or "
+                    "the like), not a study; exclude it, or include it if it truly reports one"]
+    return []
 
 
 def _titles_and_abstracts(record: Mapping[str, Any]) -> tuple[list[str], list[str]]:

@@ -21,12 +21,7 @@ FOLDER = Path(__file__).parent / "fuzz_regressions"
 #: Far above what any of these inputs needs once fixed, far below a hang.
 SECONDS_PER_READ = 5.0
 #: (input file, reader name) pairs still failing in readers other helpers are changing, with why.
-_NESTED_JSON = ("webpage/jsonblob.py find_blob: json raw_decode of a line nesting 3000 objects raises "
-                "RecursionError (it catches only ValueError), out of sniff and read")
-KNOWN: dict[tuple[str, str], str] = {
-    ("crossref_envelope_nested_objects.json", "webpage-json-blob"): _NESTED_JSON,
-    ("page_with_deeply_nested_json_line.txt", "webpage-json-blob"): _NESTED_JSON,
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _cases() -> list[object]:

@@ -24,9 +24,11 @@ from generator.ingest.plausibility import (
     UI_LABELS,
     abstract_problems,
     author_problems,
+    coherence_problems,
     doi_problems,
     journal_problems,
     label_kind,
+    notice_problems,
     record_problems,
     title_problems,
     year_problems,
@@ -805,3 +807,52 @@ def test_a_person_with_degrees_or_a_cookie_banner_is_never_a_title(title: str) -
                                    "Depression in Ghana, Nigeria and Kenya: the MINDS study"])
 def test_titles_about_cookies_or_with_commas_stay_titles(title: str) -> None:
     assert not title_problems(title)
+
+
+# --------------------------------------------------------------------------- notices and menus (round 12)
+
+_PROSE = ("Community nurses in four rural districts were interviewed about their work with families after "
+          "discharge from hospital. Travel times, staffing and the lack of shared records were the main barriers "
+          "they described, and most wanted a single named contact at the hospital.")
+
+
+@pytest.mark.parametrize("record", [
+    {"title": "Correction to: Home visits after discharge: a qualitative study", "publication_type": None},
+    {"title": "Retraction Note: Iron supplements for rural schoolchildren", "publication_type": None},
+    {"title": "Thank you to our 2023 reviewers", "publication_type": None},
+    {"title": "Nurse staffing in hill districts", "publication_type": "retraction notice"},
+    {"title": "Expression of concern: A trial of text reminders for vaccination", "publication_type": None},
+])
+def test_notices_are_held(record: dict[str, Any]) -> None:
+    assert notice_problems(record)
+
+
+@pytest.mark.parametrize("record", [
+    {"title": "Correction of anaemia in pregnancy in rural clinics: a cohort study", "publication_type": None},
+    {"title": "Reviewing medication in care homes: a before-and-after study", "publication_type": "journal article"},
+    {"title": "A letter on rural nurse staffing", "publication_type": "letter"},
+])
+def test_studies_and_letters_are_no_notices(record: dict[str, Any]) -> None:
+    assert not notice_problems(record)
+
+
+def test_a_menu_run_together_is_no_title() -> None:
+    assert title_problems("Current issue Archives Submit About")
+    assert not title_problems("Home visits by nurses after hip fracture")
+
+
+def test_a_title_in_another_language_than_the_abstract_is_not_held_for_sharing_no_word() -> None:
+    record = {"title": "Kırsal Aile Hekimliğinde Hemşire Ev Ziyaretleri: Nitel Bir Çalışma",
+              "abstract": [{"heading": None, "text": _PROSE}]}
+    assert coherence_problems(record) == []
+
+
+def test_a_short_menu_heading_over_an_abstract_in_its_language_is_still_held() -> None:
+    record = {"title": "Aims and scope", "abstract": [{"heading": None, "text": _PROSE}]}
+    assert coherence_problems(record)
+
+
+def test_a_short_record_with_one_paragraph_abstract_passes() -> None:
+    record = {"title": "Rural nurses and families after discharge: a short report", "authors": ["Lind, Maja"],
+              "year": 2022, "abstract": [{"heading": None, "text": _PROSE}], "publication_type": "letter"}
+    assert record_problems(record, this_year=2024) == []

@@ -71,7 +71,7 @@ def find_abstracts(page: Page, starts: list[tuple[int, int, str]], title_index: 
     for index, line in enumerate(lines):
         label = label_of(line.text)
         if label and label[0] == "keywords":
-            values = [label[2]] if label[2] else _keyword_lines(lines, index + 1)
+            values = [label[2]] if label[2] else _keyword_lines(lines, _after_controls(lines, index + 1))
             if values:
                 page.keywords.append(Block(label[1], [Line(line.number, v) for v in values],
                                            LABEL_LANGUAGE.get(label[1]) or guess_language(" ".join(values))))

@@ -24,11 +24,19 @@ from ...errors import error
 from ..base import ReadResult, read_guarded
 from .abstract import abstract_starts, find_abstracts
 from .common import page_lines
-from .fields import find_citation, find_dates, find_doi, find_labelled_fields, find_server, find_status
+from .fields import (
+    find_citation,
+    find_dates,
+    find_doi,
+    find_labelled_fields,
+    find_notice,
+    find_server,
+    find_status,
+)
 from .head import clean_title, find_title_and_authors
 from .linekinds import first_stop
 from .metadata_rows import metadata_rows
-from .own_citation import find_issue_box, find_missing_pages, find_own_citation
+from .own_citation import find_issue_box, find_missing_pages, find_named_citation, find_own_citation
 from .page import Block, Page
 from .profiles import profile_identifiers
 from .record import extraction, name_stripped
@@ -58,8 +66,10 @@ def analyse(text: str) -> Page:
     find_dates(page, head)
     find_abstracts(page, starts, title_index, head_end)
     find_status(page, head)
+    find_notice(page, head)
     find_own_citation(page)
     find_issue_box(page, title_index)
+    find_named_citation(page, title_index)
     find_server(page)
     find_missing_pages(page, title_index)
     page.identifiers = profile_identifiers([line.text for line in head]) + page.identifiers

@@ -14,6 +14,7 @@ import re
 from ..clean import cjk_share
 from .authors import AuthorLine, parse_author_line
 from .common import Line
+from .linekinds import label_of
 from .vocabulary import is_chrome_line
 
 #: Words that make a line (or the part of a line after a name) an affiliation, in several languages.
@@ -147,6 +148,14 @@ def _plain_name_run(lines: list[Line], index: int) -> int:
     return count
 
 
+def _opens_abstract(lines: list[Line], index: int) -> bool:
+    """Whether the line at ``index`` is an abstract's label: two bare names just above it are the byline."""
+    if index >= len(lines):
+        return False
+    label = label_of(lines[index].text)
+    return label is not None and label[0] == "abstract"
+
+
 def name_per_line_block(lines: list[Line], index: int) -> AuthorLine | None:
     """Names one per line from ``index``: at least two list entries in a row (each with a marker, a
     comma or Vancouver initials), or a name followed by its affiliation."""
@@ -162,7 +171,8 @@ def name_per_line_block(lines: list[Line], index: int) -> AuthorLine | None:
     entries = is_list_entry(here) and (is_list_entry(after) or is_marker_line(after)) \
         or marked_after != after and name_of_entry(marked_after) is not None and parse_author_line(here) is not None
     with_affiliation = is_affiliation(after) and not is_affiliation(here)
-    if not (entries or with_affiliation or _plain_name_run(lines, index) >= _PLAIN_RUN):
+    run = _plain_name_run(lines, index)
+    if not (entries or with_affiliation or run >= _PLAIN_RUN or run >= 2 and _opens_abstract(lines, index + run)):
         return None
     block, _ = names_below(lines, index)
     return block
@@ -205,3 +215,53 @@ def _is_name_shaped(text: str) -> bool:
     if cjk_share(text) > 0.5:
         return 2 <= len(text) <= 16
     return 1 <= len(text.split()) <= 4 and len(text) <= 40
+
+
+# --------------------------------------------------------------------------- CJK names with their readings
+# Japanese and Korean databases list each author as a block: the name in its own script ("中森 亜希子"),
+# often its reading in kana, its romanisation ("NAKAMORI Akiko") and an affiliation. The space inside
+# the native name separates family and given name: it is one person, not two.
+_CJK_CHARS = r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,5}"
+_CJK_PERSON = re.compile(rf"^{_CJK_CHARS}(?:[ \u3000]{_CJK_CHARS})?$")
+_KANA_READING = re.compile(r"^[\u3040-\u30ff\u31f0-\u31ffー・ ]+$")
+_ROMANISED = re.compile(r"^(?P<family>[A-Z][A-Za-z'’\-]+)\s+(?P<given>[A-Z][A-Za-z'’\-]+)$")
+#: Affiliation lines that may follow one person's block before the next name.
+_MAX_AFFILIATION_LINES = 2
+
+
+def reading_name_blocks(lines: list[Line], index: int) -> AuthorLine | None:
+    """Authors listed as native-script name blocks from ``index``, each with a kana or Latin reading below
+    the name; the romanised form is given as "Family, Given" (a capitalised family name first), the
+    native name where there is none. None when the name at ``index`` has no reading under it."""
+    names: list[str] = []
+    at = index
+    while at < len(lines) and _CJK_PERSON.match(lines[at].text):
+        person, at = _one_reading_block(lines, at)
+        if person is None:
+            break
+        names.append(person)
+        skipped = 0
+        while at < len(lines) and not _CJK_PERSON.match(lines[at].text) and skipped < _MAX_AFFILIATION_LINES \
+                and AFFILIATION.search(lines[at].text):
+            at, skipped = at + 1, skipped + 1
+    return AuthorLine(tuple(names)) if names else None
+
+
+def _one_reading_block(lines: list[Line], at: int) -> tuple[str | None, int]:
+    """(the person, the index after the block) for a native name with its readings, or (None, at)."""
+    native = " ".join(lines[at].text.split())
+    following = at + 1
+    has_kana = following < len(lines) and bool(_KANA_READING.match(lines[following].text))
+    if has_kana:
+        following += 1
+    roman = _ROMANISED.match(lines[following].text) if following < len(lines) else None
+    if roman is not None and (is_chrome_line(lines[following].text) or not (
+            has_kana or " " in native or roman.group("family").isupper() or roman.group("given").isupper())):
+        roman = None  # "Web Site" under a heading is a link: a reading needs a kana line, a spaced name or capitals
+    if roman is None:
+        named = has_kana and " " in native + lines[at + 1].text.strip()  # family and given name both given
+        return (native, following) if named else (None, at)
+    family, given = roman.group("family"), roman.group("given")
+    if not family.isupper() and given.isupper():
+        family, given = given, family  # "Akiko NAKAMORI": the family name is the one in capitals
+    return f"{family.capitalize() if family.isupper() else family}, {given}", following + 1

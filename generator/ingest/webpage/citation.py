@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from ..normalize import clean_text, normalize_pages, parse_year
 from .dates import MONTHS, parse_page_date
-from .vocabulary import date_kind, is_article_type
+from .vocabulary import (
+    CONTAINER_PREFIXES,
+    ISSUE_WORDS,
+    PAGE_RANGE_WORDS,
+    PAGES_WORDS,
+    VOLUME_WORDS,
+    date_kind,
+    is_article_type,
+)
 
 _PAGE = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
 _DOI_TEXT = re.compile(r"\[?\s*(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)10\.\S+\]?|\bdoi\s*[:：]?\s*$",
@@ -22,27 +30,30 @@ _DOI_TEXT = re.compile(r"\[?\s*(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)1
 _TAIL_NOISE = re.compile(r"\b(epub|e-?published)\b.*$|\bcite this article\b.*$|\bPMID\s*:.*$|"
                          r"\bavailable at\b.*$", re.IGNORECASE)
 _NOTE = re.compile(r"\([^)]*[A-Za-z]{3,}[^)]*;[^)]*\)|\((?=[^)]*(?:preprint|review|server))[^)]*\)", re.IGNORECASE)
-# Volume words of several languages: "Årgång 42", "Jaargang 100", "Jahrgang 7", "Rocznik 12", "Anno 33".
-_KEYWORD_VOLUME = re.compile(r"\b(?:volume|vol\.?|bd\.?|band|tome|t\.|том|årg(?:ång|ang)?\.?|jaargang|jahrgang|jg\.|"
-                             r"rocznik|ročník|roč\.|ann(?:o|ata)(?!\s*(?:1[89]|20)\d\d)|vuosikerta|vsk\.|évfolyam|évf\.)\s*[:：]?\s*(?P<volume>\d+[A-Za-z]?)"
+_WORD_RANGE = "|".join(PAGE_RANGE_WORDS)
+# Pages after a page word may join their ends with a word ("pages 45 à 63").
+_WORDED_PAGE = (rf"[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?"
+                rf"|\s+(?:{_WORD_RANGE})\s+[A-Za-z]{{0,2}}\d+[A-Za-z]?(?![\w.]))?")
+_KEYWORD_VOLUME = re.compile(rf"\b(?:{'|'.join(VOLUME_WORDS)})\s*[:：]?\s*(?P<volume>\d+[A-Za-z]?)"
                              r"(?:\s*[（(](?!(?:1[89]|20)\d\d[)）])(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)[)）])?|第\s*(?P<cjk_volume>\d+)\s*卷",
                              re.IGNORECASE)
 _KEYWORD_ISSUE = re.compile(
-    r"\b(?<!article )(?:issue|iss\.?|no\.?|nr\.?|number|heft|núm\.?|n°|numéro|número|numero|fasc\.?|номер|выпуск|вып\.)"
+    rf"(?<!\w)(?<!article )(?:{'|'.join(ISSUE_WORDS)})"
     r"\s*(?:[:：]\s*)?(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)(?!\s*:)|"
     r"第\s*(?P<cjk_issue>\d+)\s*期", re.IGNORECASE)
-_KEYWORD_PAGES = re.compile(
-    rf"(?:\b(?:pages?\s*[:：]?|pp?\.|s\.|sid\.|str\.|pagina['’]s\s*[:：]?|pagine\s*[:：]?|"
-    rf"article (?:number|no\.?)\s*:?|e-?location\s*:?|страницы\s*[:：]?|с\.)|"
-    rf"页码\s*[:：]?)\s*(?P<pages>{_PAGE})",
-    re.IGNORECASE)
+_KEYWORD_PAGES = re.compile(rf"(?<!\w)(?:{'|'.join(PAGES_WORDS)})\s*(?P<pages>{_WORDED_PAGE})", re.IGNORECASE)
+_WORD_RANGE_JOIN = re.compile(rf"\s+(?:{_WORD_RANGE})\s+", re.IGNORECASE)
+# Pages as a bare range after labelled volume and issue ("Cilt 6, Sayı 2, 118 - 127").
+_BARE_RANGE = re.compile(r"^\s*[,;]\s*(?P<pages>[A-Za-z]?\d{1,6}\s*[-–—]\s*[A-Za-z]?\d{1,6})(?![\d./-])")
 _COMPACT = re.compile(rf"(?<![\w.])(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[（(](?P<issue>[^()（）%]{{1,15}})[)）]"
                       rf"(?:\s*[:：,，]\s*(?P<pages>{_PAGE})|\s+(?P<range>\d+\s*[-–—]\s*\d+)(?![\d-]))?")
 _VOLUME_PAGES = re.compile(rf"(?:[;,，]|\.(?=\s))\s*(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[:：]\s*(?P<pages>{_PAGE})")
 # A year, alone or opening a year-month ("2019-04"), but not one end of a range of numbers.
-_YEAR = re.compile(r"(?<![\d./-])((?:1[89]|20)\d\d)(?![\d/])(?!-(?!(?:0[1-9]|1[0-2])(?![\d-])))")
+_YEAR = re.compile(r"(?<![\d./-])((?:1[89]|20)\d\d)(?!\d)(?!/(?!\d{1,2}(?![\d/])))(?!-(?!(?:0[1-9]|1[0-2])(?![\d-])))")
+# "2021/3 (Vol. 9)": the year and the issue of that year, as French and Belgian platforms print them.
+_YEAR_SLASH_ISSUE = re.compile(r"(?<![\d./-])(?:1[89]|20)\d\d/(?P<issue>\d{1,2})(?![\d/])")
 # The last comma part of a keyworded citation, after its date, when it is a bare article number.
-_ARTICLE_NUMBER_LAST = re.compile(r"(?:1[89]|20)\d\d\s*,\s*(?P<pages>[A-Za-z]?\d{3,8})\s*\.?\s*$")
+_ARTICLE_NUMBER_LAST = re.compile(r"(?:1[89]|20)\d\d\s*,\s*(?P<pages>[A-Za-z]\d{1,8}|\d{3,8})\s*\.?\s*$")
 _SEPARATOR_LINE = re.compile(r"\s[·•|]\s")
 # A labelled date of the manuscript's history ("Received 14 Jun 2021", "Accepted: 2021-12-02") inside a
 # citation line: its year is not the year of publication.
@@ -99,8 +110,23 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
             return None  # "Posted 2021" or "Published 2020" is a date line, not a citation
         journal = None  # "Year : 2021 | Volume : 10 | Issue : 9": labelled parts, the first one a date
     after_journal = body.find(journal) + len(journal) if journal else 0
-    date = parse_page_date(body[after_journal:]) or year_match.group(1)
+    journal = _without_container_prefix(journal)
+    slashed = _YEAR_SLASH_ISSUE.search(body)
+    date = year_match.group(1) if slashed and slashed.start() == year_match.start() else None
+    date = date or parse_page_date(body[after_journal:]) or year_match.group(1)
     return Citation(journal, parse_year(date), date, volume, issue, normalize_pages(pages) if pages else None)
+
+
+_CONTAINER_PREFIX = re.compile(rf"^(?:{'|'.join(CONTAINER_PREFIXES)})\s*:?\s+(?=[A-Z\u0400-\u042f])", re.IGNORECASE)
+
+
+def _without_container_prefix(journal: str | None) -> str | None:
+    """"Dans Revue française ..." -> "Revue française ...": the word that introduces a container is no part
+    of its name (only before a capitalised name of two words or more)."""
+    if journal is None:
+        return None
+    rest = _CONTAINER_PREFIX.sub("", journal, count=1)
+    return rest if rest != journal and len(rest.split()) >= 2 else journal
 
 
 def _year_first(body: str) -> Citation | None:
@@ -139,6 +165,7 @@ def _drop_history_date(match: re.Match[str]) -> str:
 def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
     """Volume, issue, pages and where the first of them starts in ``body``."""
     starts: list[int] = []
+    ends: list[int] = []
     found: dict[str, str] = {}
     labelled = 0
     for pattern, key in ((_KEYWORD_VOLUME, "volume"), (_KEYWORD_ISSUE, "issue"), (_KEYWORD_PAGES, "pages")):
@@ -148,10 +175,17 @@ def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
             if key == "volume" and groups.get("issue"):
                 found.setdefault("issue", groups["issue"])  # "Vol.38 (2)": the issue in brackets after it
             starts.append(match.start())
+            ends.append(match.end())
             labelled += 1 if re.search(r"[:：]", match.group(0)) else 0
     if labelled == 1 and len(found) == 1:
         return None, None, None, None  # one "Volume: 16" alone is a holdings note; a citation labels its parts
     volume, issue, pages = found.get("volume"), found.get("issue"), found.get("pages")
+    if pages:
+        pages = _WORD_RANGE_JOIN.sub("-", pages)  # "45 à 63"
+    if volume and issue and not pages and (after := _BARE_RANGE.search(body[ends[-1]:] if ends else "")):
+        pages = after.group("pages")  # "Cilt 6, Sayı 2, 118 - 127": a bare range after the labelled parts
+    if volume and not issue and (match := _YEAR_SLASH_ISSUE.search(body)):
+        issue = match.group("issue")
     if volume and not pages and (match := _ARTICLE_NUMBER_LAST.search(body)):
         pages = match.group("pages")  # "Volume 131, May 2023, 104812": an article number closes the line
     if volume is None and (match := _COMPACT.search(body)):

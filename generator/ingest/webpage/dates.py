@@ -88,7 +88,7 @@ def _longest_date_label(part: str) -> tuple[str, str] | None:
     best: tuple[str, str] | None = None
     for gap in re.finditer(r"\s*[:：]\s*|\s+", part):
         label = part[:gap.start()]
-        if len(label) > 45:
+        if len(label) > 70:
             break
         kind = date_kind(label)
         rest = part[gap.end():]

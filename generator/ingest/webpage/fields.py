@@ -15,16 +15,18 @@ from .citation import Citation, is_bibliographic_separator_line, looks_like_cita
 from .common import Line
 from .dates import labelled_dates, parse_page_date
 from .head import value_below
-from .linekinds import COLON_LABEL, DOI_IN_TEXT, SELF_CITATION_INLINE, is_date_only, is_prose, label_of
+from .linekinds import COLON_LABEL, DOI_IN_TEXT, SELF_CITATION_INLINE, is_date_only, is_journal_like, is_prose, label_of
 from .page import Page
 from .vocabulary import (
     NOT_PEER_REVIEWED,
     PEER_REVIEWED_ARTICLE,
     RECORD_NUMBER_LABEL,
     SELF_CITATION,
+    breadcrumb_rest,
     date_kind,
     is_article_type,
     is_chrome_line,
+    notice_kind,
 )
 
 _PREPRINT_STATEMENT = re.compile(r"\b(this|it) is a preprint\b|\b(article|paper|work|manuscript) is a preprint\b|"
@@ -91,6 +93,7 @@ def find_citation(page: Page, head: list[Line], title_index: int) -> None:
             continue  # a reference to this very article is read by find_own_citation, authors apart
         own = SELF_CITATION_INLINE.match(line.text)
         text = own.group(1) if own else line.text  # "Cite this as: J Abbrev 2023;12:e0745": this article
+        text = breadcrumb_rest(text) or text  # "Home  Journals  Journal X  2021/3": the crumbs after the site's
         lenient = bool(DOI_IN_TEXT.search(text) or is_bibliographic_separator_line(text)
                        or re.search(r"\(\s*\d{4}\s*\)", text) or re.match(r"\s*(?:1[89]|20)\d\d\s*,", text))
         citation = parse_citation(text, lenient=lenient)
@@ -107,7 +110,7 @@ def find_citation(page: Page, head: list[Line], title_index: int) -> None:
     index, citation = found[0]
     if citation.year is None:
         citation = _dated_beside(citation, head, index)
-    journal = citation.journal or _journal_above(head, index, title_index)
+    journal = citation.journal or _journal_above(head, index, title_index) or _crumbed_journal(head[:title_index])
     page.citation = replace(citation, journal=journal)
     for _, other in found[1:]:
         page.citation = filled_from(page.citation, other) or page.citation
@@ -183,6 +186,15 @@ def _journal_above(head: list[Line], index: int, title_index: int) -> str | None
     return text if re.search(r"[^\W\d_]{2}", text) else None
 
 
+def _crumbed_journal(above_title: list[Line]) -> str | None:
+    """The journal a breadcrumb trail names ("Home  Journal of X  Article"), when it names one work only."""
+    for line in above_title:
+        rest = breadcrumb_rest(line.text)
+        if rest and "," not in rest and not re.search(r"\d", rest) and is_journal_like(rest, None):
+            return rest
+    return None
+
+
 def find_doi(page: Page, head: list[Line]) -> None:
     """The DOI of the head; else the one in the page's own "Cite this article" block."""
     for line in head:
@@ -204,6 +216,13 @@ def find_doi(page: Page, head: list[Line]) -> None:
                 if (match := DOI_IN_TEXT.search(follower.text)):
                     page.doi = normalize_doi(match.group(1))
                     return
+    details = {doi for line in lines if (row := _DOI_ROW.match(line.text)) and (doi := normalize_doi(row.group(1)))}
+    if len(details) == 1:
+        page.doi = details.pop()  # "DOI 10.1234/x" alone on a line of a details block, the page's only such row
+
+
+#: A details row holding only a DOI and its label, with or without a colon.
+_DOI_ROW = re.compile(r"^\s*doi\s*[:：]?\s*(?:https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)\s*$", re.IGNORECASE)
 
 
 def find_dates(page: Page, head: list[Line]) -> None:
@@ -246,6 +265,20 @@ def find_status(page: Page, head: list[Line]) -> None:
     elif any(PEER_REVIEWED_ARTICLE.search(text) for text in notices):
         page.peer_reviewed = True
     page.preprint = any(_PREPRINT_STATEMENT.search(text) or _PREPRINT_LABEL.match(text) for text in notices)
+
+
+#: How many lines on either side of the title an article-type label of a notice may stand.
+_NOTICE_REACH = 3
+
+
+def find_notice(page: Page, head: list[Line]) -> None:
+    """A correction, retraction or reviewer list announces itself by its article-type label or the
+    opening of its title, next to the title; such a page reports no study (its record is held)."""
+    if page.title is None:
+        return
+    at = page.lines.index(page.title)
+    near = [line.text for line in head[max(0, at - _NOTICE_REACH):at + _NOTICE_REACH + 1]]
+    page.notice = next((kind for text in [page.title_text or "", *near] if (kind := notice_kind(text))), None)
 
 
 def find_server(page: Page) -> None:

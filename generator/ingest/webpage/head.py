@@ -13,13 +13,13 @@ import re
 from ..clean import cjk_share
 from ..normalize import normalize_title
 from .authors import AuthorLine, is_name_with_degrees, parse_author_line
-from .blocks import name_of_entry, name_per_line_block, names_below, site_name
+from .blocks import name_of_entry, name_per_line_block, names_below, reading_name_blocks, site_name
 from .citation import is_bibliographic_separator_line, parse_citation
 from .common import Line
 from .dates import labelled_dates
 from .linekinds import YEAR_ALONE, is_date_only, is_journal_like, is_prose, is_title_like, label_of, script_of
 from .page import Page
-from .vocabulary import SITE_WORDS, is_article_type, is_chrome_line, is_stop_heading
+from .vocabulary import SITE_WORDS, is_article_type, is_chrome_line, is_menu_run, is_stop_heading, notice_kind
 
 _BROWSER_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,80})$")
 
@@ -132,7 +132,7 @@ def _own_site_name(lines: list[Line]) -> str | None:
 
 
 def _is_title_candidate(text: str, site: str | None) -> bool:
-    return is_title_like(text) and not is_journal_like(text, site)
+    return is_title_like(text) and not is_journal_like(text, site) and not is_menu_run(text)
 
 
 def value_below(lines: list[Line], index: int) -> str | None:
@@ -159,6 +159,8 @@ def _author_lines(lines: list[Line], head_end: int, site: str | None) -> tuple[i
             continue
         if is_name_with_degrees(line.text) and (headed := _degree_headed_names(lines[index:limit])) is not None:
             return index, headed
+        if (read := reading_name_blocks(lines, index)) is not None:
+            return index, read
         parsed = parse_author_line(line.text)
         if parsed and len(parsed.names) >= 2:
             return index, parsed
@@ -197,13 +199,24 @@ def _labelled_authors(lines: list[Line]) -> AuthorLine | None:
 
 def _title_above(lines: list[Line], authors_at: int, site: str | None) -> int | None:
     """The nearest title-like line above the author line, across chrome, dates and citation lines."""
-    for index in range(authors_at - 1, max(-1, authors_at - 9), -1):
+    passed = 0
+    for index in range(authors_at - 1, max(-1, authors_at - _TITLE_REACH - 1), -1):
         text = lines[index].text
+        if is_chrome_line(text) or notice_kind(text) == _JOURNAL_PAGE:
+            continue  # buttons and the journal's own links ("Aims and scope") do not count as distance
         if _is_title_candidate(text, site):
             return index
-        if is_prose(text) and not is_title_like(text):
+        if is_prose(text) and not is_title_like(text) or passed >= _TITLE_DISTANCE:
             return None
+        passed += 1
     return None
+
+
+#: Lines other than chrome between a title and its author line, and lines of any kind looked through.
+_TITLE_DISTANCE = 8
+_TITLE_REACH = 16
+#: The notice kind of a journal's own pages ("Aims and scope", "Instructions for authors").
+_JOURNAL_PAGE = "journal information page"
 
 
 def _with_subtitle(lines: list[Line], index: int, site: str | None) -> tuple[int, str]:
@@ -228,7 +241,8 @@ def _continues(first: Line, second: Line, site: str | None) -> bool:
         return False
     if not _is_title_candidate(first.text.rstrip(":"), site) or is_prose(second.text):
         return False
-    if label_of(second.text) or parse_citation(second.text, lenient=True) or parse_author_line(first.text) \
+    if label_of(second.text) or labelled_dates(second.text) or parse_citation(second.text, lenient=True) \
+            or parse_author_line(first.text) \
             or is_bibliographic_separator_line(second.text) and YEAR_ALONE.search(second.text) \
             or (parse_author_line(second.text) and not re.match(r"(A|An|The)\s", second.text)):
         return False  # an author line is never part of a title; "A Telephone Audit" only looks like a name

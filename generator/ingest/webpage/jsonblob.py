@@ -50,8 +50,8 @@ def find_blob(text: str) -> tuple[dict[str, Any], int] | None:
             continue
         try:
             value, _ = decoder.raw_decode(line)
-        except ValueError:
-            continue
+        except (ValueError, RecursionError):
+            continue  # not JSON, or nested deeper than any metadata object (a hostile or broken line)
         if isinstance(value, dict) and _get(value, "title"):
             return value, number
     return None

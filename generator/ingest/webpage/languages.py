@@ -167,3 +167,12 @@ def guess_language(text: str) -> str | None:
     if ranked[0] >= 2 and ranked[0] > ranked[1]:
         return best
     return None
+
+
+def has_function_words(text: str, lang: str) -> bool:
+    """Whether ``text`` uses any function word of ``lang`` ("the", "of", "and" for English); a title of
+    several words with none of them is written in another language. True for languages without a list."""
+    stops = _STOPWORDS.get(lang)
+    if stops is None:
+        return True
+    return any(word in set(stops) for word in re.findall(r"[^\W\d_]+", text.lower()))

@@ -214,3 +214,37 @@ def _name_above(page: Page, index: int) -> str | None:
         return None
     capitalised = [word for word in words if word[:1].isupper()]
     return text if words[0][:1].isupper() and len(capitalised) >= len(words) / 2 else None
+
+
+#: How many lines above the title may name the journal (masthead, breadcrumb trail).
+_MASTHEAD_REACH = 30
+
+
+def find_named_citation(page: Page, title_index: int) -> None:
+    """A citation line below the title ("Journal Name, Volume 24, 2023, e71" in an "Information" panel)
+    when the head cites no volume: it is this article's when its journal is the one the page names
+    above the title (masthead or breadcrumb). Reference lists and related articles are not read."""
+    if page.citation and page.citation.volume:
+        return
+    above = {_crumb_text(line.text) for line in page.lines[max(0, title_index - _MASTHEAD_REACH):title_index]}
+    above |= {_crumb_text(page.journal)} if page.journal else set()  # a labelled "Journal" field
+    start = title_index + 1
+    if page.abstracts and page.abstracts[-1].lines:
+        last = page.abstracts[-1].lines[-1].number  # tabs over the abstract end nothing
+        start = max(start, next((i for i, line in enumerate(page.lines) if line.number > last), len(page.lines)))
+    for line in page.lines[start:first_stop(page.lines, start)]:
+        if len(line.text) > 160 or looks_like_citation_list_item(line.text):
+            continue
+        found = parse_citation(line.text)
+        if found is None or not found.journal or not found.volume or found.journal.casefold() not in above:
+            continue
+        merged = filled_from(found, page.citation) if page.citation else found
+        if merged is not None:
+            page.citation = merged
+            page.journal = page.journal or merged.journal
+        return
+
+
+def _crumb_text(text: str) -> str:
+    """A line above the title as a journal name would stand in it: without crumb marks, case-folded."""
+    return " ".join(text.strip(" >›»/|").split()).casefold()

@@ -49,6 +49,8 @@ class Page:
     listing: bool = False
     labelled_abstract: bool = False
     stripped: list[str] = field(default_factory=list)
+    #: The kind of notice (correction, retraction, reviewer list ...) the page announces: no study.
+    notice: str | None = None
 
     def evidence(self) -> set[str]:
         """The kinds of bibliographic structure the page shows besides its title."""

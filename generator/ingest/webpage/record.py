@@ -19,7 +19,14 @@ from .languages import guess_language
 from .linekinds import script_of
 from .page import Block, Page
 from .translation import split_translated_abstract
-from .vocabulary import DISCLAIMER, NOT_PEER_REVIEWED, is_chrome_line, is_stop_heading
+from .vocabulary import (
+    DISCLAIMER,
+    NOT_PEER_REVIEWED,
+    PUBLISHER_LABELS,
+    REPOSITORY_NAMES,
+    is_chrome_line,
+    is_stop_heading,
+)
 
 _PUBLICATION_NOTE = re.compile(
     r"^\s*((?:This is (?:the|a|an) [^.]{0,80}\b(?:article|report|paper|version|manuscript|preprint)\b[^.]*\.\s*)?"
@@ -70,13 +77,13 @@ def extraction(page: Page) -> Extraction:
         authors=page.authors.names if page.authors else (),
         year=int(date[:4]) if date else None,
         date=date,
-        journal=page.journal or (citation.journal if citation else None),
+        journal=_journal_not_publisher(page, page.journal or (citation.journal if citation else None)),
         volume=citation.volume if citation else None,
         issue=citation.issue if citation else None,
         pages=citation.pages if citation else None,
         doi=page.doi,
         url=page.url,
-        publication_type="preprint" if page.preprint and peer_reviewed is False else None,
+        publication_type=page.notice or ("preprint" if page.preprint and peer_reviewed is False else None),
         peer_reviewed=peer_reviewed,
         publication_note=note,
         language=language,
@@ -87,6 +94,28 @@ def extraction(page: Page) -> Extraction:
         stripped=tuple(page.stripped) + (("catalogue note on publication status",) if note else ()),
         format=f"webpage-{page.kind()}",
     )
+
+
+def _journal_not_publisher(page: Page, journal: str | None) -> str | None:
+    """The journal, unless it is a general repository or the name the page labels as its publisher
+    ("Publisher" / "Zenodo"), which an APA reference puts where a journal would stand."""
+    if journal is None:
+        return None
+    key = " ".join(journal.casefold().split())
+    return None if key in REPOSITORY_NAMES or key in _labelled_publishers(page) else journal
+
+
+def _labelled_publishers(page: Page) -> set[str]:
+    """Publisher names the page labels: "Publisher: X" or "Publisher" with the name on the next line."""
+    found: set[str] = set()
+    lines = page.lines
+    for index, line in enumerate(lines):
+        label, _, value = line.text.partition(":")
+        if label.strip().casefold() not in PUBLISHER_LABELS:
+            continue
+        value = value.strip() or (lines[index + 1].text if index + 1 < len(lines) else "")
+        found.add(" ".join(value.casefold().split()))
+    return found
 
 
 def _main_abstract(page: Page) -> tuple[Block | None, list[Block]]:

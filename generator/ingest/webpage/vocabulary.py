@@ -108,6 +108,8 @@ _CHROME_PHRASES = (
     # a language switch: "Available in" / "Also available in:" and language names written in their own language
     r"(also )?(available|read( this)?( article)?) in( other languages)?",
     r"english|español|français|deutsch|português|italiano|nederlands|polski|türkçe|русский|中文|日本語|한국어",
+    # a language tag alone over an abstract or keywords ("Résumé" / "En" / text): ISO 639 codes
+    r"en|eng|fr|fra|fre|de|deu|ger|es|spa|pt|por|it|ita|nl|nld|tr|tur|ja|jpn|zh|zho|ko|kor|ru|rus|pl|pol|sv|swe",
     r"permissions",
     # banners, legal and footers
     r"advertisement",
@@ -230,7 +232,8 @@ _NUMBERED_SECTION = re.compile(r"^\s*\d+(\.\d+)*\.?\s+[A-Z][a-z]+(\s+\w+){0,4}\s
 SELF_CITATION = re.compile(
     r"^\s*(cite this (article|as)|suggested citation|how to cite( this article)?|citation|"
     r"pour citer (cet article|ce document)|"
-    r"cite as|zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文|"
+    r"cite as|cite|citer|citar|citare|zitieren|kaynak göster|atıf|引用|引用する|인용|"
+    r"zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文|"
     r"(?:så här )?citera(?:r du)?(?: artikeln)?|citeer(?: dit artikel| als)?|come citare(?: questo articolo)?|"
     r"jak cytować(?: ten artykuł)?|zitieren sie diesen artikel|lähdeviite|sådan citerer du|slik siterer du)\s*:?\s*$",
     re.IGNORECASE,
@@ -289,6 +292,16 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "samenvatting",
         "аннотация",
         "резюме",
+        "öz",
+        "özet",
+        "streszczenie",
+        "abstrak",
+        "abstrakt",
+        "sammanfattning",
+        "sammendrag",
+        "tiivistelmä",
+        "περίληψη",
+        "tóm tắt",
     ),
     "keywords": (
         "keywords?",
@@ -312,6 +325,15 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "palavras[- ]chave",
         "trefwoorden",
         "ключевые слова",
+        "anahtar kelimeler",
+        "anahtar sözcükler",
+        "słowa kluczowe",
+        "kata kunci",
+        "klíčová slova",
+        "nyckelord",
+        "asiasanat",
+        "λέξεις-κλειδιά",
+        "từ khóa",
     ),
     "doi": ("doi", "(?:preprint|article|paper|this version's) doi", "doi (?:identifier|number|link)"),
     "journal": (
@@ -332,6 +354,14 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "revista",
         "revue",
         "журнал",
+        "収録刊行物",
+        "掲載誌",
+        "雑誌名",
+        "誌名",
+        "학술지",
+        "학술지명",
+        "dergi",
+        "dergi adı",
     ),
     "volume_issue": ("年[,，]\\s*卷\\s*[（(]期[)）]", "year, volume \\(issue\\)"),
     "pages": ("pages?", "页码"),
@@ -387,6 +417,18 @@ LABEL_LANGUAGE = {
     "аннотация": "ru",
     "резюме": "ru",
     "ключевые слова": "ru",
+    "öz": "tr",
+    "özet": "tr",
+    "anahtar kelimeler": "tr",
+    "anahtar sözcükler": "tr",
+    "streszczenie": "pl",
+    "słowa kluczowe": "pl",
+    "abstrak": "id",
+    "kata kunci": "id",
+    "abstrakt": "cs",
+    "klíčová slova": "cs",
+    "sammanfattning": "sv",
+    "nyckelord": "sv",
     "abstract": "en",
     "keywords": "en",
     "keyword": "en",
@@ -412,7 +454,7 @@ DATE_LABELS: tuple[tuple[str, str], ...] = (
         "published|publication date|pub(lished)? date|date published|issue date|veröffentlicht|publié( le)?|"
         "publicado|publicación|publicerad|publiceret|publisert|gepubliceerd|pubblicato|opublikowano|julkaistu|"
         "publikováno|发表日期|出版日期|发布日期|刊出日期|year|publication year|year of publication|"
-        "year published|発行年|발행년도|발행연도|出版年",
+        "year published|発行年|발행년도|발행연도|出版年|yıl|année|año|ano|jahr|anno|jaar|år|rok|год|vuosi|év|tahun",
         "published",
     ),
     ("received|eingegangen|reçu|recibido|ricevuto|ontvangen|mottagen|otrzymano|收稿日期", "received"),
@@ -446,6 +488,18 @@ DEGREES = frozenset(
 # Words that never name a person: UI labels and article-type words that slip into author positions.
 NOT_NAME_WORDS = frozenset(
     [
+        # the words of notices' type labels ("Retraction Notice", "Erratum", "Expression of Concern")
+        "retraction",
+        "retracted",
+        "notice",
+        "erratum",
+        "errata",
+        "corrigendum",
+        "correction",
+        "addendum",
+        "withdrawal",
+        "concern",
+        "masthead",
         "abstract",
         "access",
         "affiliations",
@@ -550,6 +604,7 @@ INLINE_AUTHOR_LINKS = re.compile(
     r"https?://\S+|(?:www\.)?orcid\.org/\S+|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 INLINE_AUTHOR_CHROME = re.compile(
     r"view orcid profile|orcid( icon)?|\(corresponding author\)|corresponding author|"
+    r"[\[(]?\s*(?:opens?|links?|link opens) in (?:a )?new (?:window|tab)\s*[\])]?|"
     r"\bauthors?\s+info(rmation)?(\s*(&|and)\s*affiliations?)?\s*$|"
     r"show (more|less)|\+\s*\d+ (more|authors)|et al\.?",
     re.IGNORECASE,
@@ -600,6 +655,8 @@ def date_kind(label: str) -> str | None:
     """The kind of dated event a label names ("Online veröffentlicht" -> "online"), or None."""
     key = " ".join(label.strip().split()).lower()
     key = re.sub(r"^(?:this |the )?(?:article|paper|version|issue|record) (?=\w)", "", key)  # "Article first published"
+    # "Published online by X Press": the publisher named after the label is no part of it
+    key = re.sub(r"^((?:first )?(?:published|posted)(?: online)?) (?:by|on) [^\W\d][^:：\d]{0,60}$", r"\1", key)
     if re.fullmatch(r"(?:latest|last|most recently|current version) (?:published|posted|updated|revised)|"
                     r"(?:last )?updated", key):
         return "revised"  # a later version's date, not the first publication
@@ -795,3 +852,149 @@ NOTICE_PHRASES: tuple[str, ...] = (
     "abstract unavailable", "no abstract", "todos los derechos reservados", "resumen no disponible",
     "tous droits réservés", "résumé non disponible", "alle rechte vorbehalten", "版权所有", "暂无摘要",
 )
+
+
+# --------------------------------------------------------------------------- notices that are no study
+# Journals publish pages that look like articles (a title, a DOI, a page number, even names and counts)
+# but report no study: corrections, retractions, expressions of concern, thank-you lists of reviewers,
+# editorial boards and mastheads. Their article-type labels and the openings of their titles are part
+# of every journal's vocabulary, in many languages; a record of one is held for a person to judge.
+
+#: Article-type labels of notices, written alone on a line near the title (lower case, whole line).
+NOTICE_TYPE_LABELS: frozenset[str] = frozenset({
+    "erratum", "errata", "correction", "corrections", "corrigendum", "corrigenda", "author correction",
+    "publisher correction", "publisher's correction", "correction notice", "retraction", "retraction notice",
+    "notice of retraction", "retraction note", "retracted article", "expression of concern",
+    "editorial expression of concern", "withdrawal", "withdrawal notice", "addendum", "publisher's note",
+    "reviewer acknowledgement", "reviewer acknowledgment", "acknowledgement to reviewers",
+    "acknowledgment to reviewers", "editorial board", "masthead", "issue information", "front matter",
+    "back matter", "table of contents",
+    "fe de erratas", "fe de errores", "corrección", "retractación", "nota de retractación",
+    "rectificatif", "rétractation", "avis de rétractation", "berichtigung", "korrektur", "erratum notice",
+    "errata corrige", "rettifica", "ritrattazione", "retratação", "correção",
+    "勘误", "更正", "撤稿", "撤稿声明", "正誤", "訂正",
+})
+
+#: Openings of notice titles ("Correction to: ...", "Retraction of ...", "Thank you to our reviewers").
+NOTICE_TITLE = re.compile(
+    r"^\W*(?:(?:author|publisher)(?:'s|’s)?\s+)?(?:correction|erratum|errata|corrigendum|corrigenda|addendum)"
+    r"(?:\s+(?:to|notice)\b|\s+(?:of|for|on|in)\s*:|\s*[:\-–—])"
+    r"|^\W*(?:notice\s+of\s+)?(?:retraction|withdrawal)(?:\s+(?:note|notice|statement)\b|\s+(?:of|for|to)\s*:|\s*[:\-–—])"
+    r"|^\W*retracted\s*[:\-–—]"
+    r"|^\W*(?:editorial\s+)?expression\s+of\s+concern\b"
+    r"|^\W*(?:fe\s+de\s+errat\w*|corrección\s+(?:a|de)|rectificatif|berichtigung|korrektur\s+zu)\b"
+    r"|^\W*(?:[^\W\d_]+\s+){0,2}(?:thank\w*|acknowledg\w*|recogni[sz]\w*|appreciation|gratitude|grateful)\b"
+    r".{0,40}\b(?:reviewers?|referees?)\b"
+    r"|^\W*(?:our\s+)?(?:reviewers?|referees?)\b.{0,20}\b(?:thank\w*|acknowledg\w*|appreciation|gratitude)\b"
+    r"|^\W*(?:list\s+of\s+)?(?:our\s+)?(?:reviewers|referees)\s+(?:of|for|in)\s+(?:the\s+year\s+)?(?:1[89]|20)\d{2}\W*$"
+    r"|^\W*(?:editorial\s+board|masthead|issue\s+information|front\s+matter|back\s+matter)\b"
+    r"|^\W*(?:instructions|guidelines|guide|information)\s+(?:for|to)\s+(?:authors|contributors|reviewers)\W*$"
+    r"|^\W*(?:author|submission)\s+guidelines\W*$|^\W*aims\s+(?:and|&)\s+scope\W*$"
+    r"|^\W*about\s+(?:the|this)\s+journal\W*$",
+    re.IGNORECASE)
+
+
+#: The kind of notice named by the first word of a notice's title that says it.
+_NOTICE_KINDS = (
+    ("correction", ("correct", "errat", "corrig", "addend", "fe de", "rectif", "bericht", "korrektur")),
+    ("retraction", ("retract", "withdraw")),
+    ("expression of concern", ("express", "editorial expression")),
+    ("list of reviewers", ("thank", "acknowledg", "recogni", "apprec", "gratitude", "grateful", "review",
+                           "referee", "list", "our", "with")),
+    ("journal front matter", ("editorial board", "masthead", "issue information", "front", "back")),
+    ("journal information page", ("instructions", "guide", "information", "author", "submission", "aims",
+                                  "about")),
+)
+
+
+def notice_kind(text: str) -> str | None:
+    """Which kind of notice (no study) a title or an article-type line announces, or None."""
+    folded = " ".join(text.casefold().split()).strip(" .:|·•")
+    if folded in NOTICE_TYPE_LABELS:
+        return folded
+    match = NOTICE_TITLE.search(text.strip())
+    if match is None:
+        return None
+    opening = match.group(0).casefold().lstrip(" \"'“‘([")
+    opening = re.sub(r"^(?:author|publisher)\S*\s+|^notice\s+of\s+", "", opening)
+    return next((kind for kind, starts in _NOTICE_KINDS if opening.startswith(starts)), "notice")
+
+
+#: Every word of the navigation labels ("current", "issues", "submit", "about"): a line made only of
+#: them is a menu run together.
+MENU_WORDS: frozenset[str] = frozenset(
+    word for label in UI_LABELS["a navigation or page label"] for word in label.split()) | frozenset({
+        "about", "submit", "submission", "submissions", "contact", "issues", "archive", "archives", "news",
+        "events", "subscribe", "accessibility", "announcements", "for", "and", "the", "us", "authors", "readers",
+        "librarians", "latest", "login", "logout", "sign", "in", "out", "up", "register", "my",
+    })
+#: A run of menu words shorter than this may be a real title ("Open access").
+MIN_MENU_WORDS = 3
+
+
+def is_menu_run(text: str) -> bool:
+    """"Current issue All issues Submit About": a menu's items run together on one line."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return len(words) >= MIN_MENU_WORDS and all(w in MENU_WORDS for w in words)
+
+
+# --------------------------------------------------------------------------- words of a citation's parts
+# The words journals print before a volume, an issue and pages, in the languages of the pages met
+# (regular-expression alternatives, matched without case): "Vol. 9", "Cilt 6", "Jaargang 100", "Sayı 2",
+# "Heft 3", "Nomor 1", "pages 45 à 63", "ss. 12-20", "Seiten 4-9".
+VOLUME_WORDS: tuple[str, ...] = (
+    r"volume", r"vol\.?", r"volumen", r"volum", r"bd\.?", r"band", r"tome", r"t\.", r"том",
+    r"årg(?:ång|ang)?\.?", r"jaargang", r"jahrgang", r"jg\.", r"rocznik", r"ročník", r"roč\.", r"svazek",
+    r"ann(?:o|ata)(?!\s*(?:1[89]|20)\d\d)", r"vuosikerta", r"vsk\.", r"évfolyam", r"évf\.", r"cilt", r"jilid", r"deel",
+)
+ISSUE_WORDS: tuple[str, ...] = (
+    r"issue", r"iss\.?", r"no\.?", r"nr\.?", r"nro\.?", r"number", r"heft", r"núm\.?", r"n°", r"nº", r"numéro",
+    r"número", r"numero", r"fasc\.?", r"номер", r"выпуск", r"вып\.", r"sayı", r"sayi", r"nomor", r"číslo",
+    r"zeszyt", r"broj", r"szám", r"numer", r"aflevering", r"afl\.",
+)
+PAGES_WORDS: tuple[str, ...] = (
+    r"pages?\s*[:：]?", r"pp?\.", r"s\.", r"ss\.", r"sid\.", r"str\.", r"стр\.", r"pagina['’]s\s*[:：]?",
+    r"pagine\s*[:：]?",
+    r"páginas?\s*[:：]?", r"págs?\.", r"pag\.", r"seiten?\s*[:：]?", r"sayfa(?:lar)?\s*[:：]?", r"halaman\s*[:：]?",
+    r"hal\.", r"strony\s*[:：]?", r"oldal(?:ak)?\s*[:：]?", r"sidor\s*[:：]?", r"sider\s*[:：]?",
+    r"article (?:number|no\.?)\s*:?", r"e-?location\s*:?", r"страницы\s*[:：]?", r"с\.", r"页码\s*[:：]?",
+)
+#: Words joining the ends of a page range in words ("45 à 63", "4 bis 9", "12 to 20", "3 do 9").
+PAGE_RANGE_WORDS: tuple[str, ...] = ("à", "a", "bis", "to", "till", "til", "do", "до", "al", "tot")
+
+#: Words that put a citation's container after them ("In: Journal ...", "Dans Revue ...", "Em Revista ...").
+CONTAINER_PREFIXES: tuple[str, ...] = ("in", "dans", "en", "em", "im", "nel", "nella", "w", "в", "u")
+
+#: The first crumb of a breadcrumb trail ("Home  Journals  ...", "Accueil  Revues  ...").
+HOME_LABELS: frozenset[str] = frozenset({
+    "home", "home page", "homepage", "start", "accueil", "inicio", "início", "startseite", "anasayfa",
+    "ana sayfa", "beranda", "strona główna", "úvod", "etusivu", "главная", "首页", "主页", "トップ", "ホーム", "홈",
+})
+#: Crumbs that name a section of a site, not a work ("Journals", "Revues", "Article").
+SECTION_CRUMBS: frozenset[str] = frozenset({
+    "journals", "journal", "revues", "revue", "revistas", "zeitschriften", "dergiler", "articles", "article",
+    "issues", "all issues", "archive", "archives", "browse", "books", "ouvrages", "numéros", "números", "hefte",
+    "research", "publications", "collections", "subjects", "magazines",
+})
+_CRUMB_BREAK = re.compile(r"\s{2,}|\s*[>›»]\s*|\s+/\s+|\t")
+
+
+def breadcrumb_rest(text: str) -> str | None:
+    """The crumbs after the site's own ones in a breadcrumb trail ("Accueil  Revues  Revue X  2021/3 (Vol. 9)"
+    -> "Revue X, 2021/3 (Vol. 9)"), or None when ``text`` is no trail opening with a home crumb."""
+    parts = [part.strip() for part in _CRUMB_BREAK.split(text) if part.strip()]
+    if len(parts) < 2 or parts[0].casefold() not in HOME_LABELS:
+        return None
+    rest = [part for part in parts[1:] if part.casefold() not in SECTION_CRUMBS]
+    return ", ".join(rest) if rest else None
+
+#: Labels of a record's publisher ("Publisher" / "Zenodo"): the name after one is no journal.
+PUBLISHER_LABELS: frozenset[str] = frozenset({
+    "publisher", "published by", "éditeur", "editeur", "editorial", "editora", "verlag", "uitgever", "yayıncı",
+    "wydawca", "издатель", "出版者", "出版社", "发行者", "출판사", "발행기관",
+})
+#: General-purpose repositories that host deposits of any kind: they publish, but are never a journal.
+REPOSITORY_NAMES: frozenset[str] = frozenset({
+    "zenodo", "figshare", "dryad", "hal", "hal open science", "dataverse", "harvard dataverse", "mendeley data",
+    "open science framework",
+})

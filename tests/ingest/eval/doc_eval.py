@@ -80,6 +80,8 @@ BATCHES = (
           EVAL_DIR / "batch7" / "sentences.yaml"),
     Batch("8", EVAL_DIR / "batch8" / "documents", EVAL_DIR / "batch8" / "golden",
           EVAL_DIR / "batch8" / "sentences.yaml"),
+    Batch("9", EVAL_DIR / "batch9" / "documents", EVAL_DIR / "batch9" / "golden",
+          EVAL_DIR / "batch9" / "sentences.yaml"),
 )
 
 

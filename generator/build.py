@@ -2,7 +2,8 @@
 
 ingest (only what changed is rewritten) -> load content -> site model -> render -> write -> search
 index -> swap into output/. Render stages read content/ only. Everything is written to a staging
-folder first, so a failure at any step leaves the last good site in output/.
+folder first, and swapped in only when no step reported an error: a build with errors never replaces
+the last good site (``keep_going`` writes it anyway, for looking at locally).
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from jinja2 import Environment, TemplateError
 from markupsafe import Markup
 
 from .config import SiteConfig, load_config
-from .errors import Diagnostic, error
+from .design import copy_logo
+from .errors import Diagnostic, error, warning
 from .ingest.pipeline import ingest_project
 from .model.appraisal import load_appraisal_tools
 from .model.content import load_studies
 from .model.lockfile import project_lock
 from .model.record import is_orphan
-from .model.schema import needs_review_warning, orphan_warning
+from .model.schema import NEEDS_REVIEW_FIX, needs_review_warning, orphan_warning
+from .model.store import record_files
 from .model.study import Study
 from .render.env import build_environment, template_dirs
 from .render.markdown import RenderedText, render_markdown
@@ -58,6 +61,8 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     output_dir: Path | None = None
     pages: list[str] = field(default_factory=list)
+    #: True once the new site replaced output/ (never after an error, unless keep_going).
+    written: bool = False
 
     @property
     def ok(self) -> bool:
@@ -86,8 +91,10 @@ def build_date(project: Path) -> str:
 
 def build_site(project: Path, *, output: Path | None = None, ingest: bool = True,
                search_index: bool = True, lock_wait: float | None = None,
-               on_wait: Callable[[str], None] | None = None) -> BuildResult:
+               on_wait: Callable[[str], None] | None = None, keep_going: bool = False) -> BuildResult:
     """Build the site of ``project`` into ``output`` (default: project/output).
+
+    Any error leaves ``output`` as it was; ``keep_going`` writes the site anyway (for local inspection).
 
     One build (or ingest) of a project at a time: a second one waits up to ``lock_wait`` seconds
     (default: see model.lockfile), then stops with an error naming the running one's pid.
@@ -96,28 +103,26 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
     check_output_location(project, output_dir)
     with project_lock(project, "build", wait=lock_wait, on_wait=on_wait):
         remove_leftovers(output_dir)
-        return _build_locked(project, output_dir, ingest=ingest, search_index=search_index)
+        result = _build_locked(project, output_dir, ingest=ingest, search_index=search_index, keep_going=keep_going)
+    result.diagnostics = unique(result.diagnostics)
+    return result
 
 
-def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index: bool) -> BuildResult:
+def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index: bool,
+                  keep_going: bool) -> BuildResult:
     result = BuildResult(output_dir=output_dir)
     assert result.output_dir is not None
     if ingest:
-        result.diagnostics.extend(ingest_project(project, report_orphans=False).diagnostics)
-    config, problems = load_config(project)
-    result.diagnostics.extend(problems)
-    studies, problems = load_studies(project)
-    result.diagnostics.extend(problems)
-    themes, problems = load_themes(project)
-    result.diagnostics.extend(problems)
+        result.diagnostics.extend(held_for_review_once(ingest_project(project, report_orphans=False).diagnostics))
+    config, studies, themes = load_brief(project, result)
     updated = config.updated or build_date(project)
-    site = assemble_site(project, config, studies, themes, result)
+    site = assemble_site(project, config, studies, themes, result, broken=broken_records(project, studies))
     try:
         staging = staging_dir(result.output_dir)
         _write_site(project, staging, site, config, updated, result)
         if search_index:
             _index_search(staging, result)
-        if any(d.is_error for d in result.diagnostics if d.location.path.startswith(("templates", "output"))):
+        if not result.ok and not keep_going:
             discard(staging)
             return result
         swap_in(staging, result.output_dir)
@@ -126,13 +131,65 @@ def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index
         # project's lock every staging folder beside output/ is this build's, so all are removed.
         remove_leftovers(result.output_dir)
         raise
+    result.written = True
     result.pages = [p.path for p in site.pages]
     return result
 
 
+def held_for_review_once(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Ingest's diagnostics, less its error for a record it wrote as needs-review: that error makes
+    ``ingest`` exit 1; the build reports the same record once, as the warning ``check`` gives too
+    (unpublished_warnings), and the record stays out of the site."""
+    return [d for d in diagnostics if not (d.is_error and d.fix == NEEDS_REVIEW_FIX)]
+
+
+def load_brief(project: Path, result: BuildResult) -> tuple[SiteConfig, list[Study], list[Theme]]:
+    """Settings, valid studies and themes, their problems added to ``result``; shared by build and check."""
+    config, problems = load_config(project)
+    result.diagnostics.extend(problems)
+    studies, problems = load_studies(project)
+    result.diagnostics.extend(problems)
+    themes, problems = load_themes(project)
+    result.diagnostics.extend(problems)
+    if not (project / "content" / "about.md").is_file():
+        result.diagnostics.append(warning(
+            "content/about.md", "no content/about.md, so the site has no 'How this brief was made' page",
+            "Write content/about.md: how studies were found, chosen and read"))
+    return config, studies, themes
+
+
+def broken_records(project: Path, studies: list[Study]) -> frozenset[str]:
+    """Ids of record files that gave no study (invalid YAML or schema): their own errors say why, so
+    citations of them are not reported again."""
+    valid = {s.id for s in studies}
+    return frozenset(p.stem for p in record_files(project / "content" / "studies") if p.stem not in valid)
+
+
+def unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Each diagnostic once (ingest and the build both read the records, and may both report one)."""
+    return list(dict.fromkeys(diagnostics))
+
+
 def assemble_site(project: Path, config: SiteConfig, studies: list[Study], themes: list[Theme],
-                  result: BuildResult) -> SiteModel:
-    """Synthesis and site model from loaded content; shared by ``build``, ``check`` and the live preview."""
+                  result: BuildResult, *, broken: frozenset[str] = frozenset()) -> SiteModel:
+    """Synthesis and site model from loaded content; shared by ``build``, ``check`` and the live preview.
+
+    ``broken``: ids of records that failed to load; citing them is not reported again (see follows_from).
+    """
+    before = len(result.diagnostics)
+    site = _assemble(project, config, studies, themes, result)
+    result.diagnostics[before:] = [d for d in result.diagnostics[before:] if not follows_from(d, broken)]
+    return site
+
+
+def follows_from(diagnostic: Diagnostic, broken: frozenset[str]) -> bool:
+    """True for an error that only repeats another one: a citation of, or finding naming, a broken record."""
+    return any(f"'@{study_id}'" in diagnostic.message or f"cites '{study_id}'" in diagnostic.message
+               for study_id in broken)
+
+
+def _assemble(project: Path, config: SiteConfig, studies: list[Study], themes: list[Theme],
+              result: BuildResult) -> SiteModel:
     studies = mark_missing_sources(project, studies)
     result.diagnostics.extend(unpublished_warnings(studies))
     result.diagnostics.extend(prisma_problems(project, config, studies))
@@ -226,9 +283,19 @@ def _write_site(project: Path, staging: Path, site: SiteModel, config: SiteConfi
             result.diagnostics.append(template_error(exc, page))
             continue
         write_file(staging, urls.output_file(page.path), html)
-    for path, text in generated_files(config, site.studies, site.pages, updated).items():
+    for path, text in published_files(config, generated_files(config, site.studies, site.pages, updated)).items():
         write_file(staging, path, text)
-    copy_assets(project, staging)
+    copy_assets(project, staging, config.logo)
+
+
+def published_files(config: SiteConfig, files: dict[str, str]) -> dict[str, str]:
+    """The generated files, less the sitemap and feed of a local-only site (``base_url: null``): their
+    addresses must be absolute, and there is no public address to give them."""
+    if not config.local_only:
+        return files
+    kept = {path: text for path, text in files.items() if path not in (urls.SITEMAP, urls.FEED)}
+    kept[urls.ROBOTS] = "User-agent: *\nAllow: /\n"
+    return kept
 
 
 def render_site_page(env: Environment, page: Page, config: SiteConfig, updated: str) -> str:
@@ -243,8 +310,9 @@ def template_error(exc: TemplateError, page: Page) -> Diagnostic:
                  line=line)
 
 
-def copy_assets(project: Path, root: Path) -> None:
-    """The design's static files into root/assets/ (project files override the defaults), favicon at the root."""
+def copy_assets(project: Path, root: Path, logo: str = "") -> None:
+    """The design's static files into root/assets/ (project files override the defaults), favicon at the root,
+    and site.yaml's ``logo`` (generator/design.py)."""
     for folder in reversed(template_dirs(project)):
         static = folder / "static"
         if static.is_dir():
@@ -252,6 +320,7 @@ def copy_assets(project: Path, root: Path) -> None:
     favicon = root / "assets" / urls.FAVICON
     if favicon.is_file():
         write_file(root, urls.FAVICON, favicon.read_bytes())
+    copy_logo(project, logo, root, write_file)
 
 
 def _template_location(exc: TemplateError, fallback: str) -> tuple[str, int | None]:

@@ -1,45 +1,67 @@
-"""``evidence-brief check``: everything a build would complain about, without writing a site (for CI).
+"""``evidence-brief check``: everything a build would report, without writing anything (for CI).
 
-Records against the schema, incoming extractions waiting for review, records ingest marked
-``needs-review`` and records whose source files have gone (both listed by ``assemble_site``, as a
-build lists them), site.yaml, theme files, and the brief's own text (every cited study must exist
-and be published; every CERQual finding too).
+The same loading and assembly as ``build`` (see build.load_brief and build.assemble_site), so the two
+never disagree: records against the schema, site.yaml, theme files, the brief's own text and findings,
+records waiting for review or whose sources have gone, and every page rendered in memory so template
+errors show too. On top: incoming extractions waiting for review and ids used twice. Only ingest's
+reading of seeds/ is left to ``ingest`` and ``build`` (reading them is what writes records).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .build import BuildResult, assemble_site
-from .config import load_config
+from jinja2 import TemplateError
+
+from .build import (
+    BuildResult,
+    assemble_site,
+    broken_records,
+    build_date,
+    load_brief,
+    render_site_page,
+    template_error,
+    unique,
+)
+from .config import SiteConfig
 from .errors import Diagnostic, warning
-from .model.schema import validate_record
 from .model.store import incoming_files, load_records
-from .model.study import study_from_record
-from .synthesis.themes import load_themes
+from .render.env import build_environment
+from .site.model import SiteModel
 
 
 def check_project(project: Path) -> list[Diagnostic]:
     """All problems in the brief's sources, each naming its file, line, field and fix."""
+    result = BuildResult()
+    config, studies, themes = load_brief(project, result)
+    site = assemble_site(project, config, studies, themes, result, broken=broken_records(project, studies))
+    _render_in_memory(project, site, config, config.updated or build_date(project), result)
+    return unique(result.diagnostics + _record_set_problems(project))
+
+
+def _render_in_memory(project: Path, site: SiteModel, config: SiteConfig, updated: str, result: BuildResult) -> None:
+    """Every page rendered and thrown away: a template error is reported as build reports it."""
+    env = build_environment(project)
+    for page in site.pages:
+        try:
+            render_site_page(env, page, config, updated)
+        except TemplateError as exc:
+            result.diagnostics.append(template_error(exc, page))
+
+
+def _record_set_problems(project: Path) -> list[Diagnostic]:
+    """Ids used by two files, and incoming extractions a curator has not merged yet."""
     studies_dir = project / "content" / "studies"
-    records, diagnostics = load_records(studies_dir, project)
+    records, _ = load_records(studies_dir, project)  # their own problems come from load_brief
+    problems: list[Diagnostic] = []
     seen_ids: dict[str, str] = {}
-    studies = []
     for record in records:
-        problems = validate_record(record)
-        diagnostics.extend(problems)
-        if not any(p.is_error for p in problems):
-            studies.append(study_from_record(record.data))
         other = seen_ids.setdefault(record.study_id, record.rel_path)
         if other != record.rel_path:
-            diagnostics.append(warning(record.rel_path, f"id '{record.study_id}' is also used by {other}",
-                                       "Give one of them another id", line=record.loaded.line_of(("id",))))
+            problems.append(warning(record.rel_path, f"id '{record.study_id}' is also used by {other}",
+                                    "Give one of them another id", line=record.loaded.line_of(("id",))))
     for path in incoming_files(studies_dir):
         rel = path.relative_to(project).as_posix()
-        diagnostics.append(warning(rel, "a new extraction is waiting for review (it conflicts with hand edits)",
-                                   "Merge what you want into the record, then delete this file"))
-    config, problems = load_config(project)
-    themes, theme_problems = load_themes(project)
-    result = BuildResult()
-    assemble_site(project, config, sorted(studies, key=lambda s: s.id), themes, result)
-    return diagnostics + [p for p in problems if p.is_error] + theme_problems + result.diagnostics
+        problems.append(warning(rel, "a new extraction is waiting for review (it conflicts with hand edits)",
+                                "Merge what you want into the record, then delete this file"))
+    return problems

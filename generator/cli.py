@@ -17,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from .errors import Diagnostic, EvidenceBriefError, Severity
+from .scaffold.command import add_new_command, run_new
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 #: The signals that stop a command the way Ctrl-C does (a terminal closing, a process manager, kill).
@@ -85,8 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
          "changed source disagrees with a hand edit, the new extraction is written beside the "
          "record as <id>.incoming.yaml for you to review. A record that fails the plausibility checks "
          "is written with status: needs-review (not published) and ingest exits 1.")
-    _add(commands, "build", "ingest new or changed seeds, then write the website to output/",
-         "Runs ingest, then renders the site into output/.")
+    build = _add(commands, "build", "ingest new or changed seeds, then write the website to output/",
+                 "Runs ingest, then renders the site into output/. A build with errors leaves output/ as it was.")
+    build.add_argument("--keep-going", action="store_true",
+                       help="write the site to output/ even when there are errors (to look at it locally)")
     serve = _add(commands, "serve", "build, serve the site on 127.0.0.1 and reload it on changes",
                  "Builds the site, serves it locally and rebuilds when a file changes.")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
@@ -97,6 +100,19 @@ def build_parser() -> argparse.ArgumentParser:
          "content/themes/, and every study the brief's text and findings cite; lists incoming extractions "
          "and records waiting for review, and records whose source files have gone from seeds/. Writes "
          "nothing. Exits 1 when there is an error.")
+    add_new_command(commands)
+    _add(commands, "pdf", "build if needed, then save the printable brief (/brief/) as a PDF",
+         "Prints output/brief/index.html to PDF with headless Chromium (built first when output/ is missing "
+         "or older than the brief's files). Without Chromium it says how to install it and exits 1."
+         ).add_argument("--output", type=Path, metavar="FILE", help="the PDF to write (default: DIR/brief.pdf)")
+    _add(commands, "clean", "remove output/, .cache/ and what interrupted builds left (never seeds/ or content/)",
+         "Removes what build and serve wrote: output/, .cache/ and staging folders of interrupted builds. "
+         "Sources (seeds/, content/, templates/, site.yaml) are never touched; build gives everything back."
+         ).add_argument("--dry-run", action="store_true", help="only print what would be removed")
+    _add(commands, "list", "list the studies: id (to cite as [@id]), year, first author, status",
+         "Prints one line per record of content/studies/, sorted by id. Records that fail validation are "
+         "listed as invalid, with a warning.").add_argument("--format", choices=("table", "csv"), default="table",
+                                                      help="table to read, csv for a spreadsheet (default: table)")
     return parser
 
 
@@ -149,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnostic]:
+    if command == "new":
+        return run_new(args)
     if command == "ingest":
         return _ingest(project, quiet=args.quiet)
     if command == "check":
@@ -158,14 +176,31 @@ def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnost
     if command == "build":
         from .build import build_site
 
-        result = build_site(project, on_wait=_say)
-        if not args.quiet:
-            print(f"build: {len(result.pages)} pages written to {result.output_dir}", file=sys.stderr)
+        result = build_site(project, on_wait=_say, keep_going=args.keep_going)
+        errors = sum(d.is_error for d in result.diagnostics)
+        if not result.written:
+            print(f"build: output/ left unchanged: {errors} error(s); fix them, or use --keep-going to write the "
+                  "site anyway for local inspection", file=sys.stderr)
+        elif not args.quiet:
+            print(f"build: {len(result.pages)} pages written to {result.output_dir}"
+                  + (f" despite {errors} error(s) (--keep-going)" if errors else ""), file=sys.stderr)
         return result.diagnostics
     if command == "serve":
         from .serve import serve_project
 
         return serve_project(project, host=args.host, port=args.port, open_browser=args.open, quiet=args.quiet)
+    if command == "pdf":
+        from .pdf import write_pdf
+
+        return write_pdf(project, args.output, say=None if args.quiet else _say)
+    if command == "clean":
+        from .clean import clean_project
+
+        return clean_project(project, dry_run=args.dry_run, on_wait=_say)
+    if command == "list":
+        from .listing import list_project
+
+        return list_project(project, output_format=args.format)
     raise ValueError(f"unknown command {command!r}")  # argparse only lets known commands through
 
 
@@ -187,6 +222,7 @@ def _say(message: str) -> None:
 
 
 def _report(diagnostics: list[Diagnostic], *, strict: bool, quiet: bool) -> int:
+    diagnostics = list(dict.fromkeys(diagnostics))  # each problem once, however many stages met it
     for diagnostic in sorted(diagnostics, key=lambda d: (d.location.path, d.location.line or 0)):
         if quiet and diagnostic.severity is Severity.INFO:
             continue
@@ -194,5 +230,6 @@ def _report(diagnostics: list[Diagnostic], *, strict: bool, quiet: bool) -> int:
     errors = sum(d.is_error for d in diagnostics)
     warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
     if errors or warnings:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        why = "; --strict treats warnings as failures" if strict and warnings and not errors else ""
+        print(f"{errors} error(s), {warnings} warning(s){why}", file=sys.stderr)
     return EXIT_PROBLEMS if errors or (strict and warnings) else EXIT_OK

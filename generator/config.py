@@ -6,13 +6,18 @@ a "did you mean" warning rather than being ignored.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import langcodes
+
+from .design import DESIGN_KEYS, design_setting
 from .errors import Diagnostic, error, warning
 from .model.hashing import hashed_once
+from .model.vocabulary import DEFAULT_VOCABULARY, Vocabulary, load_vocabulary
 from .model.yamlio import Loaded, YamlError, parse_yaml
 
 CONFIG_FILE = "site.yaml"
@@ -68,6 +73,8 @@ class SiteConfig:
     authors: tuple[str, ...] = ()
     #: Where the site will be published, e.g. https://example.org/briefs/moud/ (canonical URLs).
     base_url: str = "http://localhost:8000/"
+    #: ``base_url: null`` in site.yaml: a site for local use only, without canonical links, sitemap and feed.
+    local_only: bool = False
     language: str = "en"
     licence: str = ""
     licence_url: str = ""
@@ -87,6 +94,14 @@ class SiteConfig:
     prisma: PrismaSettings = PrismaSettings()
     #: The brief's controlled list of exclusion reasons (id: label); a PRISMA-style list when absent.
     exclusion_reasons: tuple[tuple[str, str], ...] = DEFAULT_EXCLUSION_REASONS
+    #: The brief's settings and labels, from vocabulary.yaml beside site.yaml (not a site.yaml key).
+    vocabulary: Vocabulary = DEFAULT_VOCABULARY
+    #: Design without templates (generator/design.py): an SVG/PNG in the brief shown in the header, the
+    #: accent colour of links ((scheme, #rrggbb) pairs), extra menu links (label, url), a footer line.
+    logo: str = ""
+    accent_colour: tuple[tuple[str, str], ...] = ()
+    nav: tuple[tuple[str, str], ...] = ()
+    footer: str = ""
 
     @property
     def base_path(self) -> str:
@@ -100,10 +115,11 @@ class SiteConfig:
         return base + path.lstrip("/")
 
 
-_FIELDS = set(SiteConfig.__dataclass_fields__)
+_FIELDS = set(SiteConfig.__dataclass_fields__) - {"local_only", "vocabulary"}
 _TEXT = {"title", "scope", "description", "organisation", "base_url", "language", "licence", "licence_url",
          "updated", "contact"}
 _LISTS = {"authors", "keywords"}
+_DATES = {"updated"}
 _INTS = {"home_studies", "page_size", "theme_quotes"}
 _MAPPINGS = {"sources", "exclusion_reasons"}
 
@@ -112,13 +128,15 @@ def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     """Settings from site.yaml (defaults when the file is absent) and the problems found in it."""
     path = project / CONFIG_FILE
     if not path.exists():
-        return SiteConfig(), [warning(CONFIG_FILE, "no site.yaml; using default settings",
-                                      "Create site.yaml with at least title, organisation and base_url")]
+        return SiteConfig(local_only=True), [warning(
+            CONFIG_FILE, "no site.yaml; using default settings for a site used only locally",
+            "Create site.yaml with at least title, organisation and base_url")]
     try:
         loaded = parse_yaml(path.read_text(encoding="utf-8"))
-    except (YamlError, UnicodeDecodeError) as exc:
+    except (YamlError, UnicodeDecodeError, ValueError) as exc:
         line = exc.line if isinstance(exc, YamlError) else None
-        message = exc.message if isinstance(exc, YamlError) else "not UTF-8 text"
+        message = (exc.message if isinstance(exc, YamlError) else "not UTF-8 text"
+                   if isinstance(exc, UnicodeDecodeError) else f"a value that looks like a date is not a date ({exc})")
         return SiteConfig(), [error(CONFIG_FILE, f"invalid YAML: {message}", "Fix the syntax", line=line)]
     data = loaded.data if isinstance(loaded.data, dict) else {}
     values: dict[str, object] = {}
@@ -129,6 +147,9 @@ def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:
             close = difflib.get_close_matches(str(key), sorted(_FIELDS), n=1)
             problems.append(warning(CONFIG_FILE, f"unknown setting '{key}'",
                                     f"Did you mean '{close[0]}'?" if close else "Remove it", line=line))
+        elif key in _DATES and isinstance(value, datetime.date | str):
+            values[key], found = _iso_date(key, value, line)
+            problems.extend(found)
         elif key in _TEXT and isinstance(value, str | int | float) and not isinstance(value, bool):
             values[key] = str(value)
         elif key in _LISTS and isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -139,6 +160,9 @@ def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:
             values[key] = value
         elif key in _MAPPINGS and _is_text_mapping(value) and value:
             values[key] = tuple((str(k), str(v)) for k, v in value.items())
+        elif key in DESIGN_KEYS and value is not None:
+            values[key], found = design_setting(key, value, loaded, project)
+            problems.extend(found)
         elif key == "prisma" and isinstance(value, dict):
             values[key], found = _prisma_settings(value, loaded)
             problems.extend(found)
@@ -147,11 +171,56 @@ def load_config(project: Path) -> tuple[SiteConfig, list[Diagnostic]]:
                     if key in _INTS else "a mapping of counts" if key == "prisma" else "a mapping of text to text")
             problems.append(error(CONFIG_FILE, f"'{key}' must be {kind}, got {value!r}",
                                   "Correct the value", line=line))
+    problems.extend(_base_url_problems(data, loaded, values))
+    problems.extend(_language_problems(values, loaded))
+    values["vocabulary"], vocabulary_problems = load_vocabulary(project)
+    problems.extend(vocabulary_problems)
     config = SiteConfig(**values)  # type: ignore[arg-type]
-    if not urlsplit(config.base_url).scheme.startswith("http"):
-        problems.append(error(CONFIG_FILE, f"'base_url' must start with http:// or https://, got {config.base_url!r}",
-                              "Write the address the site will be published at", line=loaded.line_of(("base_url",))))
     return config, problems
+
+
+def _base_url_problems(data: dict[object, object], loaded: Loaded, values: dict[str, object]) -> list[Diagnostic]:
+    """``base_url`` is required: without it the sitemap, canonical links and feed would point at
+    localhost. ``base_url: null`` says on purpose that the site is for local use only."""
+    if "base_url" not in data:
+        return [error(CONFIG_FILE, "'base_url' is missing: the sitemap, canonical links and feed need the address "
+                                   "the site will be published at",
+                      "Add 'base_url: https://...' to site.yaml, or 'base_url: null' for a site used only locally",
+                      line=1)]
+    line = loaded.line_of(("base_url",))
+    if data["base_url"] is None:
+        values["local_only"] = True
+        return [warning(CONFIG_FILE, "'base_url' is null, so the site is built for local use only: canonical links, "
+                                     "sitemap and feed are left out",
+                        "Set 'base_url' to the published address before publishing the site", line=line)]
+    url = str(values.get("base_url", ""))
+    parts = urlsplit(url)
+    if "base_url" in values and (parts.scheme not in ("http", "https") or not parts.netloc):
+        values.pop("base_url")
+        return [error(CONFIG_FILE, f"'base_url' must be a full http:// or https:// address, got {url!r}",
+                      "Write the address the site will be published at", line=line)]
+    return []
+
+
+def _language_problems(values: dict[str, object], loaded: Loaded) -> list[Diagnostic]:
+    """``language`` becomes ``<html lang>``: it must be a BCP 47 tag (en, en-GB, pt-BR), not a name."""
+    tag = values.get("language")
+    if tag is None or (isinstance(tag, str) and "_" not in tag and langcodes.tag_is_valid(tag)):
+        return []
+    values.pop("language")
+    return [error(CONFIG_FILE, f"'language' must be a BCP 47 language tag, got {tag!r}",
+                  "Write a tag such as en, en-GB, fr or pt-BR", line=loaded.line_of(("language",)))]
+
+
+def _iso_date(key: str, value: datetime.date | str, line: int | None) -> tuple[str, list[Diagnostic]]:
+    """A date setting as YYYY-MM-DD (YAML reads an unquoted date as a date; a quoted one is text)."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()[:10], []
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat(), []
+    except ValueError:
+        return "", [error(CONFIG_FILE, f"'{key}' must be a date written YYYY-MM-DD, got {value!r}",
+                          "Write the full date, e.g. 2024-05-31", line=line)]
 
 
 def _is_text_mapping(value: object) -> bool:

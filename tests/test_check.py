@@ -17,6 +17,21 @@ from generator.ingest.pipeline import ingest_project
 Project = Callable[..., Path]
 
 
+@pytest.fixture
+def make_project(make_project: Project) -> Project:
+    """The shared scratch project, made a complete brief: a site.yaml with base_url and an about page
+    (without them check warns, see test_never_publish_errors.py)."""
+
+    def make(*args: object, **kwargs: object) -> Path:
+        project = make_project(*args, **kwargs)
+        (project / "site.yaml").write_text("title: A test brief\nbase_url: https://example.org/brief/\n")
+        (project / "content").mkdir(exist_ok=True)
+        (project / "content" / "about.md").write_text("How the studies were found.\n")
+        return project
+
+    return make
+
+
 def _one_record(make_project: Project) -> tuple[Path, Path]:
     project = make_project(real_seeds=True)
     ingest_project(project)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model.sentences import section_kind, split_sentences
+from ..model.vocabulary import DEFAULT_VOCABULARY, Setting, Vocabulary
 from .base import AbstractSection, Extraction
 from .design import classify_design
 from .samplesize import SampleSize, choose_sample_size
@@ -36,8 +37,9 @@ class Derived:
     notes: tuple[str, ...] = ()
 
 
-def derive(record: Extraction) -> Derived:
-    """Design, sample and settings for one extracted study (all None/() when not stated).
+def derive(record: Extraction, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Derived:
+    """Design, sample and settings for one extracted study (all None/() when not stated); settings
+    are the brief's (``vocabulary``, loaded once per ingest by the caller).
 
     An abstract in another language that comes with an English version is read in English first,
     since the grammar is richest there; the original is read when the English says nothing.
@@ -54,7 +56,7 @@ def derive(record: Extraction) -> Derived:
         # The people a review counts belong to the studies it pooled, not to a sample of its own; the
         # facilities a trial randomised are its clusters, not the people it studied.
         found, notes = SampleSize(None, None), ()
-    settings, detail = find_settings(record)
+    settings, detail = find_settings(record, vocabulary)
     return Derived(
         design=design,
         sample_size=found.count,
@@ -134,28 +136,10 @@ def _participants(abstract: tuple[AbstractSection, ...], size_sentence: str | No
 
 # --- settings -----------------------------------------------------------------------------------
 
-SETTING_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("primary-care", r"\bprimary[- ]care\b|\bfamily (medicine|practice|physicians?)\b|\bgeneral practi\w+|"
-                     r"\bfederally qualified health cent\w+|\bFQHCs?\b|\bcommunity health cent\w+"),
-    ("community-mental-health", r"\bcommunity mental health\b|\bCMHCs?\b|\bmental health (centers?|centres?|"
-                                r"clinics?|agenc\w+)"),
-    ("specialty-addiction-treatment", r"\b(opioid treatment programs?|OTPs?|methadone (clinics?|programs?)|"
-                                      r"addiction (treatment|specialty|clinics?|services)|substance use "
-                                      r"(disorder )?treatment (programs?|centers?|facilities|services)|"
-                                      r"specialty (substance use|addiction))\b"),
-    ("peer-recovery", r"\bpeer[- ](recovery|support|led|run)\b|\brecovery (groups?|community|communities|"
-                      r"coaches|housing)\b|\bmutual[- ]aid\b|\b12-step\b"),
-    ("emergency-department", r"\bemergency (departments?|rooms?|medicine)\b|\bEDs?\b"),
-    ("hospital", r"\b(hospitals?|inpatients?|hospitali[sz]ed)\b"),
-    ("pharmacy", r"\bpharmac(y|ies|ists?)\b"),
-    ("telehealth", r"\btele(health|medicine|psychiatry)\b|\bvirtual care\b"),
-    ("criminal-legal", r"\b(jails?|prisons?|correctional|incarcerat\w+|criminal (legal|justice)|drug courts?|"
-                       r"probation|parole)\b"),
-)
-
-
-def find_settings(record: Extraction) -> tuple[tuple[str, ...], str | None]:
-    """Settings where the study took place, from title, aims, methods and keywords.
+def find_settings(record: Extraction,
+                  vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> tuple[tuple[str, ...], str | None]:
+    """Settings of the brief's ``vocabulary`` where the study took place, from title, aims, methods
+    and keywords, in the vocabulary's order.
 
     Results and conclusions are left out on purpose: they name settings as strategies or
     recommendations ("leveraging telehealth"), not as where the study was done. An abstract
@@ -168,17 +152,16 @@ def find_settings(record: Extraction) -> tuple[tuple[str, ...], str | None]:
     else:
         scope += [s.text for s in record.abstract]
     text = " ".join(scope)
-    found = [slug for slug, pattern in SETTING_PATTERNS if re.search(pattern, text, re.IGNORECASE)]
-    return tuple(found), _setting_detail(record, found)
+    found = [setting for setting in vocabulary.settings if setting.found_in(text)]
+    return tuple(s.id for s in found), _setting_detail(record, found)
 
 
-def _setting_detail(record: Extraction, found: list[str]) -> str | None:
+def _setting_detail(record: Extraction, found: list[Setting]) -> str | None:
     """The methods sentence that places the study, kept verbatim for the reader."""
     if not found:
         return None
     methods = _sections(record.abstract, _METHOD_HEADINGS) or " ".join(s.text for s in record.abstract)
-    patterns = [pattern for slug, pattern in SETTING_PATTERNS if slug in found]
     for sentence in split_sentences(methods):
-        if any(re.search(pattern, sentence, re.IGNORECASE) for pattern in patterns):
+        if any(setting.found_in(sentence) for setting in found):
             return sentence
     return None

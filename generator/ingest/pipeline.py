@@ -19,6 +19,7 @@ from ..model.record import NEEDS_REVIEW, is_orphan, missing_files, source_files
 from ..model.schema import NEEDS_REVIEW_FIX, orphan_warning
 from ..model.stamps import Stamp, file_stamp
 from ..model.store import RecordCache, StoredRecord, load_records, remove_write_leftovers
+from ..model.vocabulary import Vocabulary, load_vocabulary
 from ..model.yamlio import dump_yaml, write_text_atomic
 from .curation import Review, merge_with_existing, new_record
 from .decode import decode_bytes, size_problem
@@ -159,9 +160,13 @@ def _ingest(project: Path, studies_dir: Path, memo: IngestMemo, report_orphans: 
         report.diagnostics.append(error("content/studies", "no record was written because a record "
                                         "above cannot be read", "Fix that YAML file and run ingest again"))
         return report
+    vocabulary, vocabulary_problems = load_vocabulary(project)  # settings would be derived from the wrong words
+    if vocabulary_problems:
+        report.diagnostics.extend(vocabulary_problems)
+        return report
     grouping = group_studies(found)
     report.diagnostics.extend(grouping.notes)
-    handled = _write_studies(grouping.groups, stored, studies_dir, project, report, memo)
+    handled = _write_studies(grouping.groups, stored, studies_dir, project, report, memo, vocabulary)
     if report_orphans:
         _report_orphans([record for record in stored if record.rel_path not in handled], project, report)
     return report
@@ -176,7 +181,7 @@ def _report_orphans(records: list[StoredRecord], project: Path, report: IngestRe
 
 
 def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studies_dir: Path,
-                   project: Path, report: IngestReport, memo: IngestMemo) -> set[str]:
+                   project: Path, report: IngestReport, memo: IngestMemo, vocabulary: Vocabulary) -> set[str]:
     """Write a record per group; returns the paths of the records on disk that a group matched."""
     handled: set[str] = set()
     matcher = _Matcher(stored)
@@ -188,26 +193,35 @@ def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studie
             study_id = unique_slug(base_slug(first.title, first.authors[0] if first.authors else None,
                                              first.year), taken)
             taken.add(study_id)
-            record, review = new_record(build_record(group, study_id))
+            record, review = new_record(build_record(group, study_id, vocabulary))
             _write(studies_dir / f"{study_id}.yaml", record, project, report, review=review)
             continue
         handled.add(existing.rel_path)
         incoming_path = studies_dir / f"{existing.study_id}{INCOMING_SUFFIX}"
-        replay = memo.settled.get(memo.settled_key(group, existing, incoming_path))
+        replay = memo.settled.get(_settled_key(memo, group, existing, incoming_path, vocabulary))
         if replay is not None:  # same sources, same record as last time: nothing to merge or write
             report.unchanged.append(existing.rel_path)
             report.diagnostics.extend(replay)
             continue
         first_diagnostic = len(report.diagnostics)
-        _merge_into(existing, group, incoming_path, project, report)
-        memo.settled[memo.settled_key(group, existing, incoming_path)] = report.diagnostics[first_diagnostic:]
+        _merge_into(existing, group, incoming_path, project, report, vocabulary)
+        # keyed after the merge: it may have written the incoming file whose presence the key records
+        memo.settled[_settled_key(memo, group, existing, incoming_path, vocabulary)] = \
+            report.diagnostics[first_diagnostic:]
     return handled
 
 
+def _settled_key(memo: IngestMemo, group: list[Found], existing: StoredRecord, incoming_path: Path,
+                 vocabulary: Vocabulary) -> tuple[object, ...]:
+    """What a settled merge depends on: its sources, the record and incoming file on disk, and the brief's
+    vocabulary (a new vocabulary derives settings again)."""
+    return (*memo.settled_key(group, existing, incoming_path), vocabulary)
+
+
 def _merge_into(existing: StoredRecord, group: list[Found], incoming_path: Path, project: Path,
-                report: IngestReport) -> None:
+                report: IngestReport, vocabulary: Vocabulary) -> None:
     """Merge a new extraction into a record on disk: hand edits kept, or an incoming file when they clash."""
-    fresh = build_record(group, existing.study_id)
+    fresh = build_record(group, existing.study_id, vocabulary)
     merged = merge_with_existing(existing.data, fresh)
     if merged.incoming is not None:
         _write(incoming_path, merged.incoming, project, report, incoming=True)

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import Diagnostic, info
 from ..model.identity import StudyIdentity, Verdict, compare, identity_keys
 from ..model.record import CURATION_DEFAULTS, EXTRACTED_KEYS, is_empty, missing_fields, ordered
+from ..model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from .base import AbstractSection, Extraction
 from .derive import derive
 from .normalize import language_tag
@@ -42,9 +43,9 @@ class Found:
     source: SourceRef
 
 
-def extraction_fields(extraction: Extraction) -> dict[str, Any]:
+def extraction_fields(extraction: Extraction, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> dict[str, Any]:
     """The record fields (plain YAML-ready values) for one extraction, derived fields included."""
-    derived = derive(extraction)
+    derived = derive(extraction, vocabulary)
     return {
         "title": extraction.title,
         "authors": list(extraction.authors),
@@ -162,9 +163,9 @@ def _identity_keys(extraction: Extraction) -> list[str]:
     return identity_keys(doi=extraction.doi, title=extraction.title, year=extraction.year)
 
 
-def build_record(group: list[Found], study_id: str) -> dict[str, Any]:
+def build_record(group: list[Found], study_id: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> dict[str, Any]:
     """One record from the extractions of one study; curation keys get their defaults."""
-    per_source = [extraction_fields(item.extraction) for item in group]
+    per_source = [extraction_fields(item.extraction, vocabulary) for item in group]
     fields: dict[str, Any] = {}
     conflicts: list[dict[str, Any]] = []
     for key in EXTRACTED_KEYS:

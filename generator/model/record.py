@@ -16,7 +16,7 @@ from typing import Any
 #: exception is ``status``: ingest may set ``needs-review``, and lift it again, while no person has
 #: touched it (see ingest.curation).
 CURATION_KEYS: tuple[str, ...] = ("status", "exclusion_reason", "excluded_at", "verified", "notes", "themes_pinned",
-                                  "themes_excluded", "appraisal", "keep_without_source")
+                                  "themes_excluded", "appraisal", "keep_without_source", "not_stated")
 CURATION_DEFAULTS: dict[str, Any] = {"status": "included", "exclusion_reason": None, "verified": False,
                                      "notes": None}
 
@@ -55,8 +55,15 @@ def is_empty(value: Any) -> bool:
 
 
 def missing_fields(record: dict[str, Any]) -> list[str]:
-    """The reported fields that are empty in ``record``, in display order."""
-    return [key for key in REPORTED_MISSING if is_empty(record.get(key))]
+    """The reported fields that are empty in ``record``, in display order; fields a curator checked the
+    source does not state (``not_stated: [doi]``) are closed, not missing."""
+    return [key for key in REPORTED_MISSING if is_empty(record.get(key)) and key not in checked_not_stated(record)]
+
+
+def checked_not_stated(record: dict[str, Any]) -> tuple[str, ...]:
+    """The fields a curator checked the source does not state (``not_stated: [...]``)."""
+    value = record.get("not_stated")
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def fingerprint(value: Any) -> str:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -19,6 +20,7 @@ from jsonschema.exceptions import ValidationError
 from ..errors import Diagnostic, error, warning
 from .appraisal import appraisal_problems
 from .store import StoredRecord
+from .vocabulary import VOCABULARY_FILE, Vocabulary, brief_vocabulary
 
 _TYPE_WORDS = {"integer": "a whole number", "string": "text", "array": "a list", "object": "a mapping",
                "boolean": "true or false", "null": "null", "number": "a number"}
@@ -28,7 +30,7 @@ _FIXES = {
     "doi": "Write the bare DOI in lower case, e.g. 10.1370/afm.2920 (no https://doi.org/)",
     "date": "Write an ISO date: 2023, 2023-02 or 2023-02-01",
     "authors": "Write a list with one '- Family, Given' line per author",
-    "settings": "Use slugs from the settings vocabulary; put free text in 'setting_detail'",
+    "settings": "Use setting ids from the brief's vocabulary.yaml; put free text in 'setting_detail'",
     "design": "Use one of the listed designs, or null if the source does not say",
     "status": "Write 'included', 'needs-review', or 'excluded' together with an 'exclusion_reason'",
     "keep_without_source": "Write true to publish the study without its source file, or remove the key",
@@ -69,12 +71,20 @@ def study_schema() -> dict[str, Any]:
     return schema
 
 
-def validate_record(record: StoredRecord) -> list[Diagnostic]:
-    """Every schema problem in one record, plus a warning per unknown key (with a suggestion)."""
+def validate_record(record: StoredRecord, vocabulary: Vocabulary | None = None) -> list[Diagnostic]:
+    """Every schema problem in one record, plus a warning per unknown key (with a suggestion).
+
+    Settings are checked against ``vocabulary``, by default the brief's own (its vocabulary.yaml, read
+    once per version of the file); when that file has errors they are reported with the brief's
+    settings, and records are not blamed for them.
+    """
     schema = study_schema()
     validator = Draft202012Validator(schema)
     problems = [_diagnostic(record, problem) for problem in
                 sorted(validator.iter_errors(record.data), key=lambda e: [str(p) for p in e.absolute_path])]
+    vocabulary = vocabulary or brief_vocabulary(_project_of(record))
+    if vocabulary is not None:
+        problems.extend(_unknown_settings(record, vocabulary))
     known = set(schema["properties"])
     for key in record.data:
         if key not in known:
@@ -84,6 +94,31 @@ def validate_record(record: StoredRecord) -> list[Diagnostic]:
                                     line=record.loaded.line_of((key,))))
     if not any(p.is_error for p in problems):  # an appraisal is checked against its tool once its shape is right
         problems.extend(appraisal_problems(record))
+    return problems
+
+
+def _project_of(record: StoredRecord) -> Path:
+    """The brief's folder: the record's path without its project-relative part."""
+    return record.path.parents[len(PurePosixPath(record.rel_path).parts) - 1]
+
+
+def _unknown_settings(record: StoredRecord, vocabulary: Vocabulary) -> list[Diagnostic]:
+    """An error per setting id the brief's vocabulary lacks, with the closest id or label as a hint."""
+    settings = record.data.get("settings")
+    if not isinstance(settings, list):
+        return []
+    known = vocabulary.setting_ids
+    by_label = {s.label.lower(): s.id for s in vocabulary.settings}
+    problems = []
+    for index, value in enumerate(settings):
+        if not isinstance(value, str) or value in known:
+            continue
+        close = difflib.get_close_matches(value, known, n=1) or [
+            by_label[label] for label in difflib.get_close_matches(value.lower(), by_label, n=1)]
+        hint = (f"Did you mean '{close[0]}'?" if close else
+                f"Use one of {', '.join(known)}, or add it to {VOCABULARY_FILE}")
+        problems.append(error(record.rel_path, f"unknown setting '{value}' (not in the brief's settings)", hint,
+                              line=record.loaded.line_of(("settings", index))))
     return problems
 
 

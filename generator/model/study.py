@@ -11,7 +11,7 @@ from typing import Any
 
 from .appraisal import DEFAULT_TOOL, answer_value, record_tool_id
 from .hashing import hashed_once
-from .record import INCLUDED, NEEDS_REVIEW, REPORTED_MISSING, is_empty
+from .record import INCLUDED, NEEDS_REVIEW, checked_not_stated, is_empty, missing_fields
 from .vocabulary import CASP_QUESTIONS
 
 
@@ -110,6 +110,8 @@ class Study:
     appraisal: Appraisal | None = None
     extraction_notes: tuple[str, ...] = ()
     keep_without_source: bool = False
+    #: Fields a curator checked the source does not state (``not_stated`` in the record).
+    not_stated: tuple[str, ...] = ()
     #: Set when the site is assembled: every source file of the record has gone from seeds/.
     source_missing: bool = False
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
@@ -134,7 +136,7 @@ class Study:
 def study_from_record(record: dict[str, Any]) -> Study:
     """A Study from a schema-valid record dict (check validates before this is called)."""
     sources = [record.get("source"), *(record.get("other_sources") or [])]
-    missing = tuple(key for key in REPORTED_MISSING if is_empty(record.get(key)))
+    missing = tuple(missing_fields(record))
     return Study(
         id=record["id"],
         title=record["title"],
@@ -181,6 +183,7 @@ def study_from_record(record: dict[str, Any]) -> Study:
         appraisal=_appraisal(record.get("appraisal")),
         extraction_notes=tuple(str(n) for n in record.get("extraction_notes") or ()),
         keep_without_source=record.get("keep_without_source") is True,
+        not_stated=tuple(k for k in checked_not_stated(record) if is_empty(record.get(k))),
     )
 
 

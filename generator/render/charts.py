@@ -16,7 +16,7 @@ overlap: year labels turn vertical, then thin to every k-th year, when the years
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -88,9 +88,11 @@ def build_year_chart(counts: Counts, chart_id: str = "chart-years") -> Chart | N
     return Chart(chart_id, "Studies by year of publication", "Year of publication", bars, not_stated)
 
 
-def build_design_chart(counts: Counts, chart_id: str = "chart-designs") -> Chart | None:
+def build_design_chart(counts: Counts, labels: Mapping[str, str] | None = None,
+                       chart_id: str = "chart-designs") -> Chart | None:
     """Studies per design, every design of the brief's vocabulary in its order (0 where none), then
-    any design outside it; ``counts`` as for ``build_year_chart``. None when there are no studies."""
+    any design outside it; ``counts`` as for ``build_year_chart``, ``labels`` the brief's names of the
+    designs (default: the general ones). None when there are no studies."""
     stated: dict[str, tuple[int, str]] = {}
     not_stated = 0
     for value, count, href in counts:
@@ -100,8 +102,9 @@ def build_design_chart(counts: Counts, chart_id: str = "chart-designs") -> Chart
             not_stated += count
     if not stated and not not_stated:
         return None
+    names = {**DESIGNS, **(labels or {})}
     order = [*DESIGNS, *sorted(set(stated) - set(DESIGNS))]
-    bars = tuple(Bar(DESIGNS.get(d, d), *stated.get(d, (0, ""))) for d in order)
+    bars = tuple(Bar(names.get(d, d), *stated.get(d, (0, ""))) for d in order)
     return Chart(chart_id, "Studies by design", "Number of studies", bars, not_stated)
 
 

@@ -6,7 +6,6 @@ an empty string on a published page; autoescaping keeps every source text plain 
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -20,13 +19,14 @@ TEMPLATE_PACKAGE = "generator.default_templates"
 
 
 def default_templates_dir() -> Path:
-    """The default design: packaged in the wheel, or the repository's templates/ in a checkout."""
-    try:
-        packaged = Path(str(resources.files(TEMPLATE_PACKAGE)))
-        if (packaged / "base.html").is_file():
-            return packaged
-    except (ModuleNotFoundError, TypeError):
-        pass
+    """The default design: packaged in the wheel, or the repository's templates/ in a checkout.
+
+    The wheel installs TEMPLATE_PACKAGE as the folder generator/default_templates/ (pyproject.toml maps
+    templates/ there). It has no __init__.py, so importlib.resources would hand back a namespace
+    package's MultiplexedPath, whose str() is not a path: the folder is found beside this package instead."""
+    packaged = Path(__file__).resolve().parents[1] / TEMPLATE_PACKAGE.rpartition(".")[2]
+    if (packaged / "base.html").is_file():
+        return packaged
     return Path(__file__).resolve().parents[2] / "templates"
 
 

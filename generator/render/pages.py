@@ -36,4 +36,5 @@ class _PageInfo:
         self.description = page.description
         self.kind = page.kind
         self.lang = config.language
-        self.canonical = config.absolute(page.path) if page.path != NOT_FOUND else config.absolute("")
+        #: No canonical address for a local-only site (base_url: null).
+        self.canonical = "" if config.local_only else config.absolute(page.path if page.path != NOT_FOUND else "")

@@ -153,7 +153,7 @@ class Builder:
         outcome.diagnostics.extend(result.diagnostics)
         self._render(site, config, outcome, everything=everything)
         if first or changes.templates or everything:
-            copy_assets(self.project, self.site_dir)
+            copy_assets(self.project, self.site_dir, config.logo)
         self.site = site
 
     def _load_studies(self, outcome: BuildOutcome, changed: set[str] | None) -> list[Study]:

@@ -17,8 +17,9 @@ from ..model.stamps import Stamp, file_stamp
 from ..site.model import Page
 
 #: What the preview watches, relative to the project folder.
-WATCHED_DIRS = ("seeds", "content", "templates")
-WATCHED_FILES = ("site.yaml",)
+WATCHED_DIRS = ("seeds", "content", "templates", "appraisal_tools")
+#: Settings of the whole brief: a change to any of them rebuilds every page.
+WATCHED_FILES = ("site.yaml", "vocabulary.yaml")
 
 @dataclass(frozen=True)
 class Changes:
@@ -91,7 +92,7 @@ def classify(paths: Iterable[str]) -> Changes:
     seeds, records, text, templates = set(), set(), set(), set()
     config = False
     for rel in paths:
-        if rel in WATCHED_FILES:
+        if rel in WATCHED_FILES or rel.startswith("appraisal_tools/"):
             config = True
         elif rel.startswith("seeds/"):
             seeds.add(rel)

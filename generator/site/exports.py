@@ -11,8 +11,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import fields, is_dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields, is_dataclass, replace
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -23,6 +23,21 @@ from .citations import csl_item, plain_abstract
 
 PageUrl = Callable[[Study], str]
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ThemeAssignment:
+    """A theme a study is assigned to, and the evidence roles (barrier, facilitator, ...) its sentences have
+    there: the evidence map's data, so a reader can rebuild or reuse the map from the downloads."""
+
+    theme_id: str
+    title: str
+    roles: tuple[str, ...] = ()
+
+
+#: Study id -> its theme assignments in the brief's theme order (absent: assigned to no theme).
+Assignments = Mapping[str, tuple[ThemeAssignment, ...]]
+_NO_ASSIGNMENTS: Assignments = {}
 
 #: Characters no generated file may carry: C0 controls but tab, line feed and carriage return (a NUL
 #: makes the feed invalid XML), DEL and the C1 controls, the bidi embedding, override and isolate
@@ -58,7 +73,7 @@ _URL_UNSAFE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"})
 _PAGES = re.compile(r"\s*([^\s\-–—]+)\s*[-–—]+\s*(\S+)\s*")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("id", "title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "url", "design",
-               "sample_size", "settings", "peer_reviewed", "publication_type", "keywords", "abstract", "page")
+               "sample_size", "settings", "peer_reviewed", "publication_type", "keywords", "abstract", "page", "themes")
 
 
 def render_ris(studies: Iterable[Study]) -> str:
@@ -196,21 +211,22 @@ def render_csl_json(studies: Iterable[Study]) -> str:
     return json.dumps([csl_item(study) for study in studies], indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def render_csv(studies: Iterable[Study], page_url: PageUrl) -> str:
-    """One row per study; cells a spreadsheet would run as a formula are quoted with a leading '."""
+def render_csv(studies: Iterable[Study], page_url: PageUrl, assignments: Assignments = _NO_ASSIGNMENTS) -> str:
+    """One row per study; cells a spreadsheet would run as a formula are quoted with a leading '.
+    The ``themes`` column holds the ids of the study's themes joined by "; " (empty: no theme)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for study in studies:
-        writer.writerow([_csv_cell(value) for value in _csv_row(study, page_url)])
+        writer.writerow([_csv_cell(value) for value in _csv_row(study, page_url, assignments.get(study.id, ()))])
     return buffer.getvalue()
 
 
-def _csv_row(study: Study, page_url: PageUrl) -> list[Any]:
+def _csv_row(study: Study, page_url: PageUrl, themes: tuple[ThemeAssignment, ...]) -> list[Any]:
     return [study.id, study.title, "; ".join(study.authors), study.year, study.journal, study.volume, study.issue,
             study.pages, study.doi, study.url, study.design, study.sample_size, "; ".join(study.settings),
             _yes_no(study.peer_reviewed), study.publication_type, "; ".join(study.keywords),
-            plain_abstract(study, "\n"), page_url(study)]
+            plain_abstract(study, "\n"), page_url(study), "; ".join(t.theme_id for t in themes)]
 
 
 def _yes_no(value: bool | None) -> str | None:
@@ -240,13 +256,15 @@ def render_screening_csv(rows: Iterable[tuple[str, str, int | None, str, str | N
     return buffer.getvalue()
 
 
-def render_json(studies: Iterable[Study], page_url: PageUrl) -> str:
+def render_json(studies: Iterable[Study], page_url: PageUrl, assignments: Assignments = _NO_ASSIGNMENTS) -> str:
     """Every public field of every study; null means "not reported in the source"."""
-    return json.dumps([study_dict(study, page_url) for study in studies], indent=2, ensure_ascii=False) + "\n"
+    return json.dumps([study_dict(study, page_url, assignments.get(study.id, ())) for study in studies], indent=2,
+                      ensure_ascii=False) + "\n"
 
 
-def study_dict(study: Study, page_url: PageUrl) -> dict[str, Any]:
-    """A study as plain data, keys in a fixed order (curator-only fields such as notes are left out)."""
+def study_dict(study: Study, page_url: PageUrl, themes: tuple[ThemeAssignment, ...] = ()) -> dict[str, Any]:
+    """A study as plain data, keys in a fixed order (curator-only fields such as notes are left out);
+    ``themes`` lists the study's themes with the evidence roles of its sentences there."""
     return {
         "id": study.id, "page": page_url(study), "title": study.title, "authors": list(study.authors),
         "year": study.year, "date": study.date, "journal": study.journal, "journal_abbrev": study.journal_abbrev,
@@ -264,6 +282,7 @@ def study_dict(study: Study, page_url: PageUrl) -> dict[str, Any]:
         "verified": study.verified,
         "sources": [{"file": s.file, "record": s.record, "format": s.format, "sha256": s.sha256,
                      "stripped": list(s.stripped)} for s in study.sources],
+        "themes": [{"id": t.theme_id, "title": t.title, "roles": list(t.roles)} for t in themes],
     }
 
 

@@ -7,9 +7,12 @@ from functools import lru_cache
 from xml.sax.saxutils import escape as xml_escape
 
 from ..config import SiteConfig
+from ..design import DESIGN_CSS, design_css
 from ..model.study import Study
 from . import urls
 from .exports import (
+    Assignments,
+    ThemeAssignment,
     render_bibtex,
     render_csl_json,
     render_csv,
@@ -39,15 +42,19 @@ def generated_files(config: SiteConfig, studies: list[Study], pages: list[Page],
         return config.absolute(urls.study(study.id))
 
     each = [_citation_files(study) for study in ordered]
+    assignments = theme_assignments(pages)
     files = {
-        urls.DATA_JSON: join_json_items([_json_item(study, page_url(study)) for study in ordered]),
-        urls.DATA_CSV: render_csv(ordered, page_url),
+        urls.DATA_JSON: join_json_items([_json_item(study, page_url(study), assignments.get(study.id, ()))
+                                         for study in ordered]),
+        urls.DATA_CSV: render_csv(ordered, page_url, assignments),
         urls.DATA_RIS: "\n".join(ris for ris, _, _ in each),  # what render_ris(ordered) writes, from parts
         urls.DATA_BIB: "\n".join(bib for _, bib, _ in each),  # likewise render_bibtex(ordered)
         urls.SITEMAP: render_sitemap(config, pages, updated),
         urls.ROBOTS: f"User-agent: *\nAllow: /\nSitemap: {config.absolute(urls.SITEMAP)}\n",
         urls.FEED: render_feed(config, ordered, updated),
     }
+    if config.accent_colour:  # the CSP forbids inline styles: the accent comes as a stylesheet
+        files[DESIGN_CSS] = design_css(config.accent_colour)
     for page in pages:  # files a page carries with it (the screening log's CSV)
         files.update({path: showable_text(text) for path, text in page.context.get("files", {}).items()})
     for study, (ris, bib, csl) in zip(ordered, each, strict=True):
@@ -66,8 +73,17 @@ def _citation_files(study: Study) -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=16384)
-def _json_item(study: Study, page: str) -> str:
-    return json.dumps(study_dict(study, lambda _: page), indent=2, ensure_ascii=False)
+def _json_item(study: Study, page: str, themes: tuple[ThemeAssignment, ...] = ()) -> str:
+    return json.dumps(study_dict(study, lambda _: page, themes), indent=2, ensure_ascii=False)
+
+
+def theme_assignments(pages: list[Page]) -> Assignments:
+    """The studies' theme assignments, which the themes page carries (site/model.py); none without it."""
+    for page in pages:
+        found = page.context.get("assignments")
+        if found is not None:
+            return {study_id: showable(themes) for study_id, themes in found.items()}
+    return {}
 
 
 def join_json_items(items: list[str]) -> str:

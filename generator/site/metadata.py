@@ -127,14 +127,31 @@ def work_jsonld(study: Study) -> dict[str, Any]:
         "pagination": study.pages,
         "pageStart": first,
         "pageEnd": last,
-        "sameAs": doi_url,
+        "sameAs": _same_as(doi_url, study),
         "url": source_link(study.url),
-        "identifier": [{"@type": "PropertyValue", "propertyID": "DOI", "value": study.doi}] if study.doi else None,
+        "identifier": _identifiers(study),
         "keywords": ", ".join(study.keywords),
         "abstract": plain_abstract(study, "\n"),
         "inLanguage": study.language,
         "creativeWorkStatus": "Preprint" if study.is_preprint else None,
     })
+
+
+def _same_as(doi_url: str | None, study: Study) -> str | list[str] | None:
+    """The paper's own pages at its registries (doi.org, PubMed, PMC, arXiv): one link as a string, more as a list."""
+    from .identifiers import same_as_links  # here, not at the top: identifiers builds on this module's links
+
+    links = list(dict.fromkeys([*([doi_url] if doi_url else []), *same_as_links(study.identifiers)]))
+    return links[0] if len(links) == 1 else links or None
+
+
+def _identifiers(study: Study) -> list[dict[str, str]] | None:
+    """DOI first, then the other identifiers that name the paper itself (PMID, PMCID, arXiv)."""
+    from .identifiers import property_values
+
+    doi = [{"@type": "PropertyValue", "propertyID": "DOI", "value": study.doi}] if study.doi else []
+    others = [item for item in property_values(study.identifiers) if item["propertyID"] != "DOI"]
+    return [*doi, *others] or None
 
 
 def _agent(author: str) -> dict[str, str]:

@@ -17,16 +17,18 @@ from markupsafe import Markup
 from ..config import SiteConfig
 from ..model.appraisal import AppraisalTool, Tools, load_appraisal_tools
 from ..model.study import Study
-from ..model.vocabulary import DESIGNS, SETTINGS
+from ..model.vocabulary import OTHER_SETTING, Vocabulary
 from ..synthesis.matching import ThemeMatch
 from ..synthesis.themes import Theme
 from . import urls
 from .appraisal import appraisal_rows, appraised, tool_summaries
-from .exports import render_screening_csv
+from .exports import ThemeAssignment, render_screening_csv
+from .printable import printable_context
 from .prisma import STAGE_LABELS, count_flow, excluded_records, flow_rows
 from .prisma_svg import render_prisma_svg
 from .themeviews import (
     CITED_KEY,
+    OTHER_LABEL,
     ROLES,
     Quote,
     QuoteGroup,
@@ -142,9 +144,10 @@ class _Brief:  # not slotted: cached_property needs an instance __dict__
         designs: Counter[str] = Counter(s.design for s in self.studies if s.design)
         settings: Counter[str] = Counter(x for s in self.studies for x in s.settings)
         years: Counter[int] = Counter(s.year for s in self.studies if s.year)
+        vocabulary = self.config.vocabulary
         return (
-            ("design", tuple((DESIGNS.get(d, d), d, designs[d]) for d in sorted(designs))),
-            ("setting", tuple((SETTINGS.get(x, x), x, settings[x]) for x in sorted(settings))),
+            ("design", tuple((vocabulary.design_label(d), d, designs[d]) for d in sorted(designs))),
+            ("setting", tuple((vocabulary.setting_label(x), x, settings[x]) for x in sorted(settings))),
             ("year", tuple((str(y), str(y), years[y]) for y in sorted(years, reverse=True))),
             ("theme", tuple((t.title, t.id, len(self.matches[t.id])) for t in self.themes if self.matches.get(t.id))),
         )
@@ -183,6 +186,9 @@ def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Them
                        **_prisma_context(config, studies)}),
         Page(urls.SEARCH, "search.html", "Search", f"Search the studies and themes of {config.title}.", "search"),
         _screening_page(config, studies),
+        Page(urls.BRIEF, "brief.html", "Printable brief", f"All of {config.title} on one page, for print or PDF.",
+             "brief", printable_context(brief, studies,
+                                        lambda link: (_setting_map(brief, link), _role_map(brief, link)))),
         *_appraisal_pages(brief),
         Page(urls.NOT_FOUND, "404.html", "Page not found", "This page does not exist.", "404", in_sitemap=False),
     ]
@@ -205,7 +211,7 @@ def _rows(brief: _Brief, studies: Sequence[Study], path: str) -> list[StudyRow]:
 # rebuilds the model on every save; with them, studies that did not change cost a lookup.
 @lru_cache(maxsize=65536)
 def _row(config: SiteConfig, path: str, study: Study, themes: tuple[str, ...]) -> StudyRow:
-    return study_row(study, link_for(path, config), themes)
+    return study_row(study, link_for(path, config), themes, config.vocabulary)
 
 
 def _home(brief: _Brief) -> Page:
@@ -224,14 +230,18 @@ def _home(brief: _Brief) -> Page:
     })
 
 
-def _chart_counts(brief: _Brief, link: Callable[[str], str]) -> dict[str, tuple[tuple[str, int, str], ...]]:
+def _chart_counts(brief: _Brief, link: Callable[[str], str]) -> dict[str, Any]:
     """(value, studies, facet link) per year and per design for the home page's charts; the value ""
-    counts the studies that do not state one (they have no facet page, so no link)."""
+    counts the studies that do not state one (they have no facet page, so no link). ``design_labels``:
+    the brief's names of the designs."""
     facets = dict(brief.facets)
     unstated = {"year": sum(1 for s in brief.studies if not s.year),
                 "design": sum(1 for s in brief.studies if not s.design)}
-    return {kind: (*((value, count, link(urls.facet(kind, value))) for _, value, count in facets[kind]),
-                   ("", unstated[kind], "")) for kind in unstated}
+    counts: dict[str, Any] = {
+        kind: (*((value, count, link(urls.facet(kind, value))) for _, value, count in facets[kind]),
+               ("", unstated[kind], "")) for kind in unstated}
+    counts["design_labels"] = dict(brief.config.vocabulary.designs)
+    return counts
 
 
 _CONFIDENCE_ORDER = {"high": 0, "moderate": 1, "low": 2, "very low": 3}
@@ -244,26 +254,52 @@ def _card(brief: _Brief, theme: Theme, link: Callable[[str], str]) -> ThemeCard:
                      strongest.statement if strongest else None)
 
 
+#: The evidence map's last column: studies placed in none of the brief's settings.
+UNPLACED_LABEL = "Other / not stated"
+
+
 def _setting_map(brief: _Brief, link: Callable[[str], str]) -> list[tuple[str, str, list[tuple[str, int, str]]]]:
-    """Themes x settings: studies per cell, each cell linking to the theme's list filtered by setting."""
-    settings = sorted({x for s in brief.studies for x in s.settings}, key=lambda x: list(SETTINGS).index(x)
-                      if x in SETTINGS else len(SETTINGS))
+    """Themes x the brief's settings (in its vocabulary's order, those some study has): studies per
+    cell, each cell linking to the theme's list filtered by setting.
+
+    A study with no setting, or only "other", is counted in a last "Other / not stated" column (shown
+    when some theme has such a study), so a theme's studies never show on the map as all zeros.
+    No map at all when no study states a setting of the brief's: one column would say nothing.
+    """
+    vocabulary = brief.config.vocabulary
+    stated = {x for s in brief.studies for x in s.settings}
+    columns = [x for x in vocabulary.setting_ids if x in stated and x != OTHER_SETTING]
+    if not columns:
+        return []
+    members = {theme.id: brief.studies_of(theme.id) for theme in brief.themes}
+    unplaced = {theme_id: sum(not set(s.settings) & set(columns) for s in studies)
+                for theme_id, studies in members.items()}
     rows = []
     for theme in brief.themes:
-        counts = Counter(x for s in brief.studies_of(theme.id) for x in s.settings)
-        cells = [(SETTINGS.get(x, x), counts[x], link(urls.facet("theme", theme.id)) + f"?settings={x}")
-                 for x in settings]
+        counts = Counter(x for s in members[theme.id] for x in s.settings)
+        cells = [(vocabulary.setting_label(x), counts[x], link(urls.facet("theme", theme.id)) + f"?settings={x}")
+                 for x in columns]
+        if any(unplaced.values()):
+            cells.append((UNPLACED_LABEL, unplaced[theme.id], ""))  # no filter lists exactly these studies
         rows.append((theme.title, link(urls.theme(theme.id)), cells))
-    return rows if settings else []
+    return rows
 
 
 def _role_map(brief: _Brief, link: Callable[[str], str]) -> list[tuple[str, str, list[tuple[str, int, str]]]]:
-    """Themes x evidence role: studies with at least one sentence in that role, linking to the theme page."""
+    """Themes x evidence role (the brief's labels): studies with at least one sentence in that role,
+    linking to the theme page. Studies with no sentence in any role are counted in a last "Other
+    evidence" column (shown when some theme has one), so no theme's studies show as all zeros."""
+    roles = [role for role, _ in ROLES]
+    unplaced = {theme.id: sum(not {e.role for e in m.evidence} & set(roles) for m in brief.matches.get(theme.id, []))
+                for theme in brief.themes}
     rows = []
     for theme in brief.themes:
+        href = link(urls.theme(theme.id))
         counts = Counter(role for m in brief.matches.get(theme.id, []) for role in {e.role for e in m.evidence})
-        cells = [(label, counts[role], link(urls.theme(theme.id)) + f"#role-{role}") for role, label in ROLES]
-        rows.append((theme.title, link(urls.theme(theme.id)), cells))
+        cells = [(brief.config.vocabulary.role_label(role), counts[role], f"{href}#role-{role}") for role in roles]
+        if any(unplaced.values()):
+            cells.append((OTHER_LABEL, unplaced[theme.id], href))
+        rows.append((theme.title, href, cells))
     return rows
 
 
@@ -285,19 +321,46 @@ def _facet_pages(brief: _Brief) -> list[Page]:
             by_setting.setdefault(setting, []).append(study)
         if study.year:
             by_year.setdefault(study.year, []).append(study)
+    vocabulary = brief.config.vocabulary
     facets: list[tuple[str, str, str, str, list[Study]]] = [
-        *(("design", d, "Design", DESIGNS.get(d, d), by_design[d]) for d in sorted(by_design)),
-        *(("setting", x, "Setting", SETTINGS.get(x, x), by_setting[x]) for x in sorted(by_setting)),
+        *(("design", d, "Design", vocabulary.design_label(d), by_design[d]) for d in sorted(by_design)),
+        *(("setting", x, "Setting", vocabulary.setting_label(x), by_setting[x]) for x in sorted(by_setting)),
         *(("year", str(y), "Year", str(y), by_year[y]) for y in sorted(by_year, reverse=True)),
         *(("theme", t.id, "Theme", t.title, brief.studies_of(t.id)) for t in brief.themes),
     ]
-    pages = []
+    pages = _facet_index_pages(brief)
     for kind, value, kind_label, value_label, matching in facets:
         pages += _paged_list(
             brief, matching, partial(urls.facet, kind, value), f"Studies — {kind_label.lower()}: {value_label}",
             "facet", (kind_label, value_label),
             f"{len(matching)} studies with {kind_label.lower()} {value_label} in {brief.config.title}.",
             f"{len(matching)} of {len(studies)} studies.")
+    return pages
+
+
+#: (heading, what a term is called, the line before the count of studies that have none) per facet kind.
+_FACET_INDEX_TEXT = {"design": ("Studies by design", "design", "Design not reported in the source"),
+                     "setting": ("Studies by setting", "setting", "Setting not reported in the source"),
+                     "year": ("Studies by year", "year", "Year not reported in the source"),
+                     "theme": ("Studies by theme", "theme", "Assigned to no theme")}
+
+
+def _facet_index_pages(brief: _Brief) -> list[Page]:
+    """studies/design/, studies/setting/, studies/year/ and studies/theme/: every term with its count."""
+    facets = dict(brief.facets)
+    unstated = {"design": sum(not s.design for s in brief.studies), "year": sum(not s.year for s in brief.studies),
+                "setting": sum(not s.settings for s in brief.studies),
+                "theme": sum(not brief.theme_ids(s.id) for s in brief.studies)}
+    pages = []
+    for kind in urls.FACET_KINDS:
+        path = urls.facet_index(kind)
+        link = link_for(path, brief.config)
+        heading, term, none_text = _FACET_INDEX_TEXT[kind]
+        terms = [(label, link(urls.facet(kind, value)), count) for label, value, count in facets.get(kind, ())]
+        description = f"The {len(terms)} values of {term} among the studies of {brief.config.title}."
+        pages.append(Page(path, "facet_index.html", heading, description, "facet-index",
+                          {"terms": terms, "term": term, "total": len(brief.studies), "unstated": unstated[kind],
+                           "unstated_text": none_text, "all_href": link(urls.STUDIES)}))
     return pages
 
 
@@ -349,7 +412,8 @@ def _study_page_of(config: SiteConfig, study: Study, matches: tuple[tuple[Theme,
     themes = [(t.title, link(urls.theme(t.id)), m.by_hand) for t, m in matches]
     description = next((s.text for s in study.abstract), "")[:155] or f"Summary of the study {study.title}."
     return Page(path, "study.html", study.title, description, "study", {
-        "study": study, "v": study_view(study, link, themes), "abstract_sections": abstract_view(study, matches),
+        "study": study, "v": study_view(study, link, themes, config.vocabulary),
+        "abstract_sections": abstract_view(study, matches, config.vocabulary),
         "appraisal": appraisal_rows(study, {tool.id: tool} if tool else {}),
         "appraisal_tool": tool.name if tool else None})
 
@@ -357,7 +421,15 @@ def _study_page_of(config: SiteConfig, study: Study, matches: tuple[tuple[Theme,
 def _themes_page(brief: _Brief) -> Page:
     link = link_for(urls.THEMES, brief.config)
     return Page(urls.THEMES, "themes.html", "Themes", f"The themes of {brief.config.title}.", "themes",
-                {"themes": [_card(brief, t, link) for t in brief.themes]})
+                {"themes": [_card(brief, t, link) for t in brief.themes], "assignments": _assignments(brief)})
+
+
+def _assignments(brief: _Brief) -> dict[str, tuple[ThemeAssignment, ...]]:
+    """Study id -> its themes with the evidence roles found there, for the downloads (site/files.py)."""
+    order = [role for role, _ in ROLES]
+    return {study_id: tuple(ThemeAssignment(theme.id, theme.title, tuple(sorted(
+        {e.role for e in match.evidence if e.role}, key=lambda r: (order.index(r) if r in order else len(order), r))))
+        for theme, match in found) for study_id, found in brief._by_study.items()}
 
 
 def _theme_pages(brief: _Brief, theme: Theme) -> list[Page]:
@@ -368,7 +440,7 @@ def _theme_pages(brief: _Brief, theme: Theme) -> list[Page]:
     link = link_for(path, config)
     matches = brief.matches.get(theme.id, [])
     cited = brief.text.theme_cited.get(theme.id, ())
-    groups = _evidence_groups(tuple(matches), cited_first(theme, cited))
+    groups = _evidence_groups(tuple(matches), cited_first(theme, cited), config.vocabulary)
     members = brief.studies_of(theme.id)
     pages = [Page(path, "theme.html", theme.title, theme.question, "theme", {
         "theme": _card(brief, theme, link), "rows": _rows(brief, members[: config.page_size], path),
@@ -384,10 +456,11 @@ def _theme_pages(brief: _Brief, theme: Theme) -> list[Page]:
 
 
 @lru_cache(maxsize=64)
-def _evidence_groups(matches: tuple[ThemeMatch, ...], first: frozenset[str]) -> list[QuoteGroup]:
+def _evidence_groups(matches: tuple[ThemeMatch, ...], first: frozenset[str],
+                     vocabulary: Vocabulary) -> list[QuoteGroup]:
     """evidence_groups, memoised: the same Quote objects from one save to the next keep the
     evidence pages' memo (keyed on them) cheap."""
-    return evidence_groups(matches, first)
+    return evidence_groups(matches, first, vocabulary)
 
 
 def _evidence_pages(brief: _Brief, theme: Theme, group: QuoteGroup) -> list[Page]:
@@ -442,7 +515,8 @@ def _comparison_page(config: SiteConfig, theme_id: str, theme_title: str, total:
                 f"Design, sample, setting, population and key finding of the {total} studies on "
                 f"{theme_title.lower()} in {config.title}.", "theme-comparison", {
                     "heading": title, "theme_title": theme_title, "total": total, "first": start + 1,
-                    "last": start + len(matches), "rows": comparison_rows(matches, {s.id: s for s in studies}, link),
+                    "last": start + len(matches), "rows": comparison_rows(matches, {s.id: s for s in studies}, link,
+                                                                       config.vocabulary),
                     "back_href": link(urls.theme(theme_id)) + "#comparison-title",
                     "pagination": _pagination(paths, number, link)})
 

@@ -16,7 +16,7 @@ from ..config import SiteConfig
 from ..model.hashing import hashed_once
 from ..model.sentences import sentence_units
 from ..model.study import Study
-from ..model.vocabulary import DESIGNS, SETTINGS
+from ..model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from ..synthesis.matching import Evidence, ThemeMatch
 from ..synthesis.themes import Finding, Theme
 from . import urls
@@ -24,7 +24,6 @@ from .citations import format_citation
 from .views import authors_short
 
 ROLES = (("barrier", "Barriers"), ("facilitator", "Facilitators"), ("strategy", "Strategies"), ("outcome", "Outcomes"))
-ROLE_LABELS = dict(ROLES)
 OTHER_LABEL = "Other evidence"
 #: The group of citing papers' statements ("What citing papers say"), beside the role groups.
 CITED_KEY = "cited"
@@ -150,7 +149,8 @@ def cited_first(theme: Theme, cited: Iterable[str]) -> frozenset[str]:
     return frozenset(i for f in theme.findings for i in f.studies) | frozenset(cited)
 
 
-def evidence_groups(matches: Sequence[ThemeMatch], first: Collection[str]) -> list[QuoteGroup]:
+def evidence_groups(matches: Sequence[ThemeMatch], first: Collection[str],
+                    vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list[QuoteGroup]:
     """A theme's evidence by role, then what citing papers say (key "cited"); groups with none are left out.
 
     Within a group, sentences from the studies in ``first`` come first; otherwise the order is the
@@ -162,8 +162,9 @@ def evidence_groups(matches: Sequence[ThemeMatch], first: Collection[str]) -> li
         for e in m.evidence:
             by_role.setdefault(e.role, []).append(Quote(m.study_id, e.anchor, e.text, e.section_heading, e.role))
         cited.extend(Quote(m.study_id, None, c.text, c.section, None) for c in m.cited_evidence)
+    labels = [(role, vocabulary.role_label(role)) for role, _ in ROLES]  # the brief's labels, the usual order
     groups = [_quote_group(role or "other", label, quotes, first)
-              for role, label in (*ROLES, (None, OTHER_LABEL)) if (quotes := by_role.get(role))]
+              for role, label in (*labels, (None, OTHER_LABEL)) if (quotes := by_role.get(role))]
     if cited:
         groups.append(_quote_group(CITED_KEY, CITED_LABEL, cited, first))
     return groups
@@ -181,8 +182,9 @@ def evidence_items(quotes: Iterable[Quote], studies: dict[str, Study], link: Lin
                          q.text, q.section, q.role) for q in quotes]
 
 
-def comparison_rows(matches: Iterable[ThemeMatch], studies: dict[str, Study], link: Link) -> list[ComparisonRow]:
-    return [_comparison_row(m, studies[m.study_id], link) for m in matches]
+def comparison_rows(matches: Iterable[ThemeMatch], studies: dict[str, Study], link: Link,
+                    vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list[ComparisonRow]:
+    return [_comparison_row(m, studies[m.study_id], link, vocabulary) for m in matches]
 
 
 def theme_detail(theme: Theme, matches: list[ThemeMatch], studies: dict[str, Study], link: Link,
@@ -195,7 +197,7 @@ def theme_detail(theme: Theme, matches: list[ThemeMatch], studies: dict[str, Stu
     when the caller has them already.
     """
     if groups is None:
-        groups = evidence_groups(matches, cited_first(theme, cited))
+        groups = evidence_groups(matches, cited_first(theme, cited), config.vocabulary)
     shown = config.theme_quotes
     views = [RoleGroup(g.key, g.label, g.study_count, evidence_items(g.quotes[:shown], studies, link), len(g.quotes),
                        link(urls.theme_evidence(theme.id, g.key)) if len(g.quotes) > shown else None) for g in groups]
@@ -210,7 +212,7 @@ def theme_detail(theme: Theme, matches: list[ThemeMatch], studies: dict[str, Stu
         uncited=[(study_label(studies[i]), link(urls.study(i))) for i in uncited[:UNCITED_SHOWN]],
         uncited_total=len(uncited),
         uncited_more_href=comparison_more or "#comparison-title",
-        comparison=comparison_rows(matches[:rows], studies, link),
+        comparison=comparison_rows(matches[:rows], studies, link, config.vocabulary),
         comparison_total=len(matches),
         comparison_more_href=comparison_more,
         references=[Reference(i, link(urls.study(i)), format_citation(studies[i], "apa").html)
@@ -234,8 +236,8 @@ def _finding_row(finding: Finding, studies: dict[str, Study], link: Link) -> Fin
                       summary)
 
 
-def _comparison_row(match: ThemeMatch, study: Study, link: Link) -> ComparisonRow:
-    label, design, setting, key = _comparison_facts(match, study)
+def _comparison_row(match: ThemeMatch, study: Study, link: Link, vocabulary: Vocabulary) -> ComparisonRow:
+    label, design, setting, key = _comparison_facts(match, study, vocabulary)
     return ComparisonRow(
         label=label, href=link(urls.study(study.id)), design=design, sample=study.sample_size, setting=setting,
         population=study.participants, key_finding=key.text if key else None,
@@ -243,12 +245,13 @@ def _comparison_row(match: ThemeMatch, study: Study, link: Link) -> ComparisonRo
 
 
 @lru_cache(maxsize=65536)
-def _comparison_facts(match: ThemeMatch, study: Study) -> tuple[str, str, str, Evidence | None]:
+def _comparison_facts(match: ThemeMatch, study: Study,
+                      vocabulary: Vocabulary) -> tuple[str, str, str, Evidence | None]:
     """The parts of a comparison row that do not depend on the page showing it (memoised: the
     same rows appear on a theme page and its comparison pages, rebuilt on every preview save)."""
     key = next((e for e in match.evidence if e.section_kind in ("results", "conclusions", "unlabelled")), None)
-    return (study_label(study), DESIGNS.get(study.design or "", "Not reported"),
-            ", ".join(SETTINGS.get(s, s) for s in study.settings) or "Not reported", key)
+    return (study_label(study), vocabulary.design_label(study.design) if study.design else "Not reported",
+            ", ".join(vocabulary.setting_label(s) for s in study.settings) or "Not reported", key)
 
 
 # --- study pages --------------------------------------------------------------------------------
@@ -267,12 +270,14 @@ class SectionView:
     sentences: list[SentenceView]
 
 
-def abstract_view(study: Study, matches: Sequence[tuple[Theme, ThemeMatch]]) -> list[SectionView]:
+def abstract_view(study: Study, matches: Sequence[tuple[Theme, ThemeMatch]],
+                  vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> list[SectionView]:
     """The abstract, one addressable span per sentence, each marked with the themes it is evidence for."""
     marks: dict[str, list[tuple[str, str | None]]] = {}
     for theme, match in matches:
         for evidence in match.evidence:
-            marks.setdefault(evidence.anchor, []).append((theme.title, ROLE_LABELS.get(evidence.role or "")))
+            role = vocabulary.role_label(evidence.role) if evidence.role else None
+            marks.setdefault(evidence.anchor, []).append((theme.title, role))
     sections: dict[int, SectionView] = {}
     for unit in sentence_units(study.abstract):
         index = int(unit.anchor[1:].split("-")[0])

@@ -18,6 +18,8 @@ ABOUT = "about/"
 SEARCH = "search/"
 #: The screening log: every excluded record with its stage and reason.
 SCREENING = "screening/"
+#: The whole brief on one page, laid out for print and PDF (generator/site/printable.py).
+BRIEF = "brief/"
 NOT_FOUND = "404.html"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
@@ -56,6 +58,16 @@ def studies_page(number: int) -> str:
 def facet(kind: str, value: str, number: int = 1) -> str:
     """Page ``number`` of a static filtered list: kind is "design", "setting", "year" or "theme"."""
     return f"studies/{kind}/{value}/" if number == 1 else f"studies/{kind}/{value}/page/{number}/"
+
+
+#: The kinds of facet whose values each have a list page under studies/<kind>/<value>/.
+FACET_KINDS = ("design", "setting", "year", "theme")
+
+
+def facet_index(kind: str) -> str:
+    """The page listing every value of one facet kind with its count ("studies/design/"), so a reader
+    who trims a facet URL to its folder finds the other values instead of a 404."""
+    return f"studies/{kind}/"
 
 
 def theme_evidence(theme_id: str, group: str, number: int = 1) -> str:

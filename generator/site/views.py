@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.study import Study, TranslationView
-from ..model.vocabulary import DESIGNS, SETTINGS
+from ..model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from . import urls
 from .citations import format_citation
+from .identifiers import IdentifierView, identifier_views
 from .metadata import coins, doi_link, source_link
 
 LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "es": "Spanish", "fr": "French",
@@ -90,10 +91,18 @@ class StudyView:
     translations: list[LabelledTranslation]
     source_rows: list[tuple[str, str, tuple[str, ...]]]
     key_finding: str | None
+    #: "Other identifiers": registry labels (PMID, not "Pmid") and PubMed/PMC/arXiv links where they resolve.
+    identifiers: tuple[IdentifierView, ...] = ()
 
 
-def design_label(design: str | None) -> str:
-    return DESIGNS.get(design or "", "Not reported in the source")
+def design_label(design: str | None, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> str:
+    """The brief's label for a design, or what a reader needs to know when the source gives none."""
+    return vocabulary.design_label(design) if design else "Not reported in the source"
+
+
+def settings_text(settings: tuple[str, ...], vocabulary: Vocabulary, empty: str = "Not reported") -> str:
+    """The brief's labels of a study's settings, in the record's order."""
+    return ", ".join(vocabulary.setting_label(s) for s in settings) or empty
 
 
 def authors_short(authors: tuple[str, ...]) -> str:
@@ -105,23 +114,25 @@ def authors_short(authors: tuple[str, ...]) -> str:
         else f"{families[0]} et al."
 
 
-def study_row(study: Study, link: Link, themes: tuple[str, ...] = ()) -> StudyRow:
+def study_row(study: Study, link: Link, themes: tuple[str, ...] = (),
+              vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> StudyRow:
     return StudyRow(
         id=study.id, href=link(urls.study(study.id)), title=study.title, authors_short=authors_short(study.authors),
-        year=study.year, design=study.design, design_label=design_label(study.design), settings=study.settings,
-        settings_text=", ".join(SETTINGS.get(s, s) for s in study.settings) or "Not reported",
+        year=study.year, design=study.design, design_label=design_label(study.design, vocabulary),
+        settings=study.settings, settings_text=settings_text(study.settings, vocabulary),
         sample_size=study.sample_size, journal=study.journal, preprint=study.is_preprint, themes=themes)
 
 
-def study_view(study: Study, link: Link, themes: list[tuple[str, str, bool]]) -> StudyView:
+def study_view(study: Study, link: Link, themes: list[tuple[str, str, bool]],
+               vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> StudyView:
     """The display data of one study page; ``themes`` are (title, href, assigned by hand)."""
     apa, vancouver = format_citation(study, "apa"), format_citation(study, "vancouver")
     doi_url = doi_link(study.doi)
     return StudyView(
         authors_text="; ".join(study.authors),
-        design_label=design_label(study.design),
-        setting_labels=[(SETTINGS.get(s, s), link(urls.facet("setting", s))) for s in study.settings],
-        facts=_facts(study, link, doi_url),
+        design_label=design_label(study.design, vocabulary),
+        setting_labels=[(vocabulary.setting_label(s), link(urls.facet("setting", s))) for s in study.settings],
+        facts=_facts(study, link, doi_url, vocabulary),
         apa_html=apa.html, vancouver_html=vancouver.html, apa_text=apa.text, vancouver_text=vancouver.text,
         downloads=[(label, link(urls.study_download(study.id, kind)), mime) for label, kind, mime in _DOWNLOADS],
         doi_url=doi_url,
@@ -133,18 +144,20 @@ def study_view(study: Study, link: Link, themes: list[tuple[str, str, bool]]) ->
         translations=[LabelledTranslation(t, LANGUAGE_NAMES.get(t.lang, t.lang)) for t in study.translations],
         source_rows=[(s.file, s.format, s.stripped) for s in study.sources],
         key_finding=_key_finding(study),
+        identifiers=tuple(identifier_views(study.identifiers)),
     )
 
 
-def _facts(study: Study, link: Link, doi_url: str | None) -> list[tuple[str, object, str | None]]:
+def _facts(study: Study, link: Link, doi_url: str | None,
+           vocabulary: Vocabulary) -> list[tuple[str, object, str | None]]:
     volume = study.volume + (f"({study.issue})" if study.issue else "") if study.volume else study.issue
     peer = {True: "Peer reviewed", False: "Preprint — not peer reviewed", None: None}[study.peer_reviewed]
     return [
-        ("Design", DESIGNS.get(study.design) if study.design else None,
+        ("Design", vocabulary.design_label(study.design) if study.design else None,
          link(urls.facet("design", study.design)) if study.design else None),
         ("Sample size", study.sample_size, None),
         ("Participants", study.participants, None),
-        ("Setting", ", ".join(SETTINGS.get(s, s) for s in study.settings) or None, None),
+        ("Setting", settings_text(study.settings, vocabulary, "") or None, None),
         ("Setting detail", study.setting_detail, None),
         ("Journal", study.journal, None),
         ("Year", study.year, link(urls.facet("year", str(study.year))) if study.year else None),

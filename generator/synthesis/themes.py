@@ -2,22 +2,28 @@
 
 Adding a theme is adding a file: its front matter says what the theme is (title, question,
 definition), which wording signals it (``signals``: regular expressions), how it relates to
-the others, and the review team's CERQual findings. A bad file gets one message naming the file,
-the key and the line; the other themes still build.
+the others, and the review team's CERQual findings. A bad file gets every one of its problems in
+one run, each naming the file, the key and the line; the other themes still build.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import Diagnostic, error
 from ..model.hashing import hashed_once
 from ..model.yamlio import Loaded, YamlError, parse_yaml
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n?(.*)\Z", re.DOTALL)
+_OPENING = re.compile(r"\A---\s*\n")
+#: Every key a theme file's front matter may hold.
+THEME_KEYS = ("title", "question", "definition", "order", "signals", "related", "findings")
+T = TypeVar("T")
 CONFIDENCE_LEVELS = ("high", "moderate", "low", "very low")
 CERQUAL_COMPONENTS = ("methodological_limitations", "coherence", "adequacy", "relevance")
 
@@ -56,6 +62,14 @@ class _ThemeFileError(Exception):
         self.key, self.message, self.fix, self.line = key, message, fix, line
 
 
+class ThemeFileProblems(Exception):
+    """Every problem found in one theme file (so a curator fixes them all in one go)."""
+
+    def __init__(self, problems: list[_ThemeFileError]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
 def load_themes(project: Path) -> tuple[list[Theme], list[Diagnostic]]:
     """Every theme file, in display order, and a diagnostic per bad file (naming file and key)."""
     folder = project / "content" / "themes"
@@ -65,8 +79,8 @@ def load_themes(project: Path) -> tuple[list[Theme], list[Diagnostic]]:
         rel = path.relative_to(project).as_posix()
         try:
             themes.append(parse_theme(path.read_text(encoding="utf-8"), path.stem, rel))
-        except _ThemeFileError as exc:
-            problems.append(error(rel, exc.message, exc.fix, line=exc.line))
+        except ThemeFileProblems as exc:
+            problems.extend(error(rel, p.message, p.fix, line=p.line) for p in exc.problems)
         except UnicodeDecodeError:
             problems.append(error(rel, "theme file is not UTF-8 text", "Save it as UTF-8"))
     known = {t.id for t in themes}
@@ -79,24 +93,76 @@ def load_themes(project: Path) -> tuple[list[Theme], list[Diagnostic]]:
 
 
 def parse_theme(text: str, theme_id: str, rel: str) -> Theme:
-    """A Theme from a theme file's text; raises _ThemeFileError naming the key at fault."""
+    """A Theme from a theme file's text; raises ThemeFileProblems listing every key at fault."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        raise _ThemeFileError("", "theme file has no front matter", "Start it with a '---' line, the theme's "
-                              "settings (title, question, definition, signals), and another '---' line", 1)
+        raise ThemeFileProblems([_no_front_matter(text)])
     try:
         loaded = parse_yaml(match.group(1))
-    except YamlError as exc:
-        raise _ThemeFileError("", f"invalid front matter: {exc.message}", "Fix the YAML between the '---' lines",
-                              (exc.line or 0) + 1) from exc
+    except (YamlError, ValueError) as exc:
+        line = (exc.line or 0) + 1 if isinstance(exc, YamlError) else None
+        message = exc.message if isinstance(exc, YamlError) else str(exc)
+        raise ThemeFileProblems([_ThemeFileError("", f"invalid front matter: {message}",
+                                                 "Fix the YAML between the '---' lines", line)]) from exc
     data = loaded.data if isinstance(loaded.data, dict) else {}
-    texts = {key: _required_text(data, loaded, key) for key in ("title", "question", "definition")}
-    order = data.get("order", 100)
-    return Theme(
+    problems = _unknown_keys(data, loaded)
+
+    def checked(read: Callable[[], T], default: T) -> T:
+        try:
+            return read()
+        except _ThemeFileError as exc:
+            problems.append(exc)
+            return default
+
+    texts = {key: checked(lambda key=key: _required_text(data, loaded, key), "")  # type: ignore[misc]
+             for key in ("title", "question", "definition")}
+    theme = Theme(
         id=theme_id, title=texts["title"], question=texts["question"], definition=texts["definition"],
-        order=order if isinstance(order, int) else 100, narrative=match.group(2), path=rel,
-        signals=_signals(data, loaded), related=_text_list(data, loaded, "related"),
-        findings=_findings(data, loaded), narrative_line=match.group(1).count("\n") + 3)
+        order=checked(lambda: _order(data, loaded), 100), narrative=match.group(2), path=rel,
+        signals=checked(lambda: _signals(data, loaded), ()), related=checked(lambda: _text_list(data, loaded,
+                                                                                                "related"), ()),
+        findings=checked(lambda: _findings(data, loaded), ()), narrative_line=match.group(1).count("\n") + 3)
+    if problems:
+        raise ThemeFileProblems(_without_missing_misspelt(problems))
+    return theme
+
+
+def _without_missing_misspelt(problems: list[_ThemeFileError]) -> list[_ThemeFileError]:
+    """The problems in line order, less "'question' is missing" when a misspelt key already says
+    "did you mean 'question'" at its own line: one mistake, one message."""
+    misspelt = {p.fix.split("'")[1] for p in problems if p.message.startswith("unknown theme key") and "'" in p.fix}
+    kept = [p for p in problems if not (p.key in misspelt and p.message.endswith("is missing or empty"))]
+    return sorted(kept, key=lambda p: p.line or 0)
+
+
+def _no_front_matter(text: str) -> _ThemeFileError:
+    """No front matter at all, or an opening '---' whose closing one is missing: two different fixes."""
+    if _OPENING.match(text):
+        return _ThemeFileError("", "the front matter has no closing '---' line", "Add a line of '---' after "
+                               "the last setting, before the theme's text", 1)
+    return _ThemeFileError("", "theme file has no front matter", "Start it with a '---' line, the theme's "
+                           "settings (title, question, definition, signals), and another '---' line", 1)
+
+
+def _unknown_keys(data: dict[str, Any], loaded: Loaded) -> list[_ThemeFileError]:
+    """A problem per key that is not a theme setting, at its own line, with the closest known key."""
+    problems = []
+    for key in data:
+        if key not in THEME_KEYS:
+            close = difflib.get_close_matches(str(key), THEME_KEYS, n=1)
+            problems.append(_ThemeFileError(str(key), f"unknown theme key '{key}'",
+                                            f"Did you mean '{close[0]}'?" if close
+                                            else f"Use one of {', '.join(THEME_KEYS)}", _line(loaded, str(key))))
+    return problems
+
+
+def _order(data: dict[str, Any], loaded: Loaded) -> int:
+    value = data.get("order", 100)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _ThemeFileError("order", f"theme key 'order' must be a whole number, got {value!r}",
+                              "Write the theme's place in the list as a number, e.g. 'order: 2'",
+                              _line(loaded, "order"))
+    return value
 
 
 def _line(loaded: Loaded, *path: str | int) -> int:
@@ -106,6 +172,9 @@ def _line(loaded: Loaded, *path: str | int) -> int:
 
 def _required_text(data: dict[str, Any], loaded: Loaded, key: str) -> str:
     value = data.get(key)
+    if key in data and not isinstance(value, str | None):
+        raise _ThemeFileError(key, f"theme key '{key}' must be text, got {value!r}", f"Write '{key}: ...' as one "
+                              "sentence", _line(loaded, key))
     if not isinstance(value, str) or not value.strip():
         raise _ThemeFileError(key, f"theme key '{key}' is missing or empty", f"Add '{key}: ...' to the front matter",
                               _line(loaded, key) if key in data else 1)

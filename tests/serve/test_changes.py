@@ -103,3 +103,9 @@ def test_the_watcher_names_what_moved_and_asks_for_a_rescan_when_a_folder_moves(
     assert flag.take() is None  # files inside a moved folder get no events of their own
     flag.on_any_event(_event(FileModifiedEvent, tmp_path / "output" / "index.html"))
     assert not flag.event.is_set()
+
+
+def test_the_briefs_vocabulary_and_appraisal_tools_count_as_settings_of_the_whole_brief() -> None:
+    assert is_watched("vocabulary.yaml") and is_watched("appraisal_tools/mmat.yaml")
+    assert classify(["vocabulary.yaml"]).config and classify(["appraisal_tools/mmat.yaml"]).config
+    assert not classify(["content/studies/a.yaml"]).config

@@ -85,7 +85,7 @@ def test_assets_overwritten_in_place_are_never_served_half_written(preview: Prev
     whole = b"/* start */\n" + b"a{color:red}\n" * 4000 + b"/* end */\n"
     copies: list[float] = []
 
-    def slow_copy(project: Path, root: Path) -> None:
+    def slow_copy(project: Path, root: Path, logo: str = "") -> None:
         copies.append(time.monotonic())
         with (root / "assets" / "style.css").open("wb") as stream:
             stream.write(whole[:1000])
@@ -110,7 +110,7 @@ def test_assets_overwritten_in_place_are_never_served_half_written(preview: Prev
         original = template.read_text(encoding="utf-8")
         for n in range(6):
             _save(template, original + f"\n// edit {n}\n")
-            _wait_for(lambda: len(copies) > n)  # noqa: B023 (waited for right here)
+            _wait_for(lambda: len(copies) > n, timeout=30.0)  # noqa: B023 (waited for right here; slow when busy)
     finally:
         stop.set()
         for reader in readers:

@@ -12,10 +12,16 @@ import pytest
 import rispy
 import yaml
 from bibtexparser import middlewares
+from markupsafe import Markup
 
+from generator.config import SiteConfig
 from generator.model.study import Section, Study, study_from_record
 from generator.site.citations import csl_item
-from generator.site.exports import render_bibtex, render_csl_json, render_csv, render_json, render_ris
+from generator.site.exports import ThemeAssignment, render_bibtex, render_csl_json, render_csv, render_json, render_ris
+from generator.site.files import generated_files
+from generator.site.model import BriefText, build_site_model
+from generator.synthesis.matching import Evidence, ThemeMatch
+from generator.synthesis.themes import Theme
 
 STUDIES = Path(__file__).resolve().parents[2] / "content" / "studies"
 TRICKY = Study(
@@ -165,3 +171,42 @@ def test_exports_are_deterministic_and_end_with_a_newline(studies: list[Study]) 
         first, second = render(studies), render(list(studies))
         assert first == second
         assert first.endswith("\n") and not first.endswith("\n\n")
+
+
+# --- Theme assignments in the downloads (issue 11, point 11) -------------------------------------------
+
+WALKING = Study(id="walking-2022", title="Walking groups and loneliness in later life")
+GARDENS = Study(id="gardens-2020", title="Community gardens for tenants")
+ASSIGNED = {"walking-2022": (ThemeAssignment("social-contact", "Social contact", ("barrier", "facilitator")),
+                             ThemeAssignment("access", "Access to green space", ()))}
+
+
+def test_csv_themes_column_joins_theme_ids() -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv([WALKING, GARDENS], page_url, ASSIGNED))))
+    assert rows[0]["themes"] == "social-contact; access"
+    assert rows[1]["themes"] == ""  # assigned to no theme: an empty cell, not a guess
+
+
+def test_json_lists_each_theme_with_the_roles_of_its_evidence() -> None:
+    walking, gardens = json.loads(render_json([WALKING, GARDENS], page_url, ASSIGNED))
+    assert walking["themes"] == [
+        {"id": "social-contact", "title": "Social contact", "roles": ["barrier", "facilitator"]},
+        {"id": "access", "title": "Access to green space", "roles": []}]
+    assert gardens["themes"] == []
+
+
+def test_built_downloads_carry_the_assignments_of_the_site_model() -> None:
+    evidence = (Evidence("s1", None, "results", "Fear of falling kept some at home.", "barrier", ("fear",)),
+                Evidence("s2", None, "results", "Leaders who walked slowly helped.", "facilitator", ("leader",)),
+                Evidence("s3", None, "results", "A second fear sentence.", "barrier", ("fear",)))
+    match = ThemeMatch("social-contact", WALKING.id, True, False, "abstract evidence", evidence, ())
+    theme = Theme("social-contact", "Social contact", "What helps?", "Contact.", 1, "", "content/themes/social.md")
+    config = SiteConfig(base_url="https://example.org/b/")
+    model = build_site_model(config, [WALKING, GARDENS], [theme], BriefText(Markup(""), Markup(""), {}),
+                             {"social-contact": [match]})
+    files = generated_files(config, model.studies, model.pages, "2024-01-01")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(files["data/studies.csv"]))}
+    assert rows["walking-2022"]["themes"] == "social-contact" and rows["gardens-2020"]["themes"] == ""
+    by_id = {item["id"]: item for item in json.loads(files["data/studies.json"])}
+    assert by_id["walking-2022"]["themes"] == [
+        {"id": "social-contact", "title": "Social contact", "roles": ["barrier", "facilitator"]}]

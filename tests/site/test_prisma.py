@@ -34,9 +34,10 @@ def _flow(project: Path) -> tuple[SiteConfig, Flow]:
 def test_this_briefs_flow_counted_by_hand() -> None:
     _, flow = _flow(REPO)
     main = flow.databases
+    # site.yaml names where each of the five seed files came from; each gives one record
     assert sorted((i.name, i.records) for i in main.identified) == [
-        ("000_282355d3079986f4.txt", 1), ("001_a708e6bb18ef3f64.txt", 1), ("002_cbca445a19ae6e4d.txt", 1),
-        ("003_b9d68d9a6475b2c2.txt", 1), ("004_4cb33c131faadbf4.txt", 1)]
+        ("CTN Dissemination Library", 1), ("Chinese-language literature site", 1), ("Citation-statement index", 1),
+        ("Journal-metrics aggregator", 1), ("RIS export", 1)]
     assert (main.duplicates_removed, main.automation_removed, main.other_removed) == (0, 0, 0)
     assert (main.screened, main.screening_excluded, main.sought, main.not_retrieved, main.assessed) == (5, 0, 5, 0, 5)
     assert main.excluded == () and flow.other is None

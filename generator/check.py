@@ -25,6 +25,7 @@ from .build import (
 )
 from .config import SiteConfig
 from .errors import Diagnostic, warning
+from .model.schema import missing_facts_warning
 from .model.store import incoming_files, load_records
 from .render.env import build_environment
 from .site.model import SiteModel
@@ -56,6 +57,9 @@ def _record_set_problems(project: Path) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen_ids: dict[str, str] = {}
     for record in records:
+        missing = missing_facts_warning(record.data, record.rel_path)  # as ingest (and so build) reports it
+        if missing is not None:
+            problems.append(missing)
         other = seen_ids.setdefault(record.study_id, record.rel_path)
         if other != record.rel_path:
             problems.append(warning(record.rel_path, f"id '{record.study_id}' is also used by {other}",

@@ -226,6 +226,15 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\bresponses (?:were |was )?(?:received|returned|obtained|collected)\b|"
                      r"\binvitations? (?:were |was )?(?:sent|e-?mailed|mailed|posted)\b|"
                      r"\bcomparison (?:group|arm|cohort)s?\b|\btime[- ](?:and[- ])?motion\b|"
+                     # a test checked against a reference: a diagnostic accuracy study
+                     r"\bdiagnostic accuracy\b|\breference standard\b|\bsensitivity and specificity\b|"
+                     r"\bsensitivity of (?:0?\.\d+|\d+(?:\.\d+)?\s*%)|\b(?:positive|negative) predictive values?\b|"
+                     r"\barea under the (?:[\w-]+\s+){0,3}?curve\b|"
+                     # a group measured again at later time points: "all 286 were assessed at 3 and 6 months"
+                     r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}?(?:were|had been)\s+(?:(?:all|each|then|again)\s+)?"
+                     r"(?:assessed|measured|re-?assessed|tested|re-?tested|weighed|examined|followed up)\s+"
+                     r"(?:again\s+)?at\s+(?:baseline\s+and\s+(?:at\s+)?)?(?:\d+|[a-z]+)(?:\s*(?:,|and|to)\s*(?:\d+|[a-z]+))*"
+                     r"\s+(?:weeks?|months?|years?)\b|"
                      r"\bstructured observations?\b|\b(?:\w+[- ])?minute intervals\b|"
                      r"\busing (?:(?:national|population|health|administrative|routine|linked)\s+)*registers?\b|"
                      r"\bfollowed\s+(?:up\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?:from|until|through|between)\s+"
@@ -335,6 +344,17 @@ _PUBLICATION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("trial", re.compile(r"\b(?:trial|randomi[sz]ed)\b", re.IGNORECASE)),
 )
 _MIN_SCORE = 2
+# A clause reporting a cited finding ("A national survey of pharmacists [7] reported ..."): another study's methods.
+_CITED_FINDING = re.compile(r"[^.;]*?(?:\[\d+(?:\s*[-–,]\s*\d+)*\]|"
+                            r"\([A-Z][\w'’-]+(?:\s+et al\.?)?,?\s+(?:19|20)\d\d[a-z]?\))"
+                            r"\s*(?:have\s+|has\s+)?(?:found|showed|shown|reported|suggested|demonstrated|indicated|"
+                            r"revealed|concluded)\b[^.;]*")
+_COMPARISON_GROUP = re.compile(r"\bcomparison (?:group|arm|cohort)s?\b", re.IGNORECASE)
+# Earlier work the text cites ("Previous surveys of nurses found ..."): its methods are not this study's.
+_PRIOR_WORK = re.compile(r"\b(?:previous|previously published|earlier|prior|past|published|former|existing)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|surveys?|trials?|research|work|reports?|reviews?|"
+                         r"analys[ie]s|investigations?|evaluations?|cohorts?|papers?|audits?|interviews?|"
+                         r"questionnaires?|focus groups?)\b", re.IGNORECASE)
 
 
 def classify_design(title: str, abstract: str, publication_type: str | None,
@@ -355,13 +375,15 @@ def classify_design(title: str, abstract: str, publication_type: str | None,
 def design_scores(text: str) -> dict[str, int]:
     """Each design's cue total over the text, plus the two kinds of data collection seen."""
     scores = dict.fromkeys((*DESIGNS, "planned"), 0)
+    text = _CITED_FINDING.sub(" ", _PRIOR_WORK.sub(" ", text))
     for design, pattern, weight in _COMPILED:
         scores[design] += weight * len(pattern.findall(text))
     survey_interviews = len(_SURVEY_INTERVIEWS.findall(text))
     if survey_interviews:
         scores["qualitative"] = max(0, scores["qualitative"] - 2 * survey_interviews)
         scores["quantitative"] += _MEDIUM * survey_interviews
-    scores["quantitative firm"] = scores["quantitative"] - _WEAK * len(_WEAK_QUANTITATIVE.findall(text))
+    scores["quantitative firm"] = scores["quantitative"] - _WEAK * len(_WEAK_QUANTITATIVE.findall(text)) \
+        - _MEDIUM * len(_COMPARISON_GROUP.findall(text))  # arms alone say no design unless people were enrolled
     scores["enrolment"] = len(_ENROLMENT.findall(text))  # weak wording about people enrolled, not just a percentage
     scores["qualitative data"] = len(_QUALITATIVE_DATA.findall(text)) - survey_interviews
     scores["quantitative data"] = len(_QUANTITATIVE_DATA.findall(text)) + survey_interviews

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import Diagnostic, error, info, warning
 from ..model.identity import StudyIdentity, compare, identity_keys
 from ..model.record import NEEDS_REVIEW, is_orphan, missing_files, source_files
-from ..model.schema import NEEDS_REVIEW_FIX, orphan_warning
+from ..model.schema import NEEDS_REVIEW_FIX, missing_facts_warning, orphan_warning
 from ..model.stamps import Stamp, file_stamp
 from ..model.store import RecordCache, StoredRecord, load_records, remove_write_leftovers
 from ..model.vocabulary import Vocabulary, load_vocabulary
@@ -240,13 +240,9 @@ def _merge_into(existing: StoredRecord, group: list[Found], incoming_path: Path,
 def _report_gaps(record: dict[str, Any], rel: str, report: IngestReport) -> None:
     """Tell the curator what the sources left open: key facts missing, sources disagreeing, reports
     merged although their DOIs differ. A message about one record of a file names its line."""
-    source = record.get("source") or {}
-    gaps = [key for key in ("title", "authors", "year", "doi") if key in record.get("missing", [])]
-    if gaps:
-        report.diagnostics.append(warning(
-            str(source.get("file")), f"no {_words(gaps)} stated",
-            f"If the study itself states {'it' if len(gaps) == 1 else 'them'}, fill {rel} in by hand",
-            line=source.get("line") if isinstance(source.get("line"), int) else None))
+    missing = missing_facts_warning(record, rel)
+    if missing is not None:
+        report.diagnostics.append(missing)
     conflicts = record.get("conflicts") or []
     disagreeing = [c["field"] for c in conflicts]
     if disagreeing:
@@ -259,10 +255,6 @@ def _report_gaps(record: dict[str, Any], rel: str, report: IngestReport) -> None
                  "year and authors match (a conference abstract and its paper, or a preprint and its article)",
             f"Check that they are one study and set 'verified: true' in {rel}; if they are two, make their "
             "titles or years differ in the sources"))
-
-
-def _words(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def _write(path: Path, record: dict[str, Any], project: Path, report: IngestReport, *,

@@ -251,7 +251,8 @@ _BAD_AFTER = re.compile(r"^(?:\s*(?:%|percent\b|per cent\b|pc\b|‰|times\b|x\b|
 # "one in five children", "three out of every four carers": a proportion, not a count of anyone.
 _RATIO_AFTER = re.compile(rf"^\s+(?:in\s+(?:every\s+)?(?:{NUMBER_WORDS}|\d{{1,3}})\b(?!\s*[-–]?\s*(?:days?|weeks?|"
                           rf"months?|years?|hours?))|out\s+of\s+every\b)", re.IGNORECASE)
-_RATIO_BEFORE = re.compile(rf"(?:\b(?:{NUMBER_WORDS})|\b\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(rf"(?:\b(?:{NUMBER_WORDS})|(?<![.,])\b\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?$",
+                           re.IGNORECASE)  # not "a specificity of 0.81 in 390 outpatients"
 _SMALL_RATIO_AFTER = re.compile(r"^\s+out\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10|100)\b",
                                 re.IGNORECASE)
 # A count in a prepositional phrase ("31 CHWs employed by three health systems took part") is not the
@@ -450,6 +451,10 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         after = sentence[head.end:]
     kind = head.kind
     stage = _stage(before, after, head.modifiers, lead_first=part_of_following)
+    if kind == "unknown" and _DATA_PROVIDED_AFTER.match(sentence, count.end):
+        kind, stage = "none", "analysed"  # "988 provided complete data": people, the analysed end of a funnel
+    elif stage == "sample" and _INCLUDED_IN_ANALYSIS_AFTER.match(sentence, head.end):
+        stage = "analysed"  # "1,034 were included in the analysis": the analysed set, not another enrolment
     if kind == "unknown" and stage == "sample" and _PERSON_SUFFIX.search(head.noun) and _allocated(before, after):
         kind = "people"  # "randomised 96 walkers": people are what a trial allocates when no place is named
     declared = notation or bool(_LEAD_NOUN.search(before))
@@ -478,7 +483,8 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         or ("service activity" if not declared and _PROGRAMME_REACH.search(before) else "")
         or ("service activity" if not declared and _DESCRIBING_LEAD.search(sentence[:count.start])
             and (not stage or _SERVICE_CLAUSE.search(before)) else "")
-        or ("outcome count" if outcome else "") or _pooled_rejection(sentence, count.start),
+        or ("outcome count" if outcome else "") or _pooled_rejection(sentence, count.start)
+        or _cited_rejection(before, sentence[count.end:]),
         bare=kind == "none" and (bool(stage) or declared),
         observed=kind == "units" and bool(_UNIT_LEAD.search(before) or (
             _UNIT_AFTER.match(after) and not _PREPOSITION_LEAD.search(before))),  # not "staff at 26 pharmacies"
@@ -601,7 +607,8 @@ def _rejection(count: Count, before: str, sentence: str, notation: bool, people:
         return "planned" if _PLANNED.search(sentence) else ""
     if _INEXACT_LEAD.search(before) or _is_range_end(before, sentence[count.end:]):
         return "inexact"
-    gapped = people and count.value >= 10 and bool(_GROUP_LEAD.search(before))
+    gapped = count.value >= 10 and bool(_GROUP_LEAD.search(before)) \
+        and (people or bool(_GAPPED_END_AFTER.match(sentence, count.end)))
     if (_LABEL_LEAD.search(before) and not gapped) or _STAT_LEAD.search(before) or _inside_brackets(before):
         return "not a count"
     if not count.in_words and 1800 <= count.value <= 2100 and re.fullmatch(r"\d{4}", count.text):
@@ -609,6 +616,11 @@ def _rejection(count: Count, before: str, sentence: str, notation: bool, people:
     if _PLANNED.search(sentence):
         return "planned"
     return ""
+
+
+# "... and the comparison group 118.": a gapped count that ends its clause, its noun left out.
+_GAPPED_END_AFTER = re.compile(r"\s*(?:[.;]|$)")
+_GROUP_SUBJECT_LEAD = re.compile(r"\b(?:group|arm)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 
 def _is_range_end(before: str, after: str) -> bool:
@@ -646,6 +658,31 @@ def _companion_rejection(after: str, head: _Head) -> str:
     if head.noun.lower() in _PEOPLE_UNITS:
         return ""
     return "uncounted companions" if _UNCOUNTED_COMPANIONS.match(after) else ""
+
+
+# Earlier work the text cites: "Previous surveys of 10 000 nurses [12] found ...", "an earlier trial in 800 women".
+_PRIOR_WORK = (r"\b(?:previous|previously published|earlier|prior|past|published|former|existing)\s+(?:[\w-]+\s+){0,2}?"
+               r"(?:stud(?:y|ies)|surveys?|trials?|research|work|reports?|reviews?|analys[ie]s|investigations?|"
+               r"evaluations?|cohorts?|papers?|audits?)\b")
+_PRIOR_WORK_LEAD = re.compile(rf"{_PRIOR_WORK}(?![^;]*\b(?:we|our|this|the present|the current)\b)[^;]*$",
+                              re.IGNORECASE)
+_REFERENCE = (r"(?:\[\d+(?:\s*[-–,]\s*\d+)*\]|\((?:[A-Z][\w'’-]+(?:\s+et al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+"
+              r"(?:19|20)\d\d[a-z]?(?:;[^)]*)?)\))")
+# "10 000 nurses [12] found": a reference marker on the noun phrase, then a verb that reports a finding.
+_CITED_FINDING_AFTER = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,4}}?{_REFERENCE}\s*(?:have\s+|has\s+)?"
+                                  r"(?:found|showed|shown|reported|suggested|demonstrated|indicated|revealed|"
+                                  r"observed|concluded)\b")
+
+
+def _cited_rejection(before: str, after: str) -> str:
+    """A count in earlier work the text cites is that work's sample, not this study's.
+
+    Earlier work is named in the count's own clause ("Previous surveys of 10 000 nurses", with no "we" or
+    "this study" after it), or the noun phrase carries a reference marker and a reported finding follows.
+    """
+    if _PRIOR_WORK_LEAD.search(before) or _CITED_FINDING_AFTER.match(after):
+        return "cited"
+    return ""
 
 
 def _inside_brackets(before: str) -> bool:
@@ -755,6 +792,13 @@ def _inherit_ellipsis(candidate: Candidate, found: list[Candidate], between: str
     """
     previous = next((c for c in reversed(found) if c.kind == "people" and not c.rejected), None)
     after = candidate.sentence[candidate.end:]
+    if candidate.kind == "none" and not candidate.rejected and previous is not None \
+            and _GROUP_LEAD.search(candidate.sentence[:candidate.start]) \
+            and _GROUP_SUBJECT_LEAD.search(candidate.sentence[:previous.start]) \
+            and _GAPPED_END_AFTER.match(after) and re.search(r"\band\s+(?:the|a|an|its|their)\s+", between):
+        # "The intervention group had 121 participants and the comparison group 118": the other arm's count
+        return replace(candidate, kind=previous.kind, noun=previous.noun, standing=previous.standing,
+                       stage=previous.stage, bare=False)
     if candidate.kind == "none" and previous is not None \
             and _compared(candidate.sentence[:previous.start], between):
         # "compared 1,212 patients seen by nurses with 1,212 seen by physicians": the other side of the
@@ -788,6 +832,12 @@ def _link_parts(candidate: Candidate, count: Count, sentence: str, found: list[C
             return replace(candidate, stage="pre"), container
         found[-1] = _as_part(previous, candidate)  # "Forty of the 62 nurses were women"
         return candidate, container
+    if previous and _THEM_AFTER.match(sentence[count.end:]) and previous.kind != "people":
+        # "held six focus groups with 41 of them": "them" are the people counted before, not the groups
+        people = next((c for c in reversed(found) if c.kind == "people" and not c.rejected
+                       and c.value > candidate.value), None)
+        if people is not None and candidate.kind == "none":
+            return replace(_as_part(candidate, people), kind="people", noun=people.noun), container
     if previous and (_PART_LEAD.search(before) or _THEM_AFTER.match(sentence[count.end:])):
         return _as_part(candidate, previous), container
     if previous and _people_in_units(previous, candidate, sentence[previous_end:count.start]):
@@ -1007,8 +1057,8 @@ def _groups_of_uncounted_people(chosen: Candidate, candidates: list[Candidate], 
         if candidate.kind != "groups" or candidate.rejected or candidate.index == chosen.index or not match:
             continue
         named = match.group("with").lower()
-        if re.search(r"\d|\b(?:them|these|those|whom|some|each|all)\b", named):
-            continue
+        if re.search(r"\d|\b(?:them|these|those|whom|some|each|all|subset|sub-?sample|selection|part)\b", named):
+            continue  # "focus groups with a subset of 41 of them": members drawn from people already counted
         # "focus groups with students and staff": any group named as the counted people may be drawn from them
         groups = [g.split() for g in re.split(r",|\band\b|\bor\b", named) if g.split()]
         if not _same_people(chosen.phrase, named) and not any(_same_people(chosen.noun.lower(), words[-1])
@@ -1127,15 +1177,49 @@ def _drop_funnel_ends(people: list[Candidate]) -> list[Candidate]:
     """
     people = _drop_drawn_pools(people)
     if all(c.stage == "pre" for c in people):
-        return [c for c in people if c.standing == STRONG]
+        return [c for c in people if c.standing == STRONG or _screened_with_a_test(c)]
     if not any(c.stage or c.standing == STRONG for c in people if c.stage != "pre"):
         return people  # nothing after the screening: the counts stand side by side
     people = [c for c in people if c.stage != "pre"]
-    if any(c.stage == "sample" for c in people):
+    if _analytic_end(people):
+        people = [c for c in people if c.stage != "sample"]
+    elif any(c.stage == "sample" for c in people):
         people = [c for c in people if c.stage != "analysed"]  # "600 were randomised and 571 were analysed"
     if any(c.stage != "post" for c in people):
         people = [c for c in people if c.stage != "post"]
     return people
+
+
+# The analysed set named as such, not a follow-up wave: "988 were analysed", "provided complete data".
+_DATA_PROVIDED = (r"(?:\w+ly\s+)?(?:provided|contributed|gave|supplied|had|returned)\s+(?:complete|completed|usable|"
+                  r"valid|full|sufficient|analy[sz]able|adequate)\s+(?:[\w-]+\s+)?data\b")
+_DATA_PROVIDED_AFTER = re.compile(rf"\s*{_DATA_PROVIDED}", re.IGNORECASE)
+_ANALYTIC_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:were|was)\s+(?:\w+ly\s+)?(?:analy[sz]ed|included in "
+                             rf"(?:the |our )?(?:final )?analys[ie]s)\b|{_DATA_PROVIDED})", re.IGNORECASE)
+_INCLUDED_IN_ANALYSIS_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:were|was)\s+(?:\w+ly\s+)?included in "
+                                         r"(?:the |our )?(?:final |main |primary )?analys[ie]s\b", re.IGNORECASE)
+
+
+def _analytic_end(people: list[Candidate]) -> bool:
+    """The funnel ends in the analysed set of a study that allocated no one: "1,014 consented and 988
+    provided complete data" makes 988 the sample; a trial keeps everyone it randomised (intention to treat)."""
+    sample = [c for c in people if c.stage == "sample"]
+    analysed = [c for c in people if c.stage == "analysed" and _ANALYTIC_AFTER.match(c.sentence, c.end)]
+    return bool(sample and analysed) and not any(_ALLOCATED.search(c.sentence) for c in people) \
+        and all(a.sentence == s.sentence and a.index > s.index and a.value < s.value for a in analysed for s in sample)
+
+
+_SCREENED_LEAD = re.compile(r"\bscreened\s+(?:(?:all|the|a total of)\s+)*$", re.IGNORECASE)
+_WITH_A_TEST_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:with|using)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                                r"(?:test|tool|instrument|scale|device|app|assay|checklist|questionnaire)s?\b",
+                                re.IGNORECASE)
+
+
+def _screened_with_a_test(candidate: Candidate) -> bool:
+    """"Nurses screened 512 pupils with a vision test" and no one enrolled after: the screening is the
+    study's measurement, so the screened are its sample, not a pool."""
+    sentence = candidate.sentence
+    return bool(_SCREENED_LEAD.search(sentence[:candidate.start]) and _WITH_A_TEST_AFTER.match(sentence, candidate.end))
 
 
 def _drop_drawn_pools(people: list[Candidate]) -> list[Candidate]:

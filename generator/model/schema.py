@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -53,6 +53,24 @@ def needs_review_warning(rel_path: str, notes: Sequence[str]) -> Diagnostic:
     """The line ``check`` and ``build`` print for a record waiting for review (it is not published)."""
     reasons = "; ".join(notes) if notes else "its status says so"
     return warning(rel_path, f"needs review, so it is not published: {reasons}", NEEDS_REVIEW_FIX)
+
+
+def missing_facts_warning(record: Mapping[str, Any], rel_path: str) -> Diagnostic | None:
+    """The warning for key facts the sources did not state (title, authors, year, DOI), at the source's
+    line; ``ingest`` prints it for what it reads and ``check`` for the records on disk, so the two agree.
+    A field a curator listed under ``not_stated`` is no longer in ``missing``."""
+    checked = record.get("not_stated") or []
+    gaps = [key for key in ("title", "authors", "year", "doi") if key in (record.get("missing") or [])
+            and key not in checked]
+    if not gaps:
+        return None
+    found = record.get("source")
+    source: Mapping[str, Any] = found if isinstance(found, dict) else {}
+    line = source.get("line") if isinstance(source.get("line"), int) else None
+    words = gaps[0] if len(gaps) == 1 else ", ".join(gaps[:-1]) + " or " + gaps[-1]
+    return warning(str(source.get("file") or rel_path), f"no {words} stated",
+                   f"If the study itself states {'it' if len(gaps) == 1 else 'them'}, fill {rel_path} in by hand",
+                   line=line)
 
 
 def orphan_warning(rel_path: str, missing: Sequence[str]) -> Diagnostic:

@@ -356,3 +356,30 @@ def test_a_japanese_abstract_is_read_by_the_japanese_grammar() -> None:
 ])
 def test_french_number_words(text: str, size: int | None) -> None:
     assert sample_size_in("fr", text).count == size
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    # a count in cited earlier work is that work's sample
+    ("Prior studies of 1,800 firefighters found poor sleep; we interviewed 22 firefighters on night rosters.", 22),
+    ("A regional audit of 3,100 nurses [4] showed high turnover, so we surveyed 640 nurses in two trusts.", 640),
+    ("Unlike previous studies, we recruited 95 bakers.", 95),
+    # the analysed end of a funnel in a study that allocated no one
+    ("Of 820 tenants contacted, 610 agreed and 577 provided usable data.", 577),
+    ("Of the 1,400 pupils approached, 1,150 consented and 1,090 were included in the analysis.", 1090),
+    ("Of 700 mothers screened, 420 were randomised and 391 were included in the analysis.", 420),
+    # two arms with the second noun left out and no total
+    ("The coaching arm had 58 smokers and the leaflet arm 61.", None),
+    # focus groups drawn from people already counted
+    ("We surveyed 275 bus drivers and held three focus groups with a subset of 24 of them.", 275),
+])
+def test_batch9_constructions(text: str, size: int | None) -> None:
+    assert choose_sample_size(text).count == size
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("Volunteers screened 275 adults with a finger-prick test.", 275),
+    ("We screened 2,000 women with a short questionnaire and enrolled 300 of them.", 300),
+    ("The tool had a specificity of 0.92 in 410 callers.", 410),
+])
+def test_screening_with_a_test_and_decimals_before_in(text: str, size: int) -> None:
+    assert choose_sample_size(text).count == size

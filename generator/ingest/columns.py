@@ -55,7 +55,7 @@ _GENERIC: dict[str, tuple[str, ...]] = {
            "pubyr", "py", "jahr", "erscheinungsjahr", "annee", "ano", "anno"),
     DATE: ("publicationdate", "datepublished", "publisheddate", "date", "pubdate", "dateofpublication"),
     JOURNAL: ("sourcetitle", "journal", "journaltitle", "journalname", "publicationtitle", "publicationname",
-              "journalbook", "containertitle", "secondarytitle", "alternatetitle3", "periodical",
+              "journalbook", "containertitle", "parenttitle", "secondarytitle", "alternatetitle3", "periodical",
               "conferencetitle", "booktitle", "publishedin", "publication", "pubtitle", "periodicaltitle",
               "serialtitle", "sourcename", "journalsource", "zeitschrift", "revue", "revista", "rivista"),
     JOURNAL_ABBREV: ("abbreviatedsourcetitle", "journalabbreviation", "journalabbrev", "isoabbreviation",

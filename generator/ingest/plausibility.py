@@ -788,8 +788,9 @@ def notice_problems(record: Mapping[str, Any]) -> list[str]:
     for value in (record.get("publication_type"), record.get("title")):
         kind = notice_kind(value) if isinstance(value, str) and value.strip() else None
         if kind:
-            return [f"the source is a journal notice ({kind!r}: a correction, retraction, list of reviewers or "
-                    "the like), not a study; exclude it, or include it if it truly reports one"]
+            return [f"the source is a journal notice ({kind!r}: a correction, retraction, obituary, "
+                    "book review, list of reviewers or the like), not a study; exclude it, or include it if it "
+                    "truly reports one"]
     return []
 
 

@@ -976,7 +976,8 @@ def choose_sample_size(text: str, context: str = "") -> SampleSize:
     ``context`` is the rest of the abstract when ``text`` is its methods: an abbreviation defined there
     ("community health workers (CHWs)") tells what a count in the methods counts.
     """
-    candidates = _expand_abbreviations(read_candidates(text), f"{context} {text}")
+    # "0 tenants" counts nobody: a sample is at least one person (or unit)
+    candidates = [c for c in _expand_abbreviations(read_candidates(text), f"{context} {text}") if c.value >= 1]
     notes: list[str] = []
     people = [c for c in candidates if c.kind == "people"]
     for candidate in people:
@@ -994,7 +995,7 @@ def choose_sample_size(text: str, context: str = "") -> SampleSize:
             chosen = _from_units(candidates, notes)
     if chosen is None and not notes:
         other = _other_language_sample_size(text)
-        if other is not None:
+        if other is not None and (other.count is None or other.count >= 1):
             return other
     if chosen is None:
         return SampleSize(None, None, tuple(dict.fromkeys(notes)))
@@ -1120,6 +1121,7 @@ def _resolve(people: list[Candidate], notes: list[str]) -> Candidate | None:
     """The one people count that is the sample, after funnels, parts and sums; None on conflict."""
     if not people:
         return None
+    people = [c for c in people if not _also_a_part(c, people)]
     kept = _drop_funnel_ends(_drop_pools(people))
     indexes = {c.index for c in kept}
     kept = [c for c in kept if not _is_part(c, indexes, kept)]
@@ -1264,6 +1266,13 @@ def _same_people(larger: str, smaller: str) -> bool:
     if not larger_words or not smaller_words or smaller in _GENERIC_PEOPLE or larger in _GENERIC_PEOPLE:
         return True
     return larger_words[-len(smaller_words):] == smaller_words
+
+
+def _also_a_part(candidate: Candidate, people: list[Candidate]) -> bool:
+    """"24 health workers used the app ...; twelve of them also took part in interviews": a part that
+    *also* did something is a subset of a sample counted before, whatever stage that count stands at."""
+    return candidate.also and candidate.part_of is not None and any(
+        c.index == candidate.part_of and not c.rejected and c.value > candidate.value for c in people)
 
 
 def _is_part(candidate: Candidate, indexes: set[int], kept: list[Candidate]) -> bool:

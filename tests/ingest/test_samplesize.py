@@ -383,3 +383,10 @@ def test_batch9_constructions(text: str, size: int | None) -> None:
 ])
 def test_screening_with_a_test_and_decimals_before_in(text: str, size: int) -> None:
     assert choose_sample_size(text).count == size
+
+
+def test_a_count_of_nobody_is_never_a_sample_size() -> None:
+    """Found by fuzzing the whole ingest: an abstract "0 tenants" gave sample_size 0, which the record
+    schema refuses (a sample is at least one)."""
+    assert choose_sample_size("0 tenants").count is None
+    assert choose_sample_size("We approached 0 landlords and surveyed 57 tenants.").count == 57

@@ -374,3 +374,13 @@ def test_compact_and_upper_case_dates() -> None:
     assert (audits.date, audits.journal, audits.volume, audits.issue, audits.pages) == (
         "2019-07-04", "Infection Control Notes", "6", "2", "9-14")
     assert (rails.date, rails.journal) == ("2020-12", "Falls Prevention Quarterly")
+
+
+def test_a_review_tools_parent_title_is_the_journal() -> None:
+    """Review-management tools (EPPI-Reviewer and the like) export the journal as "ParentTitle"."""
+    table = ("ItemId,ShortTitle,Title,ParentTitle,Authors,Year,Volume,Issue,Pages,DOI,Abstract\r\n"
+             "501,Haldane (2020),Kerbside pharmacy visits in winter,Journal of Street Health,Haldane M; Ruiz P,"
+             "2020,7,2,33-41,10.5555/jsh.2020.33,We visited 40 kerbside pharmacies.\r\n")
+    [record] = _read(table).records
+    assert (record.title, record.journal, record.year, record.pages) == (
+        "Kerbside pharmacy visits in winter", "Journal of Street Health", 2020, "33-41")

@@ -176,3 +176,27 @@ def test_notice_kind_never_raises(text: str) -> None:
     notice_kind(text)
     is_menu_run(text)
     breadcrumb_rest(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In memoriam: Dr Aiyana Whitecloud (1950–2024)", "obituary"),
+    ("Obituary", "obituary"),
+    ("Nachruf", "nachruf"),
+    ("Necrología: Prof. Ramón Ibarra", "obituary"),
+    ("Book review: Caring for Carers, edited by J. Lund", "book review"),
+    ("Buchbesprechung", "buchbesprechung"),
+    ("Compte rendu : Soigner en ville", "book review"),
+    ("Conference programme", "conference programme"),
+    ("Annual meeting programme: Nordic Nursing Days 2024", "conference programme"),
+])
+def test_obituaries_reviews_and_programmes_are_notices(text: str, kind: str) -> None:
+    assert notice_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Memory clinics in rural areas: a cohort study",
+    "Reviewing medication in care homes: a randomised trial",
+    "Conference attendance and burnout among nurses: a survey",
+])
+def test_study_titles_near_those_words_are_no_notices(text: str) -> None:
+    assert notice_kind(text) is None

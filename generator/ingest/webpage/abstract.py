@@ -11,6 +11,7 @@ import re
 
 from ..clean import cjk_share, is_abstract_heading, is_closing_heading, is_concluding_heading, leading_heading
 from .authors import parse_author_line
+from .blocks import AFFILIATION
 from .common import Line
 from .languages import guess_language
 from .linekinds import COLON_LABEL, SELF_CITATION_INLINE, is_prose, label_of
@@ -61,9 +62,10 @@ def find_abstracts(page: Page, starts: list[tuple[int, int, str]], title_index: 
     page.labelled_abstract = bool(page.abstracts)
     if not page.abstracts:
         after = max(title_index, page.authors_at if page.authors_at is not None else -1)
-        first_prose = next((i for i in range(after + 1, len(lines))
-                            if is_prose(lines[i].text) and not is_chrome_line(lines[i].text)
-                            and not label_of(lines[i].text) and parse_author_line(lines[i].text) is None), None)
+        proses = [i for i in range(after + 1, min(len(lines), head_end + 2))
+                  if is_prose(lines[i].text) and not is_chrome_line(lines[i].text) and not label_of(lines[i].text)
+                  and parse_author_line(lines[i].text) is None and not _is_affiliation_line(lines[i].text)]
+        first_prose = proses[0] if proses else None
         if first_prose is not None and first_prose <= head_end + 1:
             body = _abstract_lines(lines, first_prose, False)
             if body:
@@ -75,6 +77,12 @@ def find_abstracts(page: Page, starts: list[tuple[int, int, str]], title_index: 
             if values:
                 page.keywords.append(Block(label[1], [Line(line.number, v) for v in values],
                                            LABEL_LANGUAGE.get(label[1]) or guess_language(" ".join(values))))
+
+
+def _is_affiliation_line(text: str) -> bool:
+    """"1School of Pharmacy, University X, City, Country; 2Faculty of ...": institutions named at the start
+    of a line that does not end as a sentence does."""
+    return bool(AFFILIATION.search(text[:60])) and not re.search(r"[a-z0-9)%][.!?]\s*$|[a-z]{2}[.!?]\s+[A-Z]", text)
 
 
 def _abstract_lines(lines: list[Line], first: int, inline: bool) -> list[Line]:

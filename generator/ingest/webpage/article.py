@@ -36,7 +36,13 @@ from .fields import (
 from .head import clean_title, find_title_and_authors
 from .linekinds import first_stop
 from .metadata_rows import metadata_rows
-from .own_citation import find_issue_box, find_missing_pages, find_named_citation, find_own_citation
+from .own_citation import (
+    find_issue_box,
+    find_journal_issue_line,
+    find_missing_pages,
+    find_named_citation,
+    find_own_citation,
+)
 from .page import Block, Page
 from .profiles import profile_identifiers
 from .record import extraction, name_stripped
@@ -70,6 +76,7 @@ def analyse(text: str) -> Page:
     find_own_citation(page)
     find_issue_box(page, title_index)
     find_named_citation(page, title_index)
+    find_journal_issue_line(page)
     find_server(page)
     find_missing_pages(page, title_index)
     page.identifiers = profile_identifiers([line.text for line in head]) + page.identifiers

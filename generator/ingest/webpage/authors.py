@@ -203,6 +203,9 @@ def _given_first(part: str) -> str | None:
         return normalize_name(f"{tokens[-2]} {tokens[-1]}, {' '.join(tokens[:-2])}")  # "Fatima El Idrissi"
     if len(tokens) == 2 and _INITIALS.match(tokens[1]) and len(tokens[0]) > 1:
         return normalize_name(text, given_first=False)
+    if len(tokens) == 3 and _INITIALS.match(tokens[2]) and not _INITIALS.match(tokens[0]) \
+            and (tokens[0].lower() in _PARTICLES or tokens[0].lower() in _CAPITAL_PARTICLES or len(tokens[0]) <= 2):
+        return normalize_name(f"{tokens[0]} {tokens[1]}, {tokens[2]}")  # Vancouver "Ó Súilleabháin C", "Van Dijk AM"
     return normalize_name(text, given_first=True)
 
 

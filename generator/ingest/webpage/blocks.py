@@ -23,7 +23,10 @@ AFFILIATION = re.compile(
     r"escuela|école|faculty|faculdade|facultad|faculté|fakultät|institut[eo]?|hospital|hôpital|klinik(um)?|"
     r"clinic|centre|center|centro|college|laboratory|ministry|ministerio|division|program|programme|unit|"
     r"service|serviço|servicio|foundation|agency|council|trust|nhs|association|society|corporation|inc\.?|"
-    r"ltd\.?|gmbh|hochschule|fachhochschule|abteilung|zentrum|krankenhaus|lehrstuhl|uniwersytet|instytut)\b|"
+    r"ltd\.?|gmbh|hochschule|fachhochschule|abteilung|zentrum|krankenhaus|lehrstuhl|uniwersytet|instytut|"
+    r"universitas|fakultas|dinas|kabupaten|puskesmas|rumah sakit|politeknik|kementerian|program studi|"
+    r"universiteit|hogeschool|ziekenhuis|sjukhus|yliopisto|università|ospedale|dipartimento|istituto|"
+    r"ministère|secretaria|prefeitura|üniversitesi|hastanesi|fakültesi|trường|bệnh viện|viện)\b|"
     r"университет|институт|центр|больниц|大学|学院|医院|中心|研究所",
     re.IGNORECASE)
 # A line holding only affiliation markers and joiners: "1", "1,*,", "2 and", "a, b", "*".
@@ -48,7 +51,8 @@ _AUTHOR_SEARCH_LINE = re.compile(r"^\s*(search|find|look) (for )?(other )?(works
 _SEARCH_SITE_LINE = re.compile(r"^\s*(google scholar|pubmed|scopus|web of science|crossref|orcid|"
                                r"[\w&-]+ (academic|scholar|library|online))\s*$", re.IGNORECASE)
 # Accessibility links that come before everything else on a page, the masthead included.
-_SKIP_LINK = re.compile(r"^\s*(skip|jump) to\b|^\s*zum (haupt)?inhalt|^\s*aller au contenu|^\s*saltar al contenido|"
+_SKIP_LINK = re.compile(r"^\s*(skip|jump) (to|nav(igation)?)\b|"
+                        r"^\s*zum (haupt)?inhalt|^\s*aller au contenu|^\s*saltar al contenido|"
                         r"^\s*an official website of\b", re.IGNORECASE)
 
 

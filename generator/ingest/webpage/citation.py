@@ -34,7 +34,9 @@ _WORD_RANGE = "|".join(PAGE_RANGE_WORDS)
 # Pages after a page word may join their ends with a word ("pages 45 à 63").
 _WORDED_PAGE = (rf"[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—‐]\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?"
                 rf"|\s+(?:{_WORD_RANGE})\s+[A-Za-z]{{0,2}}\d+[A-Za-z]?(?![\w.]))?")
-_KEYWORD_VOLUME = re.compile(rf"\b(?:{'|'.join(VOLUME_WORDS)})\s*[:：]?\s*(?P<volume>\d+[A-Za-z]?)"
+_KEYWORD_VOLUME = re.compile(rf"\b(?:{'|'.join(VOLUME_WORDS)})\s*[:：]?\s*"
+                             r"(?:(?:1[89]|20)\d\d\s*[:：]\s*(?=\d))?"  # "Volume 2023:15": the year, then the volume
+                             rf"(?P<volume>\d+[A-Za-z]?)"
                              r"(?:\s*[（(](?!(?:1[89]|20)\d\d[)）])(?P<issue>\d+[A-Za-z]?(?:[-/]\d+)?)[)）])?|第\s*(?P<cjk_volume>\d+)\s*卷",
                              re.IGNORECASE)
 _KEYWORD_ISSUE = re.compile(

@@ -97,7 +97,7 @@ def find_citation(page: Page, head: list[Line], title_index: int) -> None:
         lenient = bool(DOI_IN_TEXT.search(text) or is_bibliographic_separator_line(text)
                        or re.search(r"\(\s*\d{4}\s*\)", text) or re.match(r"\s*(?:1[89]|20)\d\d\s*,", text))
         citation = parse_citation(text, lenient=lenient)
-        if citation is None or label_of(text):
+        if citation is None or label_of(text) or _article_type_dated(citation):
             continue
         if looks_like_citation_list_item(text) and index > title_index:
             continue
@@ -124,6 +124,13 @@ def _dated_beside(citation: Citation, head: list[Line], index: int) -> Citation:
         if 0 <= other < len(head) and is_date_only(head[other].text) and (date := parse_page_date(head[other].text)):
             return replace(citation, year=parse_year(date), date=date)
     return citation
+
+
+def _article_type_dated(citation: Citation) -> bool:
+    """"Research Article: Clinical Section | June 07 2022": an article-type line with its date, no citation."""
+    if not citation.journal or citation.volume or citation.issue or citation.pages:
+        return False
+    return is_article_type(re.split(r"\s*[:|·•]\s*", citation.journal.strip(" |"))[0])
 
 
 def _cites_several_works(found: list[tuple[int, Citation]]) -> bool:
@@ -192,6 +199,10 @@ def _crumbed_journal(above_title: list[Line]) -> str | None:
         rest = breadcrumb_rest(line.text)
         if rest and "," not in rest and not re.search(r"\d", rest) and is_journal_like(rest, None):
             return rest
+        crumbs = rest.split(", ") if rest else []
+        if 1 < len(crumbs) <= 3 and all(re.search(r"\d", crumb) for crumb in crumbs[1:]) \
+                and not re.search(r"\d", crumbs[0]) and is_journal_like(crumbs[0], None):
+            return crumbs[0]  # "Home » Journal of X » Volume 15": the journal, then its volume or issue
     return None
 
 

@@ -64,6 +64,9 @@ def find_title_and_authors(page: Page, head_end: int) -> None:
         page.title_translation = (script_of(original), clean_title(original) or original)
     if authors is not None and authors_at is not None and authors_at > title_index:
         page.authors, page.authors_at = authors, authors_at
+        if _TRUNCATED_AUTHORS.search(lines[authors_at].text) and (full := _labelled_authors(lines)) is not None \
+                and len(full.names) > len(authors.names):
+            page.authors = full  # "Ana Roy, +2 authors Bo Lind": the full list the page labels further down
     elif (labelled := _labelled_authors(lines)) is not None:
         page.authors = labelled  # catalogues and databases list authors as a field, below the abstract too
     elif (single := _sole_author_below(lines, title_index)) is not None:
@@ -76,9 +79,17 @@ def _first_title_line(lines: list[Line], head: list[Line], site: str | None) -> 
     candidates = [i for i, line in enumerate(head) if _is_title_candidate(line.text, site)
                   and parse_author_line(line.text) is None]
     outside = [i for i in candidates if not _in_menu(lines, i)]
+    typed = [i for i in outside if i > 0 and _is_type_label(lines[i - 1].text)]
+    if typed and outside and typed[0] != outside[0] and len(lines[outside[0]].text.split()) <= 5:
+        return typed[0]  # a short heading above "Book Review" / "Original Article" over the title is the site's
     if outside and (outside[0] == candidates[0] or not _is_sentence(lines[outside[0]].text)):
         return outside[0]
     return candidates[0] if candidates else None
+
+
+def _is_type_label(text: str) -> bool:
+    """An article-type label alone on its line ("Research Article", "Book Review", "Obituary")."""
+    return len(text.split()) <= 4 and (is_article_type(text) or notice_kind(text) is not None)
 
 
 def _is_sentence(text: str) -> bool:
@@ -155,6 +166,9 @@ def _author_lines(lines: list[Line], head_end: int, site: str | None) -> tuple[i
             if found is not None:
                 return index, found
             continue
+        if (bare := _BARE_AUTHOR_LABEL.match(line.text)) and (named := parse_author_line(bare.group(1))) \
+                and named.names:
+            return index, named  # "Authors Ó Súilleabháin C, Vukovic M": a label without its colon
         if label or is_chrome_line(line.text) or is_journal_like(line.text, site):
             continue
         if is_name_with_degrees(line.text) and (headed := _degree_headed_names(lines[index:limit])) is not None:
@@ -167,6 +181,13 @@ def _author_lines(lines: list[Line], head_end: int, site: str | None) -> tuple[i
         if parsed and (block := name_per_line_block(lines, index)) is not None:
             return index, block
     return None, None
+
+
+#: An author line a page shortened ("+1 author", "… 3 more", "et al.").
+_TRUNCATED_AUTHORS = re.compile(r"\+\s*\d+\s+(?:more|authors?)\b|\d+\s+more\b|\bet al\b|…", re.IGNORECASE)
+#: An author label run into the names with a space only ("Authors Ana Roy, Bo Lind").
+_BARE_AUTHOR_LABEL = re.compile(
+    r"^\s*(?:authors?|autor(?:en|es)?|auteurs?|autori|penulis|författare)\s+(\S.*)$", re.IGNORECASE)
 
 
 def _degree_headed_names(lines: list[Line]) -> AuthorLine | None:
@@ -204,7 +225,7 @@ def _title_above(lines: list[Line], authors_at: int, site: str | None) -> int | 
         text = lines[index].text
         if is_chrome_line(text) or notice_kind(text) == _JOURNAL_PAGE:
             continue  # buttons and the journal's own links ("Aims and scope") do not count as distance
-        if _is_title_candidate(text, site):
+        if _is_title_candidate(text, site) and not _FIELD_LINE.match(text):
             return index
         if is_prose(text) and not is_title_like(text) or passed >= _TITLE_DISTANCE:
             return None
@@ -246,12 +267,23 @@ def _continues(first: Line, second: Line, site: str | None) -> bool:
             or is_bibliographic_separator_line(second.text) and YEAR_ALONE.search(second.text) \
             or (parse_author_line(second.text) and not re.match(r"(A|An|The)\s", second.text)):
         return False  # an author line is never part of a title; "A Telephone Audit" only looks like a name
+    if _BYLINE_OR_LABEL.match(second.text):
+        return False  # "Reviewed by ...", "Subject Area: Geriatrics": a byline or a field under the title
     if second.text[:1].islower():
         return len(second.text.split()) <= 20
     if not _is_title_candidate(second.text, site) or is_article_type(second.text):
         return False
     first_words, second_words = len(first.text.split()), len(second.text.split())
     return first_words >= 6 and second_words <= 12 and first_words >= 1.5 * second_words
+
+
+#: A field of the page under its title: a short label, a colon and a value ("Subject Area: Geriatrics").
+_FIELD_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*:\s+\S")
+#: A byline ("Reviewed by", "Written by", "Von") or a short label before a colon ("Subject Area: ...").
+_BYLINE_OR_LABEL = re.compile(
+    r"^\W*(?:(?:reviewed|written|edited|compiled|translated|posted|interviewed)\s+by|by|von|par|por|di|door)\s+\S"
+    r"|^[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*:\s+\S",
+    re.IGNORECASE)
 
 
 def _join_title(first: str, second: str) -> str:

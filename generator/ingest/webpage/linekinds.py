@@ -33,7 +33,8 @@ _PHRASE_LABEL = re.compile(r"^(published in|appeared in|is part of)\s+(\S.*)$", 
 SELF_CITATION_INLINE = re.compile(
     r"^\s*(?:how to cite(?: this (?:article|paper))?|cite this (?:article|paper)(?: as)?|"
     r"cite this as|suggested citation|cite as|pour citer (?:cet article|ce document)|"
-    r"citation|zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文|引用格式)"
+    r"citation|zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文|引用格式|"
+    r"cara (?:mengutip|sitasi)(?: artikel ini)?|zitiervorschlag|zitierempfehlung|hoe te citeren|come citare)"
     r"\s*[:：]\s*(\S.{20,})$",
     re.IGNORECASE)
 

@@ -64,12 +64,90 @@ _ELEMENTS: dict[str, str] = {
 _PREFIX = re.compile(r"^(?:dc|dcterms|prism)\.|^citation_")
 
 
+# --------------------------------------------------------------------------- label tables in words
+# Repositories and catalogues (OPUS, MyCoRe, OJS, university bibliographies) show a record as a table of
+# labels in the site's language, copied as "Label:<TAB>value" rows. The labels are the general words for
+# bibliographic fields in several languages; "Titel (Deutsch)" names the language of the value.
+_WORD_ROW = re.compile(r"^(?P<key>[^\t:：]{2,50}?)\s*[:：]?\t+\s*(?P<value>\S.*)$")
+_LANGUAGE_NOTE = re.compile(r"\s*\([^)]{2,20}\)\s*$")
+_WORD_LABELS: dict[str, frozenset[str]] = {
+    "title": frozenset({"title", "titel", "título", "titre", "titolo", "judul", "tytuł", "naslov", "název",
+                        "hauptsachtitel", "sachtitel", "otsikko"}),
+    "authors": frozenset({"author", "authors", "creator", "creators", "urheber", "verfasser", "verfasserin",
+                          "autor", "autoren", "autorin", "auteur", "auteurs", "autores", "autori", "penulis",
+                          "författare", "auteur(s)", "author(s)", "tekijä", "tekijät"}),
+    "journal": frozenset({"erschienen in", "enthalten in", "zeitschrift", "titel der zeitschrift", "journal",
+                          "journal title", "published in", "source", "is part of", "revue", "revista", "rivista",
+                          "tijdschrift", "verschenen in", "nama jurnal", "jurnal", "paru dans", "publicado en",
+                          "pubblicato in", "julkaisu", "lehti", "czasopismo", "časopis", "tidskrift"}),
+    "volume": frozenset({"jahrgang", "band", "volume", "vol", "vol.", "bd", "bd.", "tome", "volumen", "deel",
+                         "jaargang", "cilt", "tom", "volume/issue", "årgång", "vuosikerta", "rocznik", "ročník"}),
+    "issue": frozenset({"heft", "ausgabe", "nummer", "issue", "number", "numéro", "número", "fascicolo",
+                        "aflevering", "afl.", "sayı", "nomor", "no", "no.", "nr", "nr.", "numero", "zeszyt", "číslo"}),
+    "pages": frozenset({"seiten", "seitenangaben", "seitenangabe", "seite", "pages", "page", "páginas", "pagine",
+                        "blz", "blz.", "pagina", "pagina's", "paginas", "bladzijden", "halaman",
+                        "sayfa", "sayfalar", "sidor", "sivut", "strony", "strany",
+                        "page range", "umfang"}),
+    "date": frozenset({"jahr der erstveröffentlichung", "erscheinungsjahr", "jahr", "year", "publication year",
+                       "year of publication", "année", "année de publication", "año", "año de publicación",
+                       "anno", "jaar", "tahun", "tahun terbit", "erscheinungsdatum", "publication date",
+                       "date of publication", "veröffentlichungsdatum", "date de publication", "fecha de publicación",
+                       "år", "vuosi", "rok", "rok wydania"}),
+    "doi": frozenset({"doi"}),
+    "keywords": frozenset({"freies schlagwort / tag", "freie schlagwörter", "schlagwörter", "schlagworte",
+                           "schlagwort", "stichwörter", "keywords", "keyword", "subject", "subjects",
+                           "mots-clés", "mots clés", "palabras clave", "parole chiave", "trefwoorden",
+                           "kata kunci", "nyckelord", "asiasanat", "słowa kluczowe", "klíčová slova",
+                           "palavras-chave", "author keywords", "uncontrolled keywords"}),
+}
+#: Fields that show a table of labels is a bibliographic record rather than any two-column text.
+_SOURCE_FIELDS = frozenset({"journal", "volume", "issue", "pages"})
+
+
+def _word_field(label: str) -> str | None:
+    key = " ".join(label.casefold().split())
+    for candidate in (key, _LANGUAGE_NOTE.sub("", key)):
+        found = next((name for name, labels in _WORD_LABELS.items() if candidate in labels), None)
+        if found:
+            return found
+    return None
+
+
+def _word_table(lines: list[Line]) -> list[Line]:
+    """The page with a table of worded labels (three fields or more, one of them the source) rewritten as
+    labelled lines before the first abstract; the first row of each field wins (German before English)."""
+    rows = [(index, field, match.group("value").strip()) for index, line in enumerate(lines)
+            if (match := _WORD_ROW.match(line.text)) and (field := _word_field(match.group("key")))]
+    fields = {field for _, field, _ in rows}
+    if len(fields) < 3 or not fields & _SOURCE_FIELDS:
+        return lines
+    values: dict[str, list[tuple[int, str]]] = {}
+    for index, field, value in rows:
+        values.setdefault(field, [(lines[index].number, value)])
+    if "pages" in values:
+        number, pages = values.pop("pages")[0]
+        first_page, _, last_page = pages.partition("-")
+        values["first_page"] = [(number, first_page.strip())]
+        if last_page.strip():
+            values["last_page"] = [(number, last_page.strip())]
+    taken = {index for index, _, _ in rows}
+    kept = [line for i, line in enumerate(lines) if i not in taken]
+    at = next((i for i, line in enumerate(kept) if _ABSTRACT_LABEL.match(line.text)), rows[0][0])
+    at = min(at, rows[0][0])
+    return kept[:at] + _labelled(values) + kept[at:]
+
+
+#: The label of an abstract on a line of its own, in the languages of the worded tables above.
+_ABSTRACT_LABEL = re.compile(r"^\s*(?:abstract|summary|zusammenfassung|kurzfassung|résumé|resumen|resumo|riassunto|"
+                             r"samenvatting|abstrak|sammanfattning|tiivistelmä|streszczenie)\s*:?\s*$", re.IGNORECASE)
+
+
 def metadata_rows(lines: list[Line]) -> list[Line]:
     """The page's lines with a table of standard metadata rows (two rows or more) rewritten as labelled
     lines at the table's place; pages without such a table come back unchanged."""
     rows = [(index, match) for index, line in enumerate(lines) if (match := _ROW.match(line.text))]
     if len(rows) < 2:
-        return lines
+        return _word_table(lines)
     values: dict[str, list[tuple[int, str]]] = {}
     for index, match in rows:
         field = _ELEMENTS.get(_PREFIX.sub("", match.group("key")))

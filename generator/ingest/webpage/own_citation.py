@@ -248,3 +248,26 @@ def find_named_citation(page: Page, title_index: int) -> None:
 def _crumb_text(text: str) -> str:
     """A line above the title as a journal name would stand in it: without crumb marks, case-folded."""
     return " ".join(text.strip(" >›»/|").split()).casefold()
+
+
+def find_journal_issue_line(page: Page) -> None:
+    """Volume, issue and pages the head leaves out, from a line anywhere on the page that opens with the
+    page's own journal ("Journal of X, Volume 50, Issue 5, Pages 402–410"): a details panel that names
+    the same journal cites this article, never another one."""
+    own = page.citation
+    journal = page.journal or (own.journal if own else None)
+    if own is None or not journal or own.volume and own.pages:
+        return
+    opening = re.compile(rf"^\W*{re.escape(journal)}\s*[,.:;]\s*(?=\S)", re.IGNORECASE)
+    for line in page.lines:
+        if line is page.title or not opening.match(line.text) or len(line.text) > 160:
+            continue
+        dated = line.text if re.search(r"\b(?:1[89]|20)\d\d\b", line.text) or not own.year \
+            else f"{line.text} ({own.year})"
+        found = parse_citation(dated, lenient=True)
+        if found is None or not (found.volume or found.pages):
+            continue
+        merged = filled_from(own, found)
+        if merged is not None:
+            page.citation = merged
+            return

@@ -99,7 +99,9 @@ def extraction(page: Page) -> Extraction:
 def _journal_not_publisher(page: Page, journal: str | None) -> str | None:
     """The journal, unless it is a general repository or the name the page labels as its publisher
     ("Publisher" / "Zenodo"), which an APA reference puts where a journal would stand."""
-    if journal is None:
+    # '", Journal' after an APA title in quotes: the quote and comma are the reference's, not the journal's
+    journal = journal.lstrip(" \"'“”‘’«»,;.").rstrip(" \"'“”‘’«»,;") if journal else None
+    if not journal:
         return None
     key = " ".join(journal.casefold().split())
     return None if key in REPOSITORY_NAMES or key in _labelled_publishers(page) else journal

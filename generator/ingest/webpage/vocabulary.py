@@ -235,7 +235,9 @@ SELF_CITATION = re.compile(
     r"cite as|cite|citer|citar|citare|zitieren|kaynak göster|atıf|引用|引用する|인용|"
     r"zitierweise|citer cet article|c[oó]mo citar(?: este art[ií]culo| este artigo)?|引用本文|"
     r"(?:så här )?citera(?:r du)?(?: artikeln)?|citeer(?: dit artikel| als)?|come citare(?: questo articolo)?|"
-    r"jak cytować(?: ten artykuł)?|zitieren sie diesen artikel|lähdeviite|sådan citerer du|slik siterer du)\s*:?\s*$",
+    r"jak cytować(?: ten artykuł)?|zitieren sie diesen artikel|lähdeviite|sådan citerer du|slik siterer du|"
+    r"cara (?:mengutip|sitasi)(?: artikel ini)?|hoe te citeren|zitiervorschlag|zitierempfehlung|"
+    r"como citar este artigo|bu makaleye atıf için|atıf için|cách trích dẫn|วิธีการอ้างอิง)\s*:?\s*$",
     re.IGNORECASE,
 )
 
@@ -453,13 +455,16 @@ DATE_LABELS: tuple[tuple[str, str], ...] = (
     (
         "published|publication date|pub(lished)? date|date published|issue date|veröffentlicht|publié( le)?|"
         "publicado|publicación|publicerad|publiceret|publisert|gepubliceerd|pubblicato|opublikowano|julkaistu|"
-        "publikováno|发表日期|出版日期|发布日期|刊出日期|year|publication year|year of publication|"
+        "publikováno|diterbitkan|dipublikasikan|tanggal terbit|"
+        "发表日期|出版日期|发布日期|刊出日期|year|publication year|year of publication|"
         "year published|発行年|발행년도|발행연도|出版年|yıl|année|año|ano|jahr|anno|jaar|år|rok|год|vuosi|év|tahun",
         "published",
     ),
     ("received|eingegangen|reçu|recibido|ricevuto|ontvangen|mottagen|otrzymano|收稿日期", "received"),
-    ("accepted|angenommen|accepté|aceptado|accettato|geaccepteerd|accepterad|zaakceptowano|录用日期|接受日期",
-     "accepted"),
+    ("accepted(?: for publication)?|angenommen|(?:zur publikation )?angenommen|accepté(?: pour publication)?|"
+     "aceptado(?: para (?:su )?publicación)?|accettato|geaccepteerd|accepterad|zaakceptowano|diterima|"
+     "录用日期|接受日期", "accepted"),
+    ("received(?: for (?:publication|review))?|submitted|diajukan|dikirim", "received"),
     ("revised|überarbeitet|révisé|revisado|修回日期", "revised"),
     ("date written|written", "written"),
 )
@@ -606,7 +611,9 @@ INLINE_AUTHOR_CHROME = re.compile(
     r"view orcid profile|orcid( icon)?|\(corresponding author\)|corresponding author|"
     r"[\[(]?\s*(?:opens?|links?|link opens) in (?:a )?new (?:window|tab)\s*[\])]?|"
     r"\bauthors?\s+info(rmation)?(\s*(&|and)\s*affiliations?)?\s*$|"
-    r"show (more|less)|\+\s*\d+ (more|authors)|et al\.?",
+    r"show (more|less)|\+\s*\d+\s+(?:more(?:\s+authors?)?|authors?)\b|"
+    r"(?:…|\.\.\.)?\s*(?:and\s+)?\d+\s+more\s+authors?\b|"
+    r"et al\.?",
     re.IGNORECASE,
 )
 
@@ -622,6 +629,19 @@ SITE_WORDS = re.compile(
 )
 
 
+#: Lines on the journal's editorial process, not the article's content: the handling editor, the
+#: reviewers, the kind of peer review, a plagiarism check ("Academic Editor: ...", "Reviewed by: ...").
+_EDITORIAL_PROCESS = re.compile(
+    r"^\W*(?:(?:(?:academic|handling|section|associate|guest|responsible|managing)\s+editors?"
+    r"|editors?\s+who\s+(?:approved|accepted|handled)\b[^:]{0,30}"
+    r"|(?:peer[\s-]+)?review(?:ed)?\s+by|edited\s+by|checked\s+for\s+plagiarism"
+    r"|(?:editor|éditeur|rédacteur)\s+(?:responsable|en\s+charge|académico|de\s+sección))\s*(?::|\s(?=\S))"
+    r"|(?:peer[\s-]+review(?:er)?s?(?:\s+(?:comments|reports?|history|process|type|model))?"
+    r"|review\s+(?:comments|reports?|history|process|type|model))"
+    r"\s*(?::.*|\d+|yes|no)?\s*$)",
+    re.IGNORECASE)
+
+
 def is_chrome_line(text: str) -> bool:
     """A menu entry, button, banner, counter, breadcrumb or footer line."""
     stripped = text.strip()
@@ -629,6 +649,7 @@ def is_chrome_line(text: str) -> bool:
         return True
     return bool(
         _CHROME_LINE.match(stripped)
+        or _EDITORIAL_PROCESS.match(stripped)
         or _CHROME_FRAGMENT.search(stripped)
         or (_BREADCRUMB.match(stripped) and len(stripped) < 160)
     )
@@ -873,6 +894,15 @@ NOTICE_TYPE_LABELS: frozenset[str] = frozenset({
     "rectificatif", "rétractation", "avis de rétractation", "berichtigung", "korrektur", "erratum notice",
     "errata corrige", "rettifica", "ritrattazione", "retratação", "correção",
     "勘误", "更正", "撤稿", "撤稿声明", "正誤", "訂正",
+    # obituaries, book reviews and programmes: pages of a journal that report no study
+    "obituary", "obituaries", "in memoriam", "in memory", "nachruf", "nécrologie", "necrología", "necrologio",
+    "obituario", "necrologia", "in memoriam:", "讣告", "追悼", "book review", "book reviews", "review of books",
+    "buchbesprechung", "rezension", "buchrezension", "compte rendu", "comptes rendus", "compte rendu de lecture",
+    "reseña", "reseña de libro", "recensione", "resenha", "boekbespreking", "recensie", "书评", "書評",
+    "conference programme", "conference program", "congress programme", "congress program",
+    "meeting programme", "meeting program", "scientific programme", "scientific program",
+    "programme of the conference", "tagungsprogramm", "kongressprogramm", "programme du congrès",
+    "programa del congreso", "programma del congresso", "会议日程",
 })
 
 #: Openings of notice titles ("Correction to: ...", "Retraction of ...", "Thank you to our reviewers").
@@ -890,7 +920,12 @@ NOTICE_TITLE = re.compile(
     r"|^\W*(?:editorial\s+board|masthead|issue\s+information|front\s+matter|back\s+matter)\b"
     r"|^\W*(?:instructions|guidelines|guide|information)\s+(?:for|to)\s+(?:authors|contributors|reviewers)\W*$"
     r"|^\W*(?:author|submission)\s+guidelines\W*$|^\W*aims\s+(?:and|&)\s+scope\W*$"
-    r"|^\W*about\s+(?:the|this)\s+journal\W*$",
+    r"|^\W*about\s+(?:the|this)\s+journal\W*$"
+    r"|^\W*(?:in\s+memoriam|obituary|obituaries|nachruf|nécrologie|necrolog[íi]a|necrologio|obituario)\b"
+    r"|^\W*(?:book\s+review|review\s+of\s+the\s+book|buchbesprechung|rezension|compte\s+rendu|reseña|recensione"
+    r"|resenha|boekbespreking)\s*(?:of\s*)?[:\-–—]"
+    r"|^\W*(?:(?:annual|scientific|final)\s+)?(?:conference|congress|meeting|symposium|workshop)\s+programm?e\W*"
+    r"(?:[:\-–—]|$)",
     re.IGNORECASE)
 
 
@@ -899,6 +934,11 @@ _NOTICE_KINDS = (
     ("correction", ("correct", "errat", "corrig", "addend", "fe de", "rectif", "bericht", "korrektur")),
     ("retraction", ("retract", "withdraw")),
     ("expression of concern", ("express", "editorial expression")),
+    ("obituary", ("in memoriam", "obituar", "nachruf", "nécrolog", "necrolog", "in memory", "讣告", "追悼")),
+    ("book review", ("book review", "review of", "buchbesprechung", "rezension", "buchrezension", "compte",
+                     "reseña", "recensione", "resenha", "boekbespreking", "recensie", "书评", "書評")),
+    ("conference programme", ("conference", "congress", "meeting", "symposium", "workshop", "scientific",
+                              "annual", "final", "programme", "program", "tagungs", "kongress", "会议")),
     ("list of reviewers", ("thank", "acknowledg", "recogni", "apprec", "gratitude", "grateful", "review",
                            "referee", "list", "our", "with")),
     ("journal front matter", ("editorial board", "masthead", "issue information", "front", "back")),
@@ -973,9 +1013,13 @@ HOME_LABELS: frozenset[str] = frozenset({
 #: Crumbs that name a section of a site, not a work ("Journals", "Revues", "Article").
 SECTION_CRUMBS: frozenset[str] = frozenset({
     "journals", "journal", "revues", "revue", "revistas", "zeitschriften", "dergiler", "articles", "article",
-    "issues", "all issues", "archive", "archives", "browse", "books", "ouvrages", "numéros", "números", "hefte",
+    "issues", "all issues", "archive", "archives", "arsip", "archiv", "archivo", "arquivo", "archivio", "arşiv",
+    "arkisto", "archief", "архив", "browse", "books", "ouvrages", "numéros", "números", "hefte",
     "research", "publications", "collections", "subjects", "magazines",
 })
+#: A "back to" link opening a trail ("Back to Journals", "Zurück zur Übersicht", "Retour aux revues").
+_BACK_CRUMB = re.compile(
+    r"^(?:back to|return to|zurück zu[rm]?|retour (?:à|aux?)|volver a|torna a|terug naar|kembali ke)\s", re.IGNORECASE)
 _CRUMB_BREAK = re.compile(r"\s{2,}|\s*[>›»]\s*|\s+/\s+|\t")
 
 
@@ -983,7 +1027,7 @@ def breadcrumb_rest(text: str) -> str | None:
     """The crumbs after the site's own ones in a breadcrumb trail ("Accueil  Revues  Revue X  2021/3 (Vol. 9)"
     -> "Revue X, 2021/3 (Vol. 9)"), or None when ``text`` is no trail opening with a home crumb."""
     parts = [part.strip() for part in _CRUMB_BREAK.split(text) if part.strip()]
-    if len(parts) < 2 or parts[0].casefold() not in HOME_LABELS:
+    if len(parts) < 2 or parts[0].casefold() not in HOME_LABELS and not _BACK_CRUMB.match(parts[0]):
         return None
     rest = [part for part in parts[1:] if part.casefold() not in SECTION_CRUMBS]
     return ", ".join(rest) if rest else None

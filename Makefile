@@ -49,7 +49,7 @@ build: install
 
 ## test: install the test extras, Node tools and Chromium, and run the whole suite
 test: install-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 	$(PY) -m mypy
 	$(PY) -m ruff check generator tests bench
 

@@ -152,6 +152,10 @@ _STOPWORDS = {
 }
 
 
+#: The same lists as sets, built once: they are looked up for every word of every page.
+_STOPWORD_SETS: dict[str, frozenset[str]] = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}
+
+
 def guess_language(text: str) -> str | None:
     """A BCP 47 tag for ``text``, or None when the evidence is too thin to say."""
     if not text or not text.strip():
@@ -161,7 +165,7 @@ def guess_language(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if len(words) < 3:
         return None
-    scores = {lang: sum(1 for w in words if w in set(stops)) for lang, stops in _STOPWORDS.items()}
+    scores = {lang: sum(1 for w in words if w in stops) for lang, stops in _STOPWORD_SETS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] >= 2 and ranked[0] > ranked[1]:
@@ -172,7 +176,7 @@ def guess_language(text: str) -> str | None:
 def has_function_words(text: str, lang: str) -> bool:
     """Whether ``text`` uses any function word of ``lang`` ("the", "of", "and" for English); a title of
     several words with none of them is written in another language. True for languages without a list."""
-    stops = _STOPWORDS.get(lang)
+    stops = _STOPWORD_SETS.get(lang)
     if stops is None:
         return True
-    return any(word in set(stops) for word in re.findall(r"[^\W\d_]+", text.lower()))
+    return any(word in stops for word in re.findall(r"[^\W\d_]+", text.lower()))

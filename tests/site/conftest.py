@@ -11,25 +11,20 @@ with CI=true it fails them instead, so CI never goes green by skipping.
 
 from __future__ import annotations
 
-import functools
-import io
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, NoReturn
-from urllib.parse import unquote, urlsplit
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from pagecheck import REPO, Server, served, unavailable
 
-REPO = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPO / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCREENSHOTS = REPO / "screenshots"
 CHROMIUM = Path(os.environ.get("EVIDENCE_BRIEF_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -39,17 +34,6 @@ DEFAULT_MOUNT = "/brief/"
 PROJECT_PARTS = ("seeds", "content", "templates", "site.yaml")
 #: Settings that cut every list of the seeds' theme pages short, so each kind of theme sub-page exists.
 PAGED_SETTINGS = {"page_size": 2, "theme_quotes": 1}
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
-
-
-def unavailable(reason: str) -> NoReturn:
-    """Skip with ``reason`` on a developer machine; fail in CI, where everything must be installed."""
-    if in_ci():
-        pytest.fail(f"{reason} (CI=true: the suite must not skip this; `make test` installs it)")
-    pytest.skip(reason)
 
 
 def copy_project(target: Path, *, base_url: str | None = None, settings: dict[str, Any] | None = None) -> Path:
@@ -153,75 +137,9 @@ def _build_copy(project_dir: Path, settings: dict[str, Any] | None = None) -> Bu
     return BuiltSite(project=project, output=output, pages=list(result.pages), base_url=built_url, mount=mount)
 
 
-class _SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves ``directory`` at ``mount`` only; anything else, or a missing file, is the site's 404 page."""
-
-    mount = "/"
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
-                      ".svg": "image/svg+xml", ".xml": "application/xml", ".css": "text/css"}
-
-    def translate_path(self, path: str) -> str:
-        raw = unquote(urlsplit(path).path)
-        if not raw.startswith(self.mount):
-            return str(Path(self.directory) / ".no-such-file" / "outside-the-mount")
-        return super().translate_path("/" + path[len(self.mount):])
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        target = Path(self.translate_path(self.path))
-        if target.is_dir() and not (target / "index.html").is_file():
-            target = target / ".missing"
-        if not target.exists():
-            return self._not_found()
-        return super().send_head()
-
-    def _not_found(self):  # type: ignore[no-untyped-def]
-        page = Path(self.directory) / "404.html"
-        body = page.read_bytes() if page.is_file() else b"<!doctype html><title>Not found</title>"
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def list_directory(self, path):  # type: ignore[no-untyped-def]
-        return self._not_found()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@dataclass(frozen=True)
-class Server:
-    origin: str  # "http://127.0.0.1:PORT"
-    mount: str  # "/moud/"
-
-    @property
-    def root(self) -> str:
-        """The site's home page URL on the test server."""
-        return self.origin + self.mount
-
-    def url(self, site_path: str) -> str:
-        return self.root + site_path
-
-
-def serve(directory: Path, mount: str) -> tuple[ThreadingHTTPServer, Server]:
-    """Start a static server for ``directory`` at ``mount`` on 127.0.0.1 (a free port), in a thread."""
-    handler = type("Handler", (_SubPathHandler,), {"mount": mount})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True).start()
-    host, port = httpd.server_address[:2]
-    return httpd, Server(origin=f"http://{host!s}:{port}", mount=mount)
-
-
 def _serving(site: BuiltSite) -> Iterator[Server]:
-    httpd, info = serve(site.output, site.mount)
-    try:
+    with served(site.output, site.mount) as info:
         yield info
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -19,13 +19,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from pagecheck import CONTRAST, WCAG, axe_violations, format_violations
 
 if TYPE_CHECKING:  # fixtures' types, for readers; conftest is never imported by tests
     from conftest import BuiltSite, Server
 
 PAGE_KINDS = ("home", "study", "studies", "facet", "theme", "themes", "about", "search", "404")
 WIDTHS = (375, 1280)
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa"]
 #: A URL no page has: the test server answers it with the site's 404.html and status 404.
 MISSING_PATH = "no/such/page/"
 
@@ -226,35 +226,12 @@ def test_tab_from_page_load_focuses_the_skip_link(kind: str, page_of: Callable[[
     page.evaluate("document.activeElement && document.activeElement.blur()")
 
 
-def _format_violations(violations: list[dict[str, Any]]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation['help']} <{violation['helpUrl']}>")
-        for node in violation["nodes"][:5]:
-            summary = " ".join((node.get("failureSummary") or "").split())
-            lines.append(f"    at {' '.join(map(str, node['target']))}: {summary}")
-            lines.append(f"       {node.get('html', '')[:200]}")
-        if len(violation["nodes"]) > 5:
-            lines.append(f"    ... and {len(violation['nodes']) - 5} more elements")
-    return "\n".join(lines)
-
-
-def _axe(page: Any, axe_script: Path, options: dict[str, Any]) -> list[dict[str, Any]]:
-    if not page.evaluate("typeof window.axe === 'object'"):
-        # Evaluated through the driver, not as an inline <script>: the site's Content-Security-Policy
-        # stays on, so these checks see the pages as readers do.
-        page.evaluate(axe_script.read_text(encoding="utf-8") + "\n;undefined")
-    result = page.evaluate("async (options) => await axe.run(document, options)", options)
-    return list(result["violations"])
-
-
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_axe_finds_no_wcag_violations(kind: str, page_of: Callable[[str], Opened], axe_script: Path) -> None:
     page = page_of(kind).page
-    violations = _axe(page, axe_script, {"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                         "resultTypes": ["violations"]})
+    violations = axe_violations(page, axe_script, WCAG)
     if violations:
-        pytest.fail(f"axe-core on {_site_path_of(page)} ({kind}):\n{_format_violations(violations)}", pytrace=False)
+        pytest.fail(f"axe-core on {_site_path_of(page)} ({kind}):\n{format_violations(violations)}", pytrace=False)
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
@@ -262,12 +239,11 @@ def test_colour_contrast_in_dark_mode(kind: str, page_of: Callable[[str], Opened
     page = page_of(kind).page
     page.emulate_media(color_scheme="dark")
     try:
-        violations = _axe(page, axe_script, {"runOnly": {"type": "rule", "values": ["color-contrast"]},
-                                             "resultTypes": ["violations"]})
+        violations = axe_violations(page, axe_script, CONTRAST)
     finally:
         page.emulate_media(color_scheme="light")
     if violations:
-        pytest.fail(f"axe-core on {_site_path_of(page)} ({kind}, dark mode):\n{_format_violations(violations)}",
+        pytest.fail(f"axe-core on {_site_path_of(page)} ({kind}, dark mode):\n{format_violations(violations)}",
                     pytrace=False)
 
 
@@ -469,9 +445,8 @@ def test_theme_sub_pages_are_clean_accessible_and_fit_a_phone(kind: str, browser
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways at 360 px: {page.evaluate(WIDEST_JS, 360)}"
         page.set_viewport_size({"width": 1280, "height": 800})
-        violations = _axe(page, axe_script, {"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                             "resultTypes": ["violations"]})
-        assert not violations, f"axe-core on {path}:\n{_format_violations(violations)}"
+        violations = axe_violations(page, axe_script, WCAG)
+        assert not violations, f"axe-core on {path}:\n{format_violations(violations)}"
         page.locator("nav.pagination a:not([aria-current])").first.click()
         page.wait_for_load_state("load")
         assert _site_path(paged_site, paged_server, page.url) == path + "page/2/", page.url

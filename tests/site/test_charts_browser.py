@@ -5,15 +5,14 @@ contrast in dark), valid HTML, no chart text overlapping another or leaving its 
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from test_browser import AXE_TAGS, _axe, _format_violations, open_in
+from pagecheck import CONTRAST, WCAG, axe_violations, format_violations, nu_check, served
+from test_browser import open_in
 
 if TYPE_CHECKING:  # fixtures' types, for readers; conftest is never imported by tests
     from conftest import BuiltSite, Server
@@ -57,8 +56,6 @@ def _record(index: int, year: int | None, design: str | None) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def many_years_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    from conftest import serve
-
     from generator.build import build_site
 
     project = tmp_path_factory.mktemp("charts") / "project"
@@ -71,14 +68,12 @@ def many_years_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serv
     result = build_site(project)
     errors = [d.format() for d in result.diagnostics if d.is_error]
     assert not errors, errors
-    httpd, info = serve(Path(result.output_dir or project / "output"), "/routines/")
-    yield info
-    httpd.shutdown()
-    httpd.server_close()
+    with served(Path(result.output_dir or project / "output"), "/routines/") as info:
+        yield info
 
 
 def _home(browser: Any, server: Server) -> Any:
-    return open_in(browser, server, "", viewport={"width": 1280, "height": 800}, bypass_csp=True)  # axe is injected
+    return open_in(browser, server, "", viewport={"width": 1280, "height": 800})
 
 
 def _check_home(browser: Any, server: Server, axe_script: Path, screenshots: Path, name: str) -> None:
@@ -95,11 +90,11 @@ def _check_home(browser: Any, server: Server, axe_script: Path, screenshots: Pat
                 problems.append(f"{width} px: the page scrolls sideways by {overflow} px")
             page.locator("section.charts").screenshot(path=str(screenshots / f"{name}-{width}.png"))
         assert not problems, "\n".join(problems)
-        violations = _axe(page, axe_script, {"runOnly": {"type": "tag", "values": AXE_TAGS}})
-        assert not violations, _format_violations(violations)
+        violations = axe_violations(page, axe_script, WCAG)
+        assert not violations, format_violations(violations)
         page.emulate_media(color_scheme="dark")
-        dark = _axe(page, axe_script, {"runOnly": {"type": "rule", "values": ["color-contrast"]}})
-        assert not dark, _format_violations(dark)
+        dark = axe_violations(page, axe_script, CONTRAST)
+        assert not dark, format_violations(dark)
         opened.assert_clean()
     finally:
         opened.context.close()
@@ -130,18 +125,11 @@ def test_a_bar_opens_its_facet_page(browser: Any, many_years_server: Server) -> 
 
 
 def test_home_page_with_charts_is_valid_html(built_site: BuiltSite, many_years_server: Server) -> None:
-    from conftest import VNU_JAR, unavailable
-
-    java = shutil.which("java")
-    if java is None or not VNU_JAR.is_file():
-        unavailable("the Nu HTML Checker needs java and node_modules/vnu-jar (run `npm ci`)")
     import urllib.request
 
     with urllib.request.urlopen(many_years_server.root) as response:  # noqa: S310 (our test server)
         many = response.read()
     target = built_site.output.parent / "charts-30-years.html"
     target.write_bytes(many)
-    completed = subprocess.run([java, "-Xss4m", "-jar", str(VNU_JAR), "--errors-only",
-                                str(built_site.output / "index.html"), str(target)],
-                               capture_output=True, text=True, timeout=120, check=False)
+    completed = nu_check(built_site.output / "index.html", target)
     assert completed.returncode == 0, completed.stderr + completed.stdout

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from test_browser import AXE_TAGS, _axe, _format_violations, open_in
+from pagecheck import WCAG, axe_violations, format_violations, served
+from test_browser import open_in
 
 if TYPE_CHECKING:
     from conftest import Server
@@ -38,7 +39,7 @@ CLIPPED_JS = """() => Array.from(document.querySelectorAll('.evidence-map .table
 
 @pytest.fixture(scope="module")
 def design_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    from conftest import copy_project, serve
+    from conftest import copy_project
 
     from generator.build import build_site
 
@@ -49,14 +50,12 @@ def design_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     result = build_site(project)
     errors = [d.format() for d in result.diagnostics if d.is_error]
     assert not errors, errors
-    httpd, info = serve(Path(result.output_dir or project / "output"), "/design/")
-    yield info
-    httpd.shutdown()
-    httpd.server_close()
+    with served(Path(result.output_dir or project / "output"), "/design/") as info:
+        yield info
 
 
 def test_logo_nav_footer_and_accent_on_a_page(browser: Any, design_server: Server, axe_script: Path) -> None:
-    opened = open_in(browser, design_server, "studies/", viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    opened = open_in(browser, design_server, "studies/", viewport={"width": 1280, "height": 800})
     try:
         page = opened.page
         logo = page.locator("header .brand img")
@@ -71,8 +70,8 @@ def test_logo_nav_footer_and_accent_on_a_page(browser: Any, design_server: Serve
         assert link == "rgb(122, 46, 140)"
         page.emulate_media(color_scheme="dark")
         assert page.evaluate("getComputedStyle(document.querySelector('main a')).color") == "rgb(240, 179, 255)"
-        violations = _axe(page, axe_script, {"runOnly": {"type": "tag", "values": AXE_TAGS}})
-        assert not violations, _format_violations(violations)
+        violations = axe_violations(page, axe_script, WCAG)
+        assert not violations, format_violations(violations)
         opened.assert_clean()
     finally:
         opened.context.close()

@@ -165,14 +165,10 @@ def test_the_licence_url_of_site_yaml_is_not_a_link(hostile_site: HostileSite) -
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site: HostileSite) -> Iterator[Any]:
-    from conftest import serve  # tests/site/conftest.py: the static test server
+    from pagecheck import served  # the static test server the other browser tests use
 
-    httpd, info = serve(hostile_site.output, "/brief/")
-    try:
+    with served(hostile_site.output, "/brief/") as info:
         yield info
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @dataclass

@@ -5,20 +5,16 @@ media the navigation is hidden and each theme starts a new page."""
 
 from __future__ import annotations
 
-import functools
 import html
 import re
-import shutil
-import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pagecheck import axe_violations, format_violations, nu_check, served
 from printable_brief import CITED, NOT_CITED, THEME_TITLES, make_printable_brief
 
 from generator.build import build_site
@@ -26,8 +22,6 @@ from generator.site import urls
 from generator.site.printable import _site_path, css_string
 
 REPO = Path(__file__).resolve().parents[2]
-VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
@@ -128,21 +122,10 @@ def test_links_that_are_not_site_pages_are_left_alone(href: str) -> None:
     assert _site_path("themes/t/", href) is None
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def brief_url(site: Path) -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/brief/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with served(site) as server:
+        yield server.url("brief/")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -151,11 +134,7 @@ def test_axe_finds_no_violation(browser: Any, brief_url: str, axe_script: Path, 
     page = context.new_page()
     try:
         page.goto(brief_url, wait_until="load")
-        # Evaluated through the driver, so the page's Content-Security-Policy stays on.
-        page.evaluate(axe_script.read_text(encoding="utf-8") + "\n;undefined")
-        result = page.evaluate("async (o) => await axe.run(document, o)",
-                               {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == []
+        assert format_violations(axe_violations(page, axe_script)) == ""
     finally:
         context.close()
 
@@ -178,13 +157,7 @@ def test_print_media_hides_navigation_and_breaks_before_themes(browser: Any, bri
 
 
 def test_nu_checker_finds_no_error(site: Path) -> None:
-    java = shutil.which("java")
-    if java is None or not VNU_JAR.is_file():
-        pytest.skip("java or node_modules/vnu-jar is missing")
-    completed = subprocess.run([java, "-Xss4m", "-jar", str(VNU_JAR), "--errors-only", "--skip-non-html",
-                                str(site / "brief" / "index.html"), str(site / "index.html"),
-                                str(site / "about" / "index.html")],
-                               capture_output=True, text=True, timeout=120, check=False)
+    completed = nu_check(site / "brief" / "index.html", site / "index.html", site / "about" / "index.html")
     assert completed.returncode == 0, completed.stderr + completed.stdout
 
 

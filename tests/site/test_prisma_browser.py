@@ -4,16 +4,12 @@ of both pages at both widths go to screenshots/ for the lead's note."""
 
 from __future__ import annotations
 
-import functools
-import shutil
-import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from pagecheck import axe_violations, format_violations, nu_check, served
 from prisma_brief import make_brief
 
 from generator.build import build_site
@@ -21,9 +17,6 @@ from generator.build import build_site
 if TYPE_CHECKING:
     from conftest import Server
 
-REPO = Path(__file__).resolve().parents[2]
-VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa"]
 WIDTHS = (375, 1280)
 
 #: Every text of the diagram whose box (the rect in its group) does not contain it, with both rectangles.
@@ -37,11 +30,6 @@ OVERFLOW_JS = """() => Array.from(document.querySelectorAll('svg.prisma-svg g.pr
 })"""
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def own_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_brief(tmp_path_factory.mktemp("prisma-browser"))
@@ -52,18 +40,12 @@ def own_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def own_url(own_site: Path) -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(own_site)))
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with served(own_site) as server:
+        yield server.root
 
 
 def _open(browser: Any, url: str, width: int) -> tuple[Any, Any]:
-    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(url, wait_until="load")
     return context, page
@@ -87,22 +69,18 @@ def test_no_text_leaves_its_box(browser: Any, server: Server, own_url: str, whic
         context.close()
 
 
-def _axe(page: Any, axe_script: Path) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(axe_script))
-    result = page.evaluate("async (o) => await axe.run(document, o)",
-                           {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]
+def _axe(page: Any, axe_script: Path) -> str:
+    return format_violations(axe_violations(page, axe_script))
 
 
 @pytest.mark.parametrize("path", ["about/", "screening/"])
 def test_axe_finds_no_violation(browser: Any, own_url: str, axe_script: Path, path: str) -> None:
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme,
-                                      bypass_csp=True)  # axe is injected inline
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         page = context.new_page()
         try:
             page.goto(own_url + path, wait_until="load")
-            assert _axe(page, axe_script) == [], f"{path} ({scheme})"
+            assert _axe(page, axe_script) == "", f"{path} ({scheme})"
         finally:
             context.close()
 
@@ -110,18 +88,13 @@ def test_axe_finds_no_violation(browser: Any, own_url: str, axe_script: Path, pa
 def test_axe_on_this_briefs_about_page(browser: Any, server: Server, axe_script: Path) -> None:
     context, page = _open(browser, server.url("about/"), 375)
     try:
-        assert _axe(page, axe_script) == []
+        assert _axe(page, axe_script) == ""
     finally:
         context.close()
 
 
 def test_nu_checker_finds_no_error(own_site: Path) -> None:
-    java = shutil.which("java")
-    if java is None or not VNU_JAR.is_file():
-        pytest.skip("java or node_modules/vnu-jar is missing (make test installs both)")
-    files = [str(own_site / "about" / "index.html"), str(own_site / "screening" / "index.html")]
-    completed = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", *files], capture_output=True, text=True,
-                               timeout=120, check=False)
+    completed = nu_check(own_site / "about" / "index.html", own_site / "screening" / "index.html")
     assert completed.returncode == 0, completed.stderr + completed.stdout
 
 

@@ -1,6 +1,6 @@
 """How well ingest reads documents it was not written for: the held-out evaluation of issue 9.
 
-    .venv/bin/python bench/ingest_eval.py [-v] [-s] [--batch 1|2|3|4|5|6|7|8|9|all]      (or: make eval)
+    .venv/bin/python bench/ingest_eval.py [-v] [-s] [--batch 1|2|3|4|5|6|7|8|9|10|all]      (or: make eval)
 
 Prints, for each evaluation batch (batch 1: tests/ingest/eval/documents/ and golden/; batch 2,
 written blind after the readers had been tuned on batch 1: tests/ingest/eval/batch2/; batch 3,
@@ -10,7 +10,8 @@ on batches 1 to 4: tests/ingest/eval/batch5/; batch 6, written blind after tunin
 on batches 1 to 5: tests/ingest/eval/batch6/; batch 7, written blind after tuning
 on batches 1 to 6: tests/ingest/eval/batch7/; batch 8, written blind after tuning on batches
 1 to 7: tests/ingest/eval/batch8/; batch 9, written blind after tuning on batches 1 to 8:
-tests/ingest/eval/batch9/), the
+tests/ingest/eval/batch9/; batch 10, written blind after tuning on batches 1 to 9:
+tests/ingest/eval/batch10/), the
 documents and records read, accuracy per field, overall field accuracy and garbage records
 published; then the batch's sentence figures (sample-size precision and recall, design accuracy)
 from tests/ingest/eval/sentence_eval.py. Batches are reported separately because a batch the
@@ -141,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every mismatch")
     parser.add_argument("-s", "--summary", action="store_true", help="list mismatched documents per field")
-    parser.add_argument("--batch", default="all", help="evaluation batch to run: 1 to 9, or all (default)")
+    parser.add_argument("--batch", default="all", help="evaluation batch to run: 1 to 10, or all (default)")
     args = parser.parse_args(argv)
     doc_eval = load_module("ingest_eval_documents", EVAL_DIR / "doc_eval.py")
     if doc_eval is None:

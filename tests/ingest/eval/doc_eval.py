@@ -82,6 +82,8 @@ BATCHES = (
           EVAL_DIR / "batch8" / "sentences.yaml"),
     Batch("9", EVAL_DIR / "batch9" / "documents", EVAL_DIR / "batch9" / "golden",
           EVAL_DIR / "batch9" / "sentences.yaml"),
+    Batch("10", EVAL_DIR / "batch10" / "documents", EVAL_DIR / "batch10" / "golden",
+          EVAL_DIR / "batch10" / "sentences.yaml"),
 )
 
 

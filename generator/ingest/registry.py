@@ -9,6 +9,7 @@ from .csljson import CslJsonReader
 from .endnote_xml import EndnoteXmlReader
 from .medline import MedlineReader
 from .ovid import OvidReader
+from .pubmed_text import PubmedTextReader
 from .pubmed_xml import PubmedXmlReader
 from .refworks import RefworksReader
 from .ris import RisReader
@@ -28,7 +29,7 @@ def all_readers() -> tuple[Reader, ...]:
     """Every reader, structured exports first (they win ties over scraped-page readers)."""
     return (RisReader(), WosReader(), MedlineReader(), BibtexReader(), CrossrefReader(), CslJsonReader(),
             EndnoteXmlReader(), PubmedXmlReader(), RefworksReader(),
-            TabularReader(), OvidReader(),
+            TabularReader(), OvidReader(), PubmedTextReader(),
             *WEBPAGE_READERS)
 
 

@@ -227,11 +227,29 @@ def citation_index_page(items: list[Study]) -> str:
             "Section: Discussion supporting\nconfidence: 80%\n")
 
 
+def _pubmed_citation(s: Study) -> str:
+    return f"{s.journal}. {s.year};{s.volume}:{s.pages}. doi: {s.doi}."
+
+
+def pubmed_summary(items: list[Study]) -> str:
+    """PubMed's "Summary (text)": numbered entries of title, "Family I" authors, citation and PMID lines."""
+    return "\n".join(f"{n}. {s.title}.\n{', '.join(f'{f} {g[:1]}' for f, g in s.authors)}.\n{_pubmed_citation(s)}\n"
+                     f"PMID: {30000000 + n}\n" for n, s in enumerate(items, start=1))
+
+
+def pubmed_abstract(items: list[Study]) -> str:
+    """PubMed's "Abstract (text)": citation line, then title, marked authors, affiliations, abstract and PMID."""
+    return "\n\n".join(f"{n}. {_pubmed_citation(s)}\n\n{s.title}.\n\n"
+                       f"{', '.join(f'{f} {g[:1]}(1)' for f, g in s.authors)}.\n\n"
+                       "Author information:\n(1)Isle Unit.\n\n"
+                       f"{s.abstract}\n\nPMID: {30000000 + n}\n" for n, s in enumerate(items, start=1))
+
+
 #: Every format, by the name its reader stores as ``source.format`` (or the reader's family).
 BUILDERS: dict[str, Callable[[list[Study]], str]] = {
     "ris": ris, "medline": medline, "bibtex": bibtex, "csl-json": csljson, "crossref": crossref, "wos": wos,
     "ovid": ovid, "refworks": refworks, "csv": csv_export, "tsv": tsv_export, "endnote-xml": endnote_xml,
-    "pubmed-xml": pubmed_xml,
+    "pubmed-xml": pubmed_xml, "pubmed-summary": pubmed_summary, "pubmed-abstract": pubmed_abstract,
     "article-page": article_page, "json-blob-page": json_blob_page, "citation-index-page": citation_index_page,
 }
 
@@ -308,7 +326,8 @@ PLAIN = Study(title="Evening ferry vouchers for rural teenagers", authors=(("Kal
 _EXPECTED_READER = {"ris": "ris", "medline": "medline", "bibtex": "bibtex", "csl-json": "csl-json",
                     "crossref": "crossref", "wos": "wos", "ovid": "ovid", "refworks": "refworks", "csv": "tabular",
                     "tsv": "tabular",
-                    "endnote-xml": "endnote", "pubmed-xml": "pubmed", "article-page": "webpage-article",
+                    "endnote-xml": "endnote", "pubmed-xml": "pubmed", "pubmed-summary": "pubmed-text",
+                    "pubmed-abstract": "pubmed-text", "article-page": "webpage-article",
                     "json-blob-page": "webpage-json", "citation-index-page": "webpage-citation"}
 
 

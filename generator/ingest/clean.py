@@ -32,7 +32,8 @@ _HEADINGS = (
     "search methods", "search strategy", "selection criteria", "eligibility criteria", "data collection and analysis",
     "data synthesis", "main results", "authors' conclusions", "authors’ conclusions", "key findings",
     "main findings", "aim of the study", "aims of the study", "purpose of the study", "objective of the study",
-    "material and methods", "research design", "study design", "design and methods", "setting and participants",
+    "material and methods", "patients and methods", "subjects and methods", "participants and methods",
+    "methods and results", "research design", "study design", "design and methods", "setting and participants",
     "main outcome", "main outcomes", "public health implications", "policy implications", "practice implications",
     # management and social-science journals (Emerald-style) and research-report abstracts
     "design/methodology/approach", "methodology/approach", "originality/value", "research limitations/implications",

@@ -1343,9 +1343,19 @@ def _from_units(candidates: list[Candidate], notes: list[str]) -> Candidate | No
     return first
 
 
+_OBSERVATION_OF = re.compile(r"\b(?:observ(?:ation|ations|ing|ed)|attend(?:ance at|ed|ing))\s+(?:of\s+|at\s+)?"
+                             r"(?:the\s+|all\s+)?$", re.IGNORECASE)
+
+
+def _observed_events(candidate: Candidate) -> bool:
+    """"observation of 12 review meetings": meetings watched as events are a data source, not groups of
+    participants interviewed together, so they leave a count of interviews standing."""
+    return bool(_OBSERVATION_OF.search(candidate.sentence[:candidate.start]))
+
+
 def _from_interviews(candidates: list[Candidate]) -> Candidate | None:
     """With no count of people, a count of interviews stands for the people interviewed ("38 interviews")."""
-    if any(c.kind == "groups" and not c.rejected for c in candidates):
+    if any(c.kind == "groups" and not c.rejected and not _observed_events(c) for c in candidates):
         return None  # focus groups took part too, and their members are not counted
     interviews = [c for c in candidates if c.kind == "interviews" and not c.rejected
                   and not _EACH_AFTER.match(c.sentence[c.sentence.find(c.noun) + len(c.noun):])]

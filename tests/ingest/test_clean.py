@@ -87,3 +87,12 @@ def test_report_and_italian_closing_headings_are_sections() -> None:
                                                          "Funding"]
     italian = "Obiettivi: Stimare la copertura. Principali misure di outcome: Copertura vaccinale. Risultati: Più alta."
     assert [s.heading for s in split_abstract(italian)] == ["Obiettivi", "Principali misure di outcome", "Risultati"]
+
+
+def test_run_in_headings_naming_the_people_studied_with_the_methods() -> None:
+    text = ("Aim: To test a reminder letter for eye screening. Subjects and Methods: Adults with diabetes at 9 "
+            "practices were allocated to a letter or none. Results: Attendance rose by 12 points. "
+            "Conclusion: A letter helps.")
+    assert _headings(text) == ["Aim", "Subjects and methods", "Results", "Conclusion"]
+    assert _headings("Participants and Methods: We surveyed 80 carers. Findings: Most were women.") == [
+        "Participants and methods", "Findings"]

@@ -390,3 +390,14 @@ def test_a_count_of_nobody_is_never_a_sample_size() -> None:
     schema refuses (a sample is at least one)."""
     assert choose_sample_size("0 tenants").count is None
     assert choose_sample_size("We approached 0 landlords and surveyed 57 tenants.").count == 57
+
+
+def test_observed_meetings_leave_the_count_of_interviews_standing() -> None:
+    text = ("The study combined 27 interviews with ward managers and nurses with observation of 8 discharge "
+            "planning meetings across three hospitals.")
+    assert choose_sample_size(text).count == 27
+
+
+def test_focus_groups_beside_interviews_still_leave_it_empty() -> None:
+    text = "We carried out 27 interviews with ward managers and 5 focus groups with carers."
+    assert choose_sample_size(text).count is None

@@ -48,3 +48,12 @@ def test_one_inverted_name_with_degrees_after_it() -> None:
 def test_degrees_after_an_inverted_given_name_are_dropped() -> None:
     parsed = parse_author_line("Brennan, Siobhan PhD; Toure, Malick MD, MPH")
     assert parsed is not None and parsed.names == ("Brennan, Siobhan", "Toure, Malick")
+
+
+def test_one_labelled_family_given_name_is_read_alone() -> None:
+    from generator.ingest.webpage.authors import single_inverted_name
+
+    found = single_inverted_name("Abernathy-Quist, Rowena T.")
+    assert found is not None and found.names == ("Abernathy-Quist, Rowena T.",)
+    assert single_inverted_name("Lee, Ann; Roy, Bo") is None
+    assert single_inverted_name("Department of Health, Avalon") is None

@@ -102,3 +102,16 @@ def test_year_then_journal_lines_of_aggregators(line: str, journal: str, year: i
 def test_a_later_version_date_line_is_no_citation_of_a_journal() -> None:
     citation = parse_citation("Last updated: 02 Mar 2021, 3:19 (https://doi.org/10.9999/x.1.2)", lenient=True)
     assert citation is None or citation.journal is None
+
+
+def test_a_bracketed_month_after_a_page_range_is_no_volume_and_issue() -> None:
+    found = parse_citation("Seiten 211-219 (Oktober 2020)", lenient=True)
+    assert found is not None
+    assert (found.volume, found.issue, found.pages, found.year) == (None, None, "211-219", 2020)
+
+
+def test_a_page_prefix_after_volume_and_issue() -> None:
+    found = parse_citation("Rural Nursing Review 14(2): pp. 45-52, March 2020", lenient=True)
+    assert found is not None
+    assert (found.journal, found.volume, found.issue, found.pages, found.year) == (
+        "Rural Nursing Review", "14", "2", "45-52", 2020)

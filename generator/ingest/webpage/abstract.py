@@ -73,7 +73,9 @@ def find_abstracts(page: Page, starts: list[tuple[int, int, str]], title_index: 
     for index, line in enumerate(lines):
         label = label_of(line.text)
         if label and label[0] == "keywords":
-            values = [label[2]] if label[2] else _keyword_lines(lines, _after_controls(lines, index + 1))
+            more = [] if re.search(r"[;；,，|]", label[2]) else _values_continued(lines, index + 1)
+            values = [label[2], *more] if label[2] \
+                else _keyword_lines(lines, _after_controls(lines, index + 1))
             if values:
                 page.keywords.append(Block(label[1], [Line(line.number, v) for v in values],
                                            LABEL_LANGUAGE.get(label[1]) or guess_language(" ".join(values))))
@@ -161,6 +163,21 @@ def _ends_abstract(text: str, concluded: bool) -> bool:
     if (heading := leading_heading(text)) is not None:  # "Trial registration ISRCTN 48213307."
         return concluded and not is_closing_heading(heading)
     return not is_prose(text) and not re.match(r"^\s*\S+\s*[:：]", text)
+
+
+def _values_continued(lines: list[Line], start: int) -> list[str]:
+    """Keywords a field table lists one a line after the first ("Keywords: Hand washing" / "Clinics" /
+    "Date: 2023"): short lines taken only when the next field's label closes the run, as in such tables."""
+    values: list[str] = []
+    for line in lines[start:start + 15]:
+        text = line.text
+        if label_of(text) or COLON_LABEL.match(text):
+            return values
+        if is_chrome_line(text) or is_stop_heading(text) or is_abstract_heading(text) or len(text.split()) > 6 \
+                or re.search(r"[.;,!?:]", text):
+            return []
+        values.append(text)
+    return []
 
 
 def _keyword_lines(lines: list[Line], start: int) -> list[str]:

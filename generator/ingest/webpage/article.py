@@ -39,6 +39,7 @@ from .metadata_rows import metadata_rows
 from .own_citation import (
     find_issue_box,
     find_journal_issue_line,
+    find_masthead_journal,
     find_missing_pages,
     find_named_citation,
     find_own_citation,
@@ -79,6 +80,7 @@ def analyse(text: str) -> Page:
     find_journal_issue_line(page)
     find_server(page)
     find_missing_pages(page, title_index)
+    find_masthead_journal(page, title_index)
     page.identifiers = profile_identifiers([line.text for line in head]) + page.identifiers
     name_stripped(page)
     return page

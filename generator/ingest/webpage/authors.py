@@ -103,6 +103,17 @@ def parse_author_line(text: str) -> AuthorLine | None:
     return AuthorLine(tuple(dict.fromkeys(names))) if names else None  # a name and its menu button: once
 
 
+def single_inverted_name(text: str) -> AuthorLine | None:
+    """One "Family, Given I." name ("Okonkwo-Reyes, Adaeze M."), as a labelled author field of a catalogue
+    or database gives it. Read only where a label says a name follows: alone, such a line could be two
+    one-word names or a place."""
+    text = clean_text(text) or ""
+    if text.count(",") != 1 or re.search(r"[;|&]|\band\b", text):
+        return None
+    name = _inverted(text)
+    return AuthorLine((name,), inverted=True) if name else None
+
+
 def _inverted_with_degrees(parts: list[str]) -> str | None:
     """One "Family, Given, DEGREES" entry ("Okoro, Ngozi, RN, MSc"), as databases list authors one a line:
     read as one inverted name only when credentials follow, so "Lee, Ann, Roy, Bo" stays two names."""

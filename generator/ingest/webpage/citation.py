@@ -48,7 +48,7 @@ _WORD_RANGE_JOIN = re.compile(rf"\s+(?:{_WORD_RANGE})\s+", re.IGNORECASE)
 # Pages as a bare range after labelled volume and issue ("Cilt 6, Sayı 2, 118 - 127").
 _BARE_RANGE = re.compile(r"^\s*[,;]\s*(?P<pages>[A-Za-z]?\d{1,6}\s*[-–—]\s*[A-Za-z]?\d{1,6})(?![\d./-])")
 _COMPACT = re.compile(rf"(?<![\w.])(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[（(](?P<issue>[^()（）%]{{1,15}})[)）]"
-                      rf"(?:\s*[:：,，]\s*(?P<pages>{_PAGE})|\s+(?P<range>\d+\s*[-–—]\s*\d+)(?![\d-]))?")
+                      rf"(?:\s*[:：,，]\s*(?:pp?\.?\s*(?=\d))?(?P<pages>{_PAGE})|\s+(?P<range>\d+\s*[-–—]\s*\d+)(?![\d-]))?")
 _VOLUME_PAGES = re.compile(rf"(?:[;,，]|\.(?=\s))\s*(?P<volume>\d{{1,5}}[A-Za-z]?)\s*[:：]\s*(?P<pages>{_PAGE})")
 # A year, alone or opening a year-month ("2019-04"), but not one end of a range of numbers.
 _YEAR = re.compile(r"(?<![\d./-])((?:1[89]|20)\d\d)(?!\d)(?!/(?!\d{1,2}(?![\d/])))(?!-(?!(?:0[1-9]|1[0-2])(?![\d-])))")
@@ -190,7 +190,7 @@ def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
         issue = match.group("issue")
     if volume and not pages and (match := _ARTICLE_NUMBER_LAST.search(body)):
         pages = match.group("pages")  # "Volume 131, May 2023, 104812": an article number closes the line
-    if volume is None and (match := _COMPACT.search(body)):
+    if volume is None and (match := _compact_volume(body)):
         volume, issue = match.group("volume"), clean_text(match.group("issue"))
         pages = pages or match.group("pages") or match.group("range")  # "28(5)  412-418": a range needs no colon
         starts.append(match.start())
@@ -198,6 +198,15 @@ def _parts(body: str) -> tuple[str | None, str | None, str | None, int | None]:
         volume, pages = match.group("volume"), pages or match.group("pages")
         starts.append(match.start())
     return volume, issue, pages, min(starts) if starts else None
+
+
+def _compact_volume(body: str) -> re.Match[str] | None:
+    """"28(5)" as volume and issue, unless the brackets hold a date: in "Pagine 55-63 (luglio 2021)" the
+    63 closes a page range and the brackets give the month of the issue."""
+    match = _COMPACT.search(body)
+    if match is None or _YEAR.search(match.group("issue")):
+        return None
+    return match
 
 
 def _journal(text: str) -> str | None:

@@ -110,6 +110,9 @@ def find_citation(page: Page, head: list[Line], title_index: int) -> None:
     index, citation = found[0]
     if citation.year is None:
         citation = _dated_beside(citation, head, index)
+    if not citation.journal and not citation.volume and (numbered := _volume_issue_above(head, index)) is not None:
+        index, volume, issue = numbered  # "Vol. 37. Núm. 2." between the journal and "Páginas 141-147"
+        citation = replace(citation, volume=volume, issue=citation.issue or issue)
     journal = citation.journal or _journal_above(head, index, title_index) or _crumbed_journal(head[:title_index])
     page.citation = replace(citation, journal=journal)
     for _, other in found[1:]:
@@ -179,6 +182,25 @@ def filled_from(own: Citation, other: Citation) -> Citation | None:
 def _first_page(pages: str | None) -> str | None:
     """The first page of a range: "3318-3324" and the shortened "3318-24" cite the same pages."""
     return re.split(r"\s*[-–—]\s*", pages, maxsplit=1)[0] if pages else None
+
+
+#: A line that only numbers the issue, in the languages of journal pages: "Vol. 37. Núm. 2.", "Volume 12,
+#: Issue 3", "Jg. 45, Heft 2", "Tome 12, n° 4", "Vol 9 Nr 1".
+_VOLUME_ISSUE_LINE = re.compile(
+    r"^\s*(?:volume|vol|volumen|volume|tomo|tome|band|bd|jaargang|jg|årgång|årg|rocznik|ročník|cilt|annata)\.?\s*"
+    r"(?P<volume>\d{1,4}[A-Za-z]?)\s*[.,;:·•|]?\s*"
+    r"(?:(?:issue|iss|number|no|núm|num|número|numéro|numero|nr|n\.?\s?º|nº|n°|heft|fasc|fascículo|fascicolo|"
+    r"afl|aflevering|sayı|zeszyt|číslo|suppl|n)\.?\s*(?P<issue>\d{1,4}(?:\s*[-/]\s*\d{1,4})?))?\s*\.?\s*$",
+    re.IGNORECASE)
+
+
+def _volume_issue_above(head: list[Line], index: int) -> tuple[int, str, str | None] | None:
+    """The issue numbers on the line just above a citation line that names no journal or volume
+    ("Vol. 37. Núm. 2." over "Páginas 141-147 (marzo 2023)"): the line's index, its volume and issue."""
+    if index < 1 or not (match := _VOLUME_ISSUE_LINE.match(head[index - 1].text)):
+        return None
+    issue = re.sub(r"\s+", "", match.group("issue")) if match.group("issue") else None
+    return index - 1, match.group("volume"), issue
 
 
 def _journal_above(head: list[Line], index: int, title_index: int) -> str | None:

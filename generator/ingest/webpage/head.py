@@ -12,7 +12,7 @@ import re
 
 from ..clean import cjk_share
 from ..normalize import normalize_title
-from .authors import AuthorLine, is_name_with_degrees, parse_author_line
+from .authors import AuthorLine, is_name_with_degrees, parse_author_line, single_inverted_name
 from .blocks import name_of_entry, name_per_line_block, names_below, reading_name_blocks, site_name
 from .citation import is_bibliographic_separator_line, parse_citation
 from .common import Line
@@ -39,6 +39,7 @@ def find_title_and_authors(page: Page, head_end: int) -> None:
     page.site = _own_site_name(lines)
     labelled_title = next((value for index, line in enumerate(head) if (lab := label_of(line.text))
                            and lab[0] == "title" and (value := lab[2] or value_below(lines, index))), None)
+    labelled_title = labelled_title or _title_labelled_below(lines, head)
     authors_at, authors = _author_lines(lines, head_end, page.site)
     title_index: int | None = None
     title_text: str | None = labelled_title
@@ -114,6 +115,20 @@ def _in_menu(lines: list[Line], index: int) -> bool:
     return run >= 3
 
 
+def _title_labelled_below(lines: list[Line], head: list[Line]) -> str | None:
+    """A "Title" field of a details table below the abstract whose value is also a line of the head:
+    databases print the title on top and again among the record's fields, and the field confirms it."""
+    head_texts = {" ".join(line.text.split()).casefold() for line in head}
+    for index in range(len(head), len(lines)):
+        label = label_of(lines[index].text)
+        if not label or label[0] != "title":
+            continue
+        value = label[2] or value_below(lines, index)
+        if value and " ".join(value.split()).casefold() in head_texts:
+            return value
+    return None
+
+
 def _sole_author_below(lines: list[Line], title_index: int) -> tuple[AuthorLine, int] | None:
     """One name on its own line just under the title (buttons aside), followed by the work's year or
     citation line: a single author, as repositories and aggregators list one."""
@@ -169,7 +184,7 @@ def _author_lines(lines: list[Line], head_end: int, site: str | None) -> tuple[i
         if (bare := _BARE_AUTHOR_LABEL.match(line.text)) and (named := parse_author_line(bare.group(1))) \
                 and named.names:
             return index, named  # "Authors Ó Súilleabháin C, Vukovic M": a label without its colon
-        if label or is_chrome_line(line.text) or is_journal_like(line.text, site):
+        if label or is_chrome_line(line.text) or is_journal_like(line.text, site) or _after_role_label(lines, index):
             continue
         if is_name_with_degrees(line.text) and (headed := _degree_headed_names(lines[index:limit])) is not None:
             return index, headed
@@ -181,6 +196,23 @@ def _author_lines(lines: list[Line], head_end: int, site: str | None) -> tuple[i
         if parsed and (block := name_per_line_block(lines, index)) is not None:
             return index, block
     return None, None
+
+
+#: People named on a record who did not write the work: a thesis's advisor and committee, an article's
+#: editors and reviewers ("Committee member" over "Lee, Ann; Roy, Bo", "Academic Editor: Ann Lee").
+_NON_AUTHOR_ROLE = re.compile(
+    r"^\s*(?:(?:thesis|dissertation|research|academic|handling|associate|section|guest)\s+)?"
+    r"(?:advis[oe]rs?|supervisors?|co-?supervisors?|committee(?:\s+(?:members?|chair))?|examiners?|"
+    r"editors?(?:\s+who\s+approved\s+publication)?|reviewers?|referees?|translators?|"
+    r"directors? of (?:thesis|dissertation)|readers?)\s*(?:[:：]\s*.*)?$", re.IGNORECASE)
+
+
+def _after_role_label(lines: list[Line], index: int) -> bool:
+    """The line names an advisor, committee member, editor or reviewer: itself labelled so, or under
+    such a label standing alone."""
+    return bool(_NON_AUTHOR_ROLE.match(lines[index].text)
+                or index > 0 and _NON_AUTHOR_ROLE.match(lines[index - 1].text)
+                and not re.search(r"[:：]\s*\S", lines[index - 1].text))
 
 
 #: An author line a page shortened ("+1 author", "… 3 more", "et al.").
@@ -204,8 +236,10 @@ def _labelled_author_value(lines: list[Line], index: int, value: str) -> AuthorL
         parsed = parse_author_line(value)
         if parsed and parsed.names:
             return parsed
-        return name_of_entry(value)
+        return name_of_entry(value) or single_inverted_name(value)
     found, _ = names_below(lines, index + 1)
+    if found is None and index + 1 < len(lines):
+        found = single_inverted_name(lines[index + 1].text)
     return found
 
 

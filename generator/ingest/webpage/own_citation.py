@@ -271,3 +271,51 @@ def find_journal_issue_line(page: Page) -> None:
         if merged is not None:
             page.citation = merged
             return
+
+
+# --------------------------------------------------------------------------- the journal's masthead
+#: Words journal titles are made of: the kind of periodical ("Journal", "Tijdschrift", "Gaceta") or the field
+#: of the health and social sciences it covers ("Medicine", "Public Health", "Nursing Practice").
+_JOURNAL_TITLE_WORD = re.compile(
+    r"\b(journal|tijdschrift|zeitschrift|revista|rivista|revue|gaceta|gazette|annals|annales|anales|archives?|"
+    r"archivos|bulletin|boletín|review|reports?|quarterly|proceedings|acta|medicine|medical|medicina|médecine|"
+    r"medizin|health|salud|saúde|santé|gesundheit|gezondheid|sanità|zorg\w*|nursing|enfermería|pflege|"
+    r"verpleeg\w*|care|practice|research|science|sciences|ciencias|epidemiology|pediatrics|paediatrics|"
+    r"psychiatry|psychology|sociology|policy|therapy|pharmacy|pharmacology|rehabilitation|midwifery|dentistry|"
+    r"surgery|oncology|cardiology|gerontology|geriatrics)\b", re.IGNORECASE)
+#: Words of a publisher, an institution, a database or a menu entry that names the journal ("About the
+#: journal", "Journal information"): never the journal's own name.
+_NOT_MASTHEAD_WORD = re.compile(
+    r"\b(press|publish\w*|publishers?|group|ltd|inc|gmbh|llc|library|universit\w+|database|repository|server|"
+    r"logo|institute|ministry|department|agency|foundation|trust|council|government|office|about|information|"
+    r"menu|submit|authors?|this|home|current|archives? of issues|issues?|subscribe|editorial|policies|guidelines|"
+    r"instructions|contact|alerts|topics|news|events|jobs|browse|search|latest|special)\b", re.IGNORECASE)
+#: How far from the top of the page a masthead stands.
+_MASTHEAD_TOP = 12
+
+
+def find_masthead_journal(page: Page, title_index: int) -> None:
+    """The journal named only by the banner at the top of its own article page ("Heliotrope Medicine" over
+    the menu, then "VOLUME 4, ISSUE 9"): taken when the page cites an issue but names no journal, from the
+    first name-shaped line of the page head made of journal-title words and of no publisher or menu word."""
+    citation = page.citation
+    if page.journal or page.preprint or citation is None or citation.journal \
+            or not (citation.volume or citation.issue or citation.pages):
+        return
+    for line in page.lines[:min(title_index, _MASTHEAD_TOP)]:
+        text = line.text.strip()
+        if _is_masthead_name(text):
+            page.journal = text
+            page.citation = replace(citation, journal=text)
+            return
+
+
+def _is_masthead_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 8 or len(text) > 90 or re.search(r"[\d.:;!?|,/()]", text) or is_chrome_line(text):
+        return False
+    if not words[0][:1].isupper() or sum(1 for word in words if word[:1].isupper()) < len(words) / 2:
+        return False
+    if is_article_type(text) or label_of(text) or is_abstract_heading(text) or is_stop_heading(text):
+        return False
+    return bool(_JOURNAL_TITLE_WORD.search(text)) and not _NOT_MASTHEAD_WORD.search(text)

@@ -104,7 +104,25 @@ def _journal_not_publisher(page: Page, journal: str | None) -> str | None:
     if not journal:
         return None
     key = " ".join(journal.casefold().split())
-    return None if key in REPOSITORY_NAMES or key in _labelled_publishers(page) else journal
+    if key in REPOSITORY_NAMES or key in _labelled_publishers(page) or _is_thesis(page):
+        return None
+    return journal
+
+
+#: A document-type value saying the work is a thesis ("Dissertation/Thesis", "Doctoral dissertation",
+#: "Source type: Dissertation or Thesis", "Tesis doctoral"), on a line of its own or after its label.
+_THESIS_TYPE = re.compile(
+    r"^\s*(?:(?:document|source|publication|item|resource|record|work) type\s*[:：]?\s*)?"
+    r"(?:(?:doctoral|doctorate|master'?s|masters|ph\.?\s?d\.?|bachelor'?s|graduate|senior|honou?rs)\s+)?"
+    r"(?:dissertation|thesis|theses|tesis|thèse|tese|tesi|doktorarbeit|dissertação|proefschrift)"
+    r"(?:\s*(?:/|or|and|&)\s*(?:dissertation|thesis))?(?:\s+(?:doctoral|de doctorado|de doutorado))?\s*\.?\s*$",
+    re.IGNORECASE)
+
+
+def _is_thesis(page: Page) -> bool:
+    """A thesis has no journal: what its record shows as the source is an index ("Dissertation Abstracts
+    International" with its volume) or the degree-granting school, and neither is a journal."""
+    return any(_THESIS_TYPE.match(line.text) for line in page.lines)
 
 
 def _labelled_publishers(page: Page) -> set[str]:

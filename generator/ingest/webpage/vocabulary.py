@@ -76,6 +76,9 @@ _CHROME_PHRASES = (
     r"author links open overlay panel",
     r"expand",
     r"collapse",
+    # a machine-translation button over an abstract ("Translate", "Show original")
+    r"translate( this (page|article|abstract|text))?",
+    r"(show|view) (original|translation)",
     r"affiliations?",
     r"author information",
     # article-tool tabs run together on one line ("Author Affiliations Article Information")
@@ -141,6 +144,9 @@ _CHROME_PHRASES = (
     r"citer( cet article)?",
     r"télécharger( le pdf)?",
     r"numéros",
+    r"condividi",
+    r"scarica( (il )?pdf)?",
+    r"stampa",
     r"paramétrer les cookies",
     r"tout accepter",
     r"saltar al contenido( principal)?",
@@ -223,7 +229,11 @@ _STOP_HEADING = re.compile(
     r"competing interests?( statement)?|funding( statement)?|acknowledge?ments?|ethics declarations|"
     r"rights and permissions|about this article|publication types|mesh terms|substances|grants and funding|"
     r"linkout.*|paper statistics|suggested citation:?|main|discussion|materials and methods|"
-    r"tags from this library.*)\s*$",
+    r"tags from this library.*|"
+    # related works and citing works in the other UI languages of article pages
+    r"art[ií]culos (relacionados|similares)|articles (similaires|connexes)|(ähnliche|verwandte) artikel|"
+    r"articoli (correlati|simili)|artigos (relacionados|semelhantes)|gerelateerde artikelen|"
+    r"citado por|cité par|zitiert von|citato da)\s*$",
     re.IGNORECASE,
 )
 _NUMBERED_SECTION = re.compile(r"^\s*\d+(\.\d+)*\.?\s+[A-Z][a-z]+(\s+\w+){0,4}\s*$")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -89,6 +90,37 @@ def study_schema() -> dict[str, Any]:
     return schema
 
 
+@lru_cache(maxsize=1)
+def _record_validator() -> Draft202012Validator:
+    """The jsonschema validator for records, checked and built once per process (the schema ships
+    with the package, so it cannot change under a running process)."""
+    schema = study_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+@lru_cache(maxsize=1)
+def _quick_check() -> Callable[[Any], Any]:
+    """The same schema compiled to Python code by fastjsonschema: about 20x faster than jsonschema.
+
+    It only answers "valid or not"; when it says not, jsonschema finds and words the problems, so
+    messages are jsonschema's. Defaults are never filled in (the record must stay as written).
+    """
+    check: Callable[[Any], Any] = fastjsonschema.compile(study_schema(), use_default=False)
+    return check
+
+
+def _schema_errors(data: Any) -> list[ValidationError]:
+    """jsonschema's problems with ``data``, in the order of their paths; none without asking it when
+    the compiled check passes (the usual case)."""
+    try:
+        _quick_check()(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    return sorted(_record_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+
+
 def validate_record(record: StoredRecord, vocabulary: Vocabulary | None = None) -> list[Diagnostic]:
     """Every schema problem in one record, plus a warning per unknown key (with a suggestion).
 
@@ -97,9 +129,7 @@ def validate_record(record: StoredRecord, vocabulary: Vocabulary | None = None) 
     settings, and records are not blamed for them.
     """
     schema = study_schema()
-    validator = Draft202012Validator(schema)
-    problems = [_diagnostic(record, problem) for problem in
-                sorted(validator.iter_errors(record.data), key=lambda e: [str(p) for p in e.absolute_path])]
+    problems = [_diagnostic(record, problem) for problem in _schema_errors(record.data)]
     vocabulary = vocabulary or brief_vocabulary(_project_of(record))
     if vocabulary is not None:
         problems.extend(_unknown_settings(record, vocabulary))

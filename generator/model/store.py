@@ -6,8 +6,9 @@ ignore them and ``check`` lists them.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +87,43 @@ def incoming_files(studies_dir: Path) -> list[Path]:
     return sorted(studies_dir.glob(f"*{INCOMING_SUFFIX}")) if studies_dir.is_dir() else []
 
 
-def load_record(path: Path, project: Path) -> tuple[StoredRecord | None, Diagnostic | None]:
-    """One record file, or a diagnostic naming the file and line that cannot be read."""
+@dataclass
+class RecordMemo:
+    """Parsed record files by the SHA-256 of their bytes, so one build parses each file once.
+
+    Ingest's merge and the build's loader both read every record; made once per build (or per warm
+    preview) and passed to both, the second read costs a file read and a hash instead of a YAML parse.
+    Keyed by content, not by (mtime, size), so a same-size save within one clock tick is never missed.
+    The parsed data is shared: callers treat it as read-only (as with ``RecordCache``).
+    """
+
+    parsed: dict[bytes, Loaded | YamlError] = field(default_factory=dict)
+
+    def parse(self, text: str) -> Loaded:
+        """``parse_yaml(text)``, or the result of an earlier call with the same text; raises YamlError."""
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+        found = self.parsed.get(key)
+        if found is None:
+            try:
+                found = parse_yaml(text)
+            except YamlError as exc:
+                found = exc
+            self.parsed[key] = found
+        if isinstance(found, YamlError):
+            raise YamlError(found.message, found.line)
+        return found
+
+    def clear(self) -> None:
+        """Forget everything (a warm preview calls it now and then so old versions do not pile up)."""
+        self.parsed.clear()
+
+
+def load_record(path: Path, project: Path,
+                memo: RecordMemo | None = None) -> tuple[StoredRecord | None, Diagnostic | None]:
+    """One record file, or a diagnostic naming the file and line that cannot be read.
+
+    With a ``memo``, a file whose exact bytes were parsed before in this build is not parsed again.
+    """
     rel = path.relative_to(project).as_posix()
     try:
         if path.stat().st_size > MAX_RECORD_BYTES:
@@ -99,7 +135,7 @@ def load_record(path: Path, project: Path) -> tuple[StoredRecord | None, Diagnos
     except OSError as exc:
         return None, error(rel, f"cannot read the record ({exc.strerror})", "Check its permissions")
     try:
-        loaded = parse_yaml(text)
+        loaded = memo.parse(text) if memo is not None else parse_yaml(text)
     except YamlError as exc:
         return None, error(rel, f"invalid YAML: {exc.message}", "Fix the YAML syntax at this line",
                            line=exc.line)
@@ -114,12 +150,13 @@ def load_record(path: Path, project: Path) -> tuple[StoredRecord | None, Diagnos
 RecordCache = dict[str, tuple[Stamp | None, StoredRecord | None, Diagnostic | None]]
 
 
-def load_records(studies_dir: Path, project: Path,
-                 cache: RecordCache | None = None) -> tuple[list[StoredRecord], list[Diagnostic]]:
+def load_records(studies_dir: Path, project: Path, cache: RecordCache | None = None,
+                 memo: RecordMemo | None = None) -> tuple[list[StoredRecord], list[Diagnostic]]:
     """Every readable record and a diagnostic per unreadable one.
 
-    With a ``cache``, files whose stamp has not moved are not parsed again (callers must treat the
-    records' data as read-only).
+    With a ``cache``, files whose stamp has not moved are not parsed again; with a ``memo``, files
+    whose bytes were parsed before are not parsed again (callers must treat the records' data as
+    read-only in both cases).
     """
     records: list[StoredRecord] = []
     problems: list[Diagnostic] = []
@@ -131,7 +168,7 @@ def load_records(studies_dir: Path, project: Path,
         if hit is not None and stamp is not None and hit[0] == stamp:
             record, problem = hit[1], hit[2]
         else:
-            record, problem = load_record(path, project)
+            record, problem = load_record(path, project, memo)
             if cache is not None:
                 cache[rel] = (stamp, record, problem)
         if record is not None:

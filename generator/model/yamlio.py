@@ -63,9 +63,9 @@ def parse_yaml(text: str) -> Loaded:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        if node is not None:
+        if node is not None and _may_expand(text):
             _refuse_alias_bombs(node)
-        data = loader.construct_document(node) if node is not None else None
+        data = _construct(loader, node, plain_tree="*" not in text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
@@ -81,6 +81,62 @@ def parse_yaml(text: str) -> Loaded:
     if node is not None:
         _collect_lines(node, (), lines)
     return Loaded(data, lines)
+
+
+_TAG = "tag:yaml.org,2002:"
+#: Scalar tags whose PyYAML constructor is a plain function of the node (no generator, no state).
+_SIMPLE_SCALARS = frozenset(_TAG + name for name in ("null", "bool", "int", "float", "timestamp"))
+
+
+class _Unusual(Exception):
+    """A node the quick constructor leaves to PyYAML's (merge keys, sets, binary, custom tags...)."""
+
+
+def _construct(loader: Any, node: yaml.Node | None, *, plain_tree: bool) -> Any:
+    """The document's data, as PyYAML's safe constructor builds it.
+
+    PyYAML's constructor costs more than the C parser itself (its bookkeeping per node is for aliases
+    and recursive structures); a tree without aliases (``plain_tree``) made only of mappings, lists,
+    strings, numbers, booleans, nulls and dates is built directly, anything else by PyYAML.
+    """
+    if node is None:
+        return None
+    if plain_tree:
+        try:
+            return _quick(loader, node)
+        except (_Unusual, RecursionError):
+            pass
+    return loader.construct_document(node)
+
+
+def _quick(loader: Any, node: yaml.Node) -> Any:
+    """``node`` built as PyYAML builds it, or _Unusual for anything beyond plain data (explicit tags on
+    the wrong kind of node included: PyYAML's constructor gives their error)."""
+    tag = node.tag
+    if tag == _TAG + "str" and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if tag == _TAG + "map" and isinstance(node, yaml.MappingNode):
+        mapping = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != _TAG + "str" and key_node.tag not in _SIMPLE_SCALARS:
+                raise _Unusual(key_node.tag)
+            mapping[_quick(loader, key_node)] = _quick(loader, value_node)
+        return mapping
+    if tag == _TAG + "seq" and isinstance(node, yaml.SequenceNode):
+        return [_quick(loader, item) for item in node.value]
+    if tag in _SIMPLE_SCALARS and isinstance(node, yaml.ScalarNode):
+        return loader.yaml_constructors[tag](loader, node)
+    raise _Unusual(tag)
+
+
+def _may_expand(text: str) -> bool:
+    """False when the composed document cannot exceed MAX_EXPANDED_NODES, so the walk is skipped.
+
+    Every alias is a literal ``*`` in the text, and without aliases a document holds at most about one
+    node per character; a record (a few KB, no ``*``) therefore skips the walk, which cost as much as
+    parsing. Anything else, however unlikely to be hostile, is walked.
+    """
+    return "*" in text or len(text) >= MAX_EXPANDED_NODES // 2
 
 
 def _refuse_alias_bombs(root: yaml.Node) -> None:

@@ -856,3 +856,11 @@ def test_a_short_record_with_one_paragraph_abstract_passes() -> None:
     record = {"title": "Rural nurses and families after discharge: a short report", "authors": ["Lind, Maja"],
               "year": 2022, "abstract": [{"heading": None, "text": _PROSE}], "publication_type": "letter"}
     assert record_problems(record, this_year=2024) == []
+
+
+@pytest.mark.parametrize("author", ["a@" * 1500, "@" * 3000, "x.@" * 1000])
+def test_a_long_run_of_at_signs_is_judged_at_once(author: str) -> None:
+    """Fuzzing found the e-mail pattern backtracking for seconds on such an author (16 s at 3,000 "@")."""
+    from generator.ingest.plausibility import author_problems
+
+    assert author_problems([author])  # too long and no letters / digits: never a person

@@ -23,6 +23,7 @@ from __future__ import annotations
 from ...errors import error
 from ..base import ReadResult, read_guarded
 from .abstract import abstract_starts, find_abstracts
+from .blocks import join_split_author_lines
 from .common import page_lines
 from .fields import (
     find_citation,
@@ -55,7 +56,7 @@ __all__ = ["ArticlePageReader", "Block", "Page", "analyse", "clean_title", "extr
 
 def analyse(text: str) -> Page:
     """Read the structure of a copied page (never raises on odd text; fields stay empty instead)."""
-    page = Page(metadata_rows(page_lines(text[:500_000])))
+    page = Page(join_split_author_lines(metadata_rows(page_lines(text[:500_000]))))
     lines = page.lines
     starts = abstract_starts(lines)
     head_end = starts[0][0] if starts else first_stop(lines, 0)

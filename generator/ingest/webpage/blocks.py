@@ -269,3 +269,26 @@ def _one_reading_block(lines: list[Line], at: int) -> tuple[str | None, int]:
     if not family.isupper() and given.isupper():
         family, given = given, family  # "Akiko NAKAMORI": the family name is the one in capitals
     return f"{family.capitalize() if family.isupper() else family}, {given}", following + 1
+
+
+#: A line that continues a list begun on the line above: ", Ann Roe" or "and Bo Lind" / "& Bo Lind".
+_LIST_CONTINUATION = re.compile(r"^(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)(?=\S)")
+
+
+def join_split_author_lines(lines: list[Line]) -> list[Line]:
+    """Author lists whose separators were copied onto the next line ("Ann Roe" / ", Bo Lind" / "and Cy Dee")
+    joined back into one line: a page lays each name out as a link, and copying breaks the line before
+    the comma or "and". A continuation is joined only when the line above and the joined line both read
+    as names, so wrapped prose is never touched."""
+    joined: list[Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if previous is not None and _LIST_CONTINUATION.match(line.text) and len(line.text.split()) <= 8 \
+                and parse_author_line(previous.text) is not None:
+            separator = "" if line.text.startswith(",") else " "
+            merged = parse_author_line(previous.text + separator + line.text)
+            if merged is not None and len(merged.names) >= 2:
+                joined[-1] = Line(previous.number, previous.text + separator + line.text)
+                continue
+        joined.append(line)
+    return joined

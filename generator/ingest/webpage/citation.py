@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..cells import expand_pages
 from ..normalize import clean_text, normalize_pages, parse_year
 from .dates import MONTHS, parse_page_date
 from .vocabulary import (
@@ -65,6 +66,10 @@ _HISTORY_DATE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_][^\d|;,:：]{2,30}?)
 # are no journal's name.
 _PUBLISHED_IN = re.compile(r"^\s*(?:first\s+)?(?:published|posted|appeared)(?:\s+online)?(?:\s+on)?\s+"
                            r"(?P<date>[^,;]{4,30}?)\s+in\s+(?=(?:vol|volume|issue|no)\b)", re.IGNORECASE)
+# Library catalogues' compact source: "v41 n3 p155-164", "v12 n2", "v8 p1-9" (volume, then issue or pages).
+_CATALOGUE_VNP = re.compile(r"(?<![\w.])v\.?\s?(?P<volume>\d{1,5})"
+                            r"(?:\s+n(?:o\.?)?\s?(?P<issue>\d{1,4}[A-Za-z]?(?:-\d{1,4})?))?"
+                            r"(?:\s+pp?\.?\s?(?P<pages>[A-Za-z]?\d{1,6}(?:\s*[-–]\s*[A-Za-z]?\d{1,6})?))?(?![\w.])")
 _HISTORY_KINDS = frozenset({"received", "accepted", "revised", "written"})
 
 
@@ -91,6 +96,7 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
     if not raw or len(raw) > 260 or re.search(r"[a-z]{3}[.!?]\s+[A-Z][a-z]+\s+[a-z]+\s+[a-z]+", raw):
         return None
     body = _NOTE.sub(" ", _TAIL_NOISE.sub("", _DOI_TEXT.sub(" ", raw)))
+    body = _CATALOGUE_VNP.sub(_spelled_out_vnp, body)
     body = _HISTORY_DATE.sub(_drop_history_date, body)
     body = _PUBLISHED_IN.sub(r"\g<date>, ", body)
     body = clean_text(body) or ""
@@ -116,7 +122,20 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
     slashed = _YEAR_SLASH_ISSUE.search(body)
     date = year_match.group(1) if slashed and slashed.start() == year_match.start() else None
     date = date or parse_page_date(body[after_journal:]) or year_match.group(1)
-    return Citation(journal, parse_year(date), date, volume, issue, normalize_pages(pages) if pages else None)
+    return Citation(journal, parse_year(date), date, volume, issue, expand_pages(pages) if pages else None)  # "1083-9"
+
+
+def _spelled_out_vnp(match: re.Match[str]) -> str:
+    """"v41 n3 p155-164" -> "vol. 41, no. 3, pp. 155-164", which the keyword parser reads; a bare "v2" (a
+    version) is left alone: the compact form counts only with an issue or pages after the volume."""
+    if not (match.group("issue") or match.group("pages")):
+        return match.group(0)
+    parts = [f"vol. {match.group('volume')}"]
+    if match.group("issue"):
+        parts.append(f"no. {match.group('issue')}")
+    if match.group("pages"):
+        parts.append(f"pp. {match.group('pages')}")
+    return ", ".join(parts)
 
 
 _CONTAINER_PREFIX = re.compile(rf"^(?:{'|'.join(CONTAINER_PREFIXES)})\s*:?\s+(?=[A-Z\u0400-\u042f])", re.IGNORECASE)

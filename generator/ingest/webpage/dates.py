@@ -75,11 +75,30 @@ def labelled_dates(text: str) -> list[tuple[str, str]]:
     so "Date Written" and "Received" are told apart from "Published".
     """
     found: list[tuple[str, str]] = []
-    for part in re.split(r"\s*[|;·]\s*|\s+/\s+|\.\s+(?=[A-Z])", text):
-        labelled = _longest_date_label(part.strip())
+    for part in re.split(r"\s*[|;·]\s*|\s+/\s+|\.\s+(?=[A-Z])|(?<=\d)\s+(?=[^\W\d_][^\d:：]{1,30}[:：]\s*\S)", text):
+        labelled = _longest_date_label(part.strip()) or _date_label_after_words(part.strip())
         if labelled:
             found.append(labelled)
     return found
+
+
+_LEADING_WORD = re.compile(r"^(?!(?:not|never|no|nicht|pas|non)\b)\S+\s+", re.IGNORECASE)
+
+
+def _date_label_after_words(part: str) -> tuple[str, str] | None:
+    """"28 Pages Posted: 14 Mar 2022": a labelled date after a word or two of another fact on the same line
+    (a page count, a file size), as pages run their metadata together. Only for a label with a colon."""
+    if ":" not in part and "：" not in part:
+        return None
+    rest = part
+    for _ in range(2):
+        dropped = _LEADING_WORD.match(rest)
+        if dropped is None:
+            return None
+        rest = rest[dropped.end():]
+        if (labelled := _longest_date_label(rest)) is not None:
+            return labelled
+    return None
 
 
 def _longest_date_label(part: str) -> tuple[str, str] | None:

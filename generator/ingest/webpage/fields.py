@@ -285,7 +285,8 @@ def publication_date(page: Page) -> str | None:
                 continue
             if cited is None or (len(cited) == 4 and date.startswith(cited)):
                 return date
-    return cited
+    written = next((date for kind, date in page.dates if kind == "written"), None)
+    return cited or written  # a working paper dated only when written: that is its date
 
 
 def find_status(page: Page, head: list[Line]) -> None:

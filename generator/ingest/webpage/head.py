@@ -19,7 +19,15 @@ from .common import Line
 from .dates import labelled_dates
 from .linekinds import YEAR_ALONE, is_date_only, is_journal_like, is_prose, is_title_like, label_of, script_of
 from .page import Page
-from .vocabulary import SITE_WORDS, is_article_type, is_chrome_line, is_menu_run, is_stop_heading, notice_kind
+from .vocabulary import (
+    SITE_WORDS,
+    breadcrumb_rest,
+    is_article_type,
+    is_chrome_line,
+    is_menu_run,
+    is_stop_heading,
+    notice_kind,
+)
 
 _BROWSER_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]{2,80})$")
 
@@ -158,7 +166,8 @@ def _own_site_name(lines: list[Line]) -> str | None:
 
 
 def _is_title_candidate(text: str, site: str | None) -> bool:
-    return is_title_like(text) and not is_journal_like(text, site) and not is_menu_run(text)
+    return is_title_like(text) and not is_journal_like(text, site) and not is_menu_run(text) \
+        and breadcrumb_rest(text) is None  # "Home  Medicine  Journal X  Volume 9": a trail, however long
 
 
 def value_below(lines: list[Line], index: int) -> str | None:

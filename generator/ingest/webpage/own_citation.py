@@ -125,8 +125,8 @@ _ISSUE_BOX_VOLUME = re.compile(r"^\s*(?:volume|vol\.?)\s*\d+[A-Za-z]?\s*"
                                r"[A-Za-z]?(?:\s*[-–—]\s*[A-Za-z]{0,2}\d+)?)?\s*$", re.IGNORECASE)
 
 
-_ISSUE_BOX_PAGES = re.compile(r"^\s*(?:pages?|pp?\.)\s*[:：]?\s*[A-Za-z]{0,2}\d+[A-Za-z]?"
-                              r"(?:\s*[-–—]\s*[A-Za-z]{0,2}\d+)?\s*$", re.IGNORECASE)
+_ISSUE_BOX_PAGES = re.compile(r"^\s*(?:(?:pages?|pp?\.)\s*[:：]?\s*[A-Za-z]{0,2}\d+[A-Za-z]?"
+                              r"(?:\s*[-–—]\s*[A-Za-z]{0,2}\d+)?|e\d{3,8})\s*$", re.IGNORECASE)  # or an e-locator alone
 
 
 def find_issue_box(page: Page, title_index: int) -> None:
@@ -143,13 +143,16 @@ def find_issue_box(page: Page, title_index: int) -> None:
         if volume and not re.search(rf"\b{re.escape(volume)}\b", line.text):
             continue  # "VOL. 388 NO. 11" under "N Engl Rev Med 2023;388:1021-1031" adds the issue; another volume no
         box = ", ".join(below.text for below in lines[index + 1:index + 4]
-                       if _ISSUE_BOX_PAGES.match(below.text) or is_date_only(below.text))
+                       if _ISSUE_BOX_PAGES.match(below.text)
+                       or is_date_only(below.text) and re.search(r"\d", below.text))  # not "Figures"
         found = parse_citation(f"{line.text}, {box}", lenient=True)
         if found is None and (date := publication_date(page) or _date_by_title(page, title_index)):
             # "Vol. 21, Iss. 5" under the journal, undated
             found = parse_citation(f"{line.text}, {box} ({date[:4]})", lenient=True)
         if found is None or not found.volume:
             continue
+        if not found.pages and (fuller := _same_box_with_pages(lines[index + 1:], found)) is not None:
+            found = fuller  # "Volume 6, Issue 1" over the title; the issue box further down adds "e1177"
         journal = page.journal or (page.citation.journal if page.citation else None) \
             or _masthead_journal(page, title_index) or _name_above(page, index)
         merged = filled_from(found, page.citation) if page.citation else found
@@ -158,6 +161,20 @@ def find_issue_box(page: Page, title_index: int) -> None:
         page.citation = replace(merged, journal=journal)
         page.journal = page.journal or journal
         return
+
+
+def _same_box_with_pages(lines: list[Line], first: Citation) -> Citation | None:
+    """A later issue line of the same volume and issue whose box gives the pages or e-locator."""
+    for index, line in enumerate(lines):
+        if not _ISSUE_BOX_VOLUME.match(line.text):
+            continue
+        box = ", ".join(below.text for below in lines[index + 1:index + 4]
+                        if _ISSUE_BOX_PAGES.match(below.text)
+                        or is_date_only(below.text) and re.search(r"\d", below.text))
+        found = parse_citation(f"{line.text}, {box}", lenient=True)
+        if found is not None and found.pages and found.volume == first.volume and found.issue == first.issue:
+            return found if first.year is None or found.year == first.year else None
+    return None
 
 
 def find_missing_pages(page: Page, title_index: int) -> None:
@@ -189,7 +206,11 @@ def _date_by_title(page: Page, title_index: int) -> str | None:
 
 
 def _masthead_journal(page: Page, title_index: int) -> str | None:
-    """The journal's name standing alone a few lines above the title, as publishers print it."""
+    """The journal's name standing alone a few lines above the title, as publishers print it; a name right
+    over the issue's volume line first, since a section label ("SYSTEMATIC REVIEW") may stand nearer."""
+    for index in range(title_index - 1, max(0, title_index - 6), -1):
+        if _VOLUME_OPENING.match(page.lines[index].text) and _is_masthead_name(page.lines[index - 1].text.strip()):
+            return page.lines[index - 1].text.strip()
     for index in range(title_index - 1, max(-1, title_index - 6), -1):
         text = page.lines[index].text.strip()
         if text != page.site and re.search(r"\b(journal|review|revue|revista|zeitschrift|annals|bulletin|"
@@ -197,6 +218,9 @@ def _masthead_journal(page: Page, title_index: int) -> str | None:
                 and is_journal_like(text, None) and not is_chrome_line(text) and not is_article_type(text):
             return text
     return None
+
+
+_VOLUME_OPENING = re.compile(r"^\s*(?:volume|vol\.?)\s*\d", re.IGNORECASE)
 
 
 def _name_above(page: Page, index: int) -> str | None:
@@ -278,7 +302,7 @@ def find_journal_issue_line(page: Page) -> None:
 #: of the health and social sciences it covers ("Medicine", "Public Health", "Nursing Practice").
 _JOURNAL_TITLE_WORD = re.compile(
     r"\b(journal|tijdschrift|zeitschrift|revista|rivista|revue|gaceta|gazette|annals|annales|anales|archives?|"
-    r"archivos|bulletin|boletín|review|reports?|quarterly|proceedings|acta|medicine|medical|medicina|médecine|"
+    r"archivos|bulletin|boletín|reviews?|reports?|quarterly|proceedings|acta|medicine|medical|medicina|médecine|"
     r"medizin|health|salud|saúde|santé|gesundheit|gezondheid|sanità|zorg\w*|nursing|enfermería|pflege|"
     r"verpleeg\w*|care|practice|research|science|sciences|ciencias|epidemiology|pediatrics|paediatrics|"
     r"psychiatry|psychology|sociology|policy|therapy|pharmacy|pharmacology|rehabilitation|midwifery|dentistry|"

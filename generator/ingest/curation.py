@@ -114,26 +114,28 @@ def merge_with_existing(existing: dict[str, Any], fresh: dict[str, Any]) -> Merg
     merged = dict(existing)
     conflicts: list[str] = []
     kept: list[str] = []
+    fresh_marks = fingerprints(fresh)  # each value hashed once: this runs for every record on every ingest
     for key in EXTRACTED_KEYS:
-        mine, theirs = existing.get(key), fresh.get(key)
-        curator_changed = key in existing and fingerprint(mine) != base.get(key)
-        extractor_changed = fingerprint(theirs) != base.get(key)
+        theirs = fresh.get(key)
+        mine_mark = fingerprint(existing.get(key)) if key in existing else None
+        curator_changed = mine_mark is not None and mine_mark != base.get(key)
+        extractor_changed = fresh_marks[key] != base.get(key)
         if not curator_changed:
             merged[key] = theirs
-        elif not extractor_changed or fingerprint(mine) == fingerprint(theirs):
+        elif not extractor_changed or mine_mark == fresh_marks[key]:
             kept.append(key)
         else:
             conflicts.append(key)
     if conflicts:
         incoming = {key: existing[key] for key in CURATION_KEYS if key in existing}
-        incoming = ordered({**fresh, **incoming, INGESTED_KEY: fingerprints(fresh)})
+        incoming = ordered({**fresh, **incoming, INGESTED_KEY: dict(fresh_marks)})
         return MergeResult(existing, incoming, tuple(conflicts), tuple(kept))
     for key in ("source", "other_sources", "conflicts"):
         merged[key] = fresh[key]
     merged["extraction_notes"] = fresh.get("extraction_notes") or []
     merged["missing"] = missing_fields(merged)
     merged, review = review_record(merged, existing)
-    marks: dict[str, Any] = fingerprints(fresh)
+    marks: dict[str, Any] = dict(fresh_marks)
     status_mark = _status_mark(existing, review)
     if status_mark is not None:
         marks[STATUS_KEY] = status_mark

@@ -11,6 +11,9 @@ Nothing stated gives None: a design is never guessed from the topic.
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
+from dataclasses import dataclass
 
 DESIGNS = ("review", "trial", "mixed-methods", "qualitative", "quantitative", "other")
 
@@ -331,7 +334,92 @@ _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudi
                                 r"(?:logs|records|registers|databases)\b", re.IGNORECASE)
 _ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)
 _WEAK_QUANTITATIVE = re.compile(_WEAK_QUANTITATIVE_WORDING, re.IGNORECASE)
-_COMPILED = tuple((design, re.compile(pattern, re.IGNORECASE), weight) for design, pattern, weight in _CUES)
+
+
+# --- speed: a pattern is run only when the text holds a word it cannot match without ----------------
+# Most cues are absent from most abstracts, and a regex scan costs the same whether it finds anything or
+# not; a substring test on the lower-cased text is far cheaper. The words each pattern needs are read
+# from the pattern itself (below), so a gate never says more than the pattern does: counts are unchanged.
+
+# Characters outside ASCII that an IGNORECASE regex matches to an ASCII letter ("ſ" to "s", the Kelvin
+# sign to "k") although lower() does not turn them into it: a text holding one is always scanned in full.
+_FOLDS_INTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+# Scripts without letter case (CJK ideographs, kana, Hangul): nothing but the character itself matches it.
+_CASELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class _Gated:
+    """A compiled pattern and the strings (lower case) at least one of which every match contains."""
+
+    pattern: re.Pattern[str]
+    needs: frozenset[str] | None  # None: no such strings could be read from the pattern; always scanned
+
+    def count(self, text: str, lowered: str | None) -> int:
+        """Non-overlapping matches in ``text``, as ``len(findall)``; ``lowered`` is ``text.lower()``, or None
+        when the text must be scanned in full."""
+        if lowered is not None and self.needs is not None and not any(need in lowered for need in self.needs):
+            return 0
+        return len(self.pattern.findall(text))
+
+
+def _gated(pattern: str | re.Pattern[str]) -> _Gated:
+    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.IGNORECASE)
+    return _Gated(compiled, _required_strings(sre_parse.parse(compiled.pattern, compiled.flags)))
+
+
+def _gate_safe(code: int) -> bool:
+    """A literal character whose case-insensitive matches lower() finds: ASCII, or a caseless script."""
+    char = chr(code)
+    return char.isascii() or bool(_CASELESS.fullmatch(char))
+
+
+def _required_strings(sequence: sre_parse.SubPattern | list[tuple[object, object]]) -> frozenset[str] | None:
+    """Strings at least one of which occurs in every match of the parsed ``sequence``; None when unknown.
+
+    Of the parts every match must pass through (a run of literal characters, a group, an alternation
+    whose branches all have such strings, a repeat taken at least once), the most telling one is kept.
+    """
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, value in list(sequence) + [(None, None)]:
+        if op is sre_constants.LITERAL and _gate_safe(value):  # type: ignore[arg-type]
+            run += chr(value).lower()  # type: ignore[arg-type]
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        option = _required_of_part(op, value)
+        if option:
+            options.append(option)
+    if not options:
+        return None
+    return max(options, key=lambda strings: (min(len(s) for s in strings), -len(strings)))
+
+
+def _required_of_part(op: object, value: object) -> frozenset[str] | None:
+    """The required strings of one non-literal element of a parsed pattern (see ``_required_strings``)."""
+    if op is sre_constants.SUBPATTERN:
+        return _required_strings(value[-1])  # type: ignore[index]
+    if op is sre_constants.ATOMIC_GROUP:
+        return _required_strings(value)  # type: ignore[arg-type]
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low: int = value[0]  # type: ignore[index]
+        return _required_strings(value[2]) if low >= 1 else None  # type: ignore[index]
+    if op is sre_constants.BRANCH:
+        branches = [_required_strings(branch) for branch in value[1]]  # type: ignore[index]
+        if any(branch is None for branch in branches):
+            return None
+        return frozenset().union(*branches)  # type: ignore[arg-type]
+    return None
+
+
+def _lowered_for_gates(text: str) -> str | None:
+    """``text.lower()`` for the gates, or None when a character in it makes lower() an unsafe guide."""
+    return None if _FOLDS_INTO_ASCII.search(text) else text.lower()
+
+
+_COMPILED = tuple((design, _gated(pattern), weight) for design, pattern, weight in _CUES)
 # Interviews done to fill in a structured questionnaire are a survey, not qualitative interviews.
 _SURVEY_INTERVIEWS = re.compile(r"\binterview(?:s|ed|ers?)?\b[^.;]{0,60}\b(?:(?:structured|fixed|standardi[sz]ed|"
                                 r"closed(?:[- ]ended)?|pre-?coded) questionnaire|interviewer-administered)|"
@@ -355,6 +443,12 @@ _PRIOR_WORK = re.compile(r"\b(?:previous|previously published|earlier|prior|past
                          r"(?:[\w-]+\s+){0,2}?(?:stud(?:y|ies)|surveys?|trials?|research|work|reports?|reviews?|"
                          r"analys[ie]s|investigations?|evaluations?|cohorts?|papers?|audits?|interviews?|"
                          r"questionnaires?|focus groups?)\b", re.IGNORECASE)
+# Any cited finding names its source: a numbered reference or an author and year in brackets.
+_CITATION_MARK = re.compile(r"\[\d|\([A-Z]")
+_GATED_PRIOR_WORK, _GATED_SURVEY_INTERVIEWS, _GATED_WEAK_QUANTITATIVE, _GATED_COMPARISON_GROUP, _GATED_ENROLMENT, \
+    _GATED_QUALITATIVE_DATA, _GATED_QUANTITATIVE_DATA = map(_gated, (
+        _PRIOR_WORK, _SURVEY_INTERVIEWS, _WEAK_QUANTITATIVE, _COMPARISON_GROUP, _ENROLMENT, _QUALITATIVE_DATA,
+        _QUANTITATIVE_DATA))
 
 
 def classify_design(title: str, abstract: str, publication_type: str | None,
@@ -375,19 +469,31 @@ def classify_design(title: str, abstract: str, publication_type: str | None,
 def design_scores(text: str) -> dict[str, int]:
     """Each design's cue total over the text, plus the two kinds of data collection seen."""
     scores = dict.fromkeys((*DESIGNS, "planned"), 0)
-    text = _CITED_FINDING.sub(" ", _PRIOR_WORK.sub(" ", text))
-    for design, pattern, weight in _COMPILED:
-        scores[design] += weight * len(pattern.findall(text))
-    survey_interviews = len(_SURVEY_INTERVIEWS.findall(text))
+    text = _without_cited_work(text)
+    lowered = _lowered_for_gates(text)
+    for design, cue, weight in _COMPILED:
+        scores[design] += weight * cue.count(text, lowered)
+    survey_interviews = _GATED_SURVEY_INTERVIEWS.count(text, lowered)
     if survey_interviews:
         scores["qualitative"] = max(0, scores["qualitative"] - 2 * survey_interviews)
         scores["quantitative"] += _MEDIUM * survey_interviews
-    scores["quantitative firm"] = scores["quantitative"] - _WEAK * len(_WEAK_QUANTITATIVE.findall(text)) \
-        - _MEDIUM * len(_COMPARISON_GROUP.findall(text))  # arms alone say no design unless people were enrolled
-    scores["enrolment"] = len(_ENROLMENT.findall(text))  # weak wording about people enrolled, not just a percentage
-    scores["qualitative data"] = len(_QUALITATIVE_DATA.findall(text)) - survey_interviews
-    scores["quantitative data"] = len(_QUANTITATIVE_DATA.findall(text)) + survey_interviews
+    scores["quantitative firm"] = scores["quantitative"] - _WEAK * _GATED_WEAK_QUANTITATIVE.count(text, lowered) \
+        - _MEDIUM * _GATED_COMPARISON_GROUP.count(text, lowered)  # arms alone say no design unless people were enrolled
+    # weak wording about people enrolled, not just a percentage
+    scores["enrolment"] = _GATED_ENROLMENT.count(text, lowered)
+    scores["qualitative data"] = _GATED_QUALITATIVE_DATA.count(text, lowered) - survey_interviews
+    scores["quantitative data"] = _GATED_QUANTITATIVE_DATA.count(text, lowered) + survey_interviews
     return scores
+
+
+def _without_cited_work(text: str) -> str:
+    """The text with earlier work and cited findings blanked out, since their methods are not this study's."""
+    lowered = _lowered_for_gates(text)
+    if lowered is None or _GATED_PRIOR_WORK.needs is None or any(n in lowered for n in _GATED_PRIOR_WORK.needs):
+        text = _PRIOR_WORK.sub(" ", text)
+    if _CITATION_MARK.search(text):  # the slow scan only where a citation could be
+        text = _CITED_FINDING.sub(" ", text)
+    return text
 
 
 def _design_from_publication_type(publication_type: str | None) -> str | None:

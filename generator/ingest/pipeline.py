@@ -9,7 +9,13 @@ we could no longer tell which study it holds and might write a duplicate.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +29,15 @@ from ..model.vocabulary import Vocabulary, load_vocabulary
 from ..model.yamlio import dump_yaml, write_text_atomic
 from .curation import Review, merge_with_existing, new_record
 from .decode import decode_bytes, size_problem
+from .derive import derive
 from .records import Found, SourceRef, build_record, found_identity, group_studies
 from .registry import choose_reader
 from .slugs import base_slug, unique_slug
 
 INCOMING_SUFFIX = ".incoming.yaml"
+# Below this many bytes of seeds to read, starting worker processes costs more than it saves (measured:
+# see _worth_a_pool). Above it, seeds are read, parsed and their fields derived on every core.
+POOL_MIN_BYTES = 200_000
 
 
 @dataclass
@@ -58,6 +68,25 @@ class IngestMemo:
     seeds: dict[str, tuple[Stamp, list[Found], list[Diagnostic]]] = field(default_factory=dict)
     records: RecordCache = field(default_factory=dict)
     settled: dict[tuple[object, ...], list[Diagnostic]] = field(default_factory=dict)
+
+    def read_seeds(self, paths: list[Path], project: Path,
+                   vocabulary: Vocabulary | None) -> list[tuple[list[Found], list[Diagnostic]]]:
+        """What each seed holds, in the order given: unchanged seeds from the memo, the others read (on
+        every core when there are enough of them). ``vocabulary`` (None when it has errors) lets the
+        workers derive each study's fields too; the result is the same as reading one by one."""
+        stamps = {path: file_stamp(path) for path in paths}
+        known: dict[Path, tuple[list[Found], list[Diagnostic]]] = {}
+        for path in paths:
+            hit = self.seeds.get(path.relative_to(project).as_posix())
+            if hit is not None and stamps[path] is not None and hit[0] == stamps[path]:
+                known[path] = (hit[1], hit[2])
+        unread = [path for path in paths if path not in known]
+        for path, (found, diagnostics) in zip(unread, _read_unread(unread, project, vocabulary)):
+            stamp = stamps[path]
+            if stamp is not None:
+                self.seeds[path.relative_to(project).as_posix()] = (stamp, found, diagnostics)
+            known[path] = (found, diagnostics)
+        return [known[path] for path in paths]
 
     def read_seed(self, path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]:
         rel = path.relative_to(project).as_posix()
@@ -123,6 +152,63 @@ def read_seed(path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]
     return found, diagnostics
 
 
+def _read_unread(paths: list[Path], project: Path,
+                 vocabulary: Vocabulary | None) -> list[tuple[list[Found], list[Diagnostic]]]:
+    """Each seed read, in order: in worker processes when that pays, else here one by one."""
+    if not _worth_a_pool(paths):
+        return [read_seed(path, project) for path in paths]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(_usable_cores(), len(paths)), initializer=_worker_ignores_stop_keys) as pool:
+        # terminated on leaving, also when a stop signal raises here: no worker outlives the run
+        return list(pool.imap(partial(_read_and_derive, project=project, vocabulary=vocabulary), paths))
+
+
+def _worth_a_pool(paths: list[Path]) -> bool:
+    """Workers pay only with two cores, two seeds and enough bytes. They are forked, which is only safe
+    from a process with a single thread (the live preview, with its server threads, reads here)."""
+    if len(paths) < 2 or _usable_cores() < 2 or threading.active_count() > 1 \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    return sum(_size(path) for path in paths) >= POOL_MIN_BYTES
+
+
+def _usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read_seed reports it
+
+
+def _worker_ignores_stop_keys() -> None:
+    """Ctrl-C reaches the whole process group: the parent handles it and ends the workers (SIGTERM, which
+    workers let kill them). A worker inherits the parent's handlers, which would raise inside a task."""
+    for signum in (signal.SIGINT, getattr(signal, "SIGHUP", signal.SIGINT)):
+        signal.signal(signum, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _read_and_derive(path: Path, project: Path, vocabulary: Vocabulary | None) -> tuple[list[Found], list[Diagnostic]]:
+    """A worker's task: one seed read, and each study's derived fields worked out (writes nothing)."""
+    found, diagnostics = read_seed(path, project)
+    if vocabulary is None:
+        return found, diagnostics
+    return list(_with_derived(found, vocabulary)), diagnostics
+
+
+def _with_derived(found: list[Found], vocabulary: Vocabulary) -> Iterator[Found]:
+    for item in found:
+        try:
+            derived = derive(item.extraction, vocabulary)
+        except Exception:  # noqa: BLE001 - left to the merge, which fails on it as a serial run does
+            yield item
+            continue
+        yield Found(item.extraction, item.source, derived=(vocabulary, derived))
+
+
 def ingest_project(project: Path, memo: IngestMemo | None = None, *, report_orphans: bool = True) -> IngestReport:
     """Run ingest over ``project``; see the module docstring for what is written when.
 
@@ -147,8 +233,9 @@ def _ingest(project: Path, studies_dir: Path, memo: IngestMemo, report_orphans: 
     report.diagnostics.extend(load_problems)
     found: list[Found] = []
     seeds = seed_files(project)
-    for path in seeds:
-        items, diagnostics = memo.read_seed(path, project)
+    vocabulary, vocabulary_problems = load_vocabulary(project)  # settings would be derived from the wrong words
+    for path, (items, diagnostics) in zip(seeds, memo.read_seeds(seeds, project,
+                                                                 None if vocabulary_problems else vocabulary)):
         found.extend(items)
         report.diagnostics.extend(diagnostics)
         if not items:
@@ -160,7 +247,6 @@ def _ingest(project: Path, studies_dir: Path, memo: IngestMemo, report_orphans: 
         report.diagnostics.append(error("content/studies", "no record was written because a record "
                                         "above cannot be read", "Fix that YAML file and run ingest again"))
         return report
-    vocabulary, vocabulary_problems = load_vocabulary(project)  # settings would be derived from the wrong words
     if vocabulary_problems:
         report.diagnostics.extend(vocabulary_problems)
         return report

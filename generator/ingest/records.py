@@ -8,7 +8,7 @@ disagreement is listed under ``conflicts`` instead of being settled silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Diagnostic, info
@@ -16,7 +16,7 @@ from ..model.identity import StudyIdentity, Verdict, compare, identity_keys
 from ..model.record import CURATION_DEFAULTS, EXTRACTED_KEYS, is_empty, missing_fields, ordered
 from ..model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from .base import AbstractSection, Extraction
-from .derive import derive
+from .derive import Derived, derive
 from .normalize import language_tag
 
 
@@ -41,11 +41,19 @@ class Found:
 
     extraction: Extraction
     source: SourceRef
+    # Fields already derived with a vocabulary (by a worker process that read the seed), or None.
+    derived: tuple[Vocabulary, Derived] | None = field(default=None, compare=False, repr=False)
+
+    def derived_with(self, vocabulary: Vocabulary) -> Derived | None:
+        """The fields derived in advance, if they were derived with this vocabulary."""
+        return self.derived[1] if self.derived is not None and self.derived[0] == vocabulary else None
 
 
-def extraction_fields(extraction: Extraction, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> dict[str, Any]:
-    """The record fields (plain YAML-ready values) for one extraction, derived fields included."""
-    derived = derive(extraction, vocabulary)
+def extraction_fields(extraction: Extraction, vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+                      derived: Derived | None = None) -> dict[str, Any]:
+    """The record fields (plain YAML-ready values) for one extraction, derived fields included
+    (``derived``: what ``derive`` gave for it with ``vocabulary``, when already worked out)."""
+    derived = derived if derived is not None else derive(extraction, vocabulary)
     return {
         "title": extraction.title,
         "authors": list(extraction.authors),
@@ -165,7 +173,7 @@ def _identity_keys(extraction: Extraction) -> list[str]:
 
 def build_record(group: list[Found], study_id: str, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> dict[str, Any]:
     """One record from the extractions of one study; curation keys get their defaults."""
-    per_source = [extraction_fields(item.extraction, vocabulary) for item in group]
+    per_source = [extraction_fields(item.extraction, vocabulary, item.derived_with(vocabulary)) for item in group]
     fields: dict[str, Any] = {}
     conflicts: list[dict[str, Any]] = []
     for key in EXTRACTED_KEYS:

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from generator.ingest import pipeline
+from generator.ingest import records as records_module
 from generator.ingest.pipeline import IngestMemo, ingest_project
 
 RIS_A = """TY  - JOUR
@@ -282,3 +283,48 @@ def test_a_gap_in_one_record_of_a_multi_record_file_names_its_line(make_project:
     line = complete.count("\n") + 1  # the second record's "TY  - JOUR" line
     assert gap.startswith(f"seeds/a.ris:{line}: warning: no authors stated")
     assert "fill content/studies/" in gap
+
+
+def _invented_ris(count: int, offset: int) -> str:
+    """Invented studies (not from any seed): a few designs, samples and settings to derive."""
+    methods = ["We interviewed {n} school nurses in rural clinics.", "A cross-sectional survey of {n} pharmacists.",
+               "We randomly assigned {n} patients to text reminders or usual care.", "Nothing about methods."]
+    return "".join(f"TY  - JOUR\nTI  - Invented study number {offset + i} on reminders\nAU  - Author{offset + i}, Kim\n"
+                   f"PY  - 2021\nDO  - 10.5555/inv.{offset + i}\nAB  - METHODS: "
+                   f"{methods[i % len(methods)].format(n=10 + i)} RESULTS: Uptake rose.\nER  -\n"
+                   for i in range(count))
+
+
+def test_seeds_read_in_worker_processes_give_what_a_serial_ingest_gives(
+        make_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = {f"s{k}.ris": _invented_ris(6, 10 * k) for k in range(4)}
+    seeds["broken.ris"] = "not an export at all\n"
+    project = make_project(seeds)
+    serial_copy = tmp_path / "serial"
+    shutil.copytree(project, serial_copy)
+    serial = ingest_project(serial_copy)
+    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
+    if not pipeline._worth_a_pool(pipeline.seed_files(project)):
+        pytest.skip("one core, or threads running: seeds are read serially here")
+    derived_here: list[str] = []
+    real_derive = records_module.derive
+    monkeypatch.setattr(records_module, "derive", lambda e, v: derived_here.append(e.title) or real_derive(e, v))
+    parallel = ingest_project(project)
+    assert derived_here == []  # the workers derived every study
+    assert {k.replace("serial/", ""): v for k, v in _tree(serial_copy).items()} == _tree(project)
+    assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
+    assert parallel.rejected_files == serial.rejected_files == ["seeds/broken.ris"]
+
+
+def test_a_worker_leaves_stop_keys_to_the_parent_and_dies_on_sigterm() -> None:
+    import signal
+
+    before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)}
+    try:
+        pipeline._worker_ignores_stop_keys()
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

@@ -57,6 +57,12 @@ test: install-test
 bench: install-test
 	$(PY) bench/lighthouse.py
 
+## bench-build: our builds vs Hugo at 1k/4k/10k studies, figures in build/build-bench.json (not part of the suite)
+.PHONY: bench-build
+BENCH_ARGS ?=
+bench-build: install
+	$(PY) bench/build_bench.py --json build/build-bench.json $(BENCH_ARGS)
+
 ## eval: ingest's held-out evaluation (documents and sentences of issue 9; `-v` via the script)
 eval: install
 	$(PY) bench/ingest_eval.py

@@ -3,8 +3,9 @@
     python bench/corpus.py OUT_DIR [--studies 2000] [--seed 7]
 
 Writes OUT_DIR/seeds/ (RIS, PubMed/MEDLINE, BibTeX and CSL-JSON exports, as reference managers
-write them), plus site.yaml and content/ copied from this repository's brief, so ``evidence-brief
-build`` or ``serve`` can run on it. The same arguments always give the same bytes (seeded PRNG).
+write them, and with ``--kinds ... page`` text copied from article pages, one study a file), plus
+site.yaml and content/ copied from this repository's brief, so ``evidence-brief build`` or ``serve``
+can run on it. The same arguments always give the same bytes (seeded PRNG).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import json
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,14 +132,49 @@ def render_csl_json(studies: list[Fake]) -> str:
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
 
 
+def render_page_text(study: Fake, number: int) -> str:
+    """What a user gets by selecting an article page in a browser and pasting it: title, authors line,
+    journal citation line, DOI, then "Abstract" and the prose. Three page layouts, picked by number, so
+    the benchmark does not time one layout only; the same number always gives the same text."""
+    names = [f"{given} {family}" for family, given in study.authors]
+    authors = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    citation = f"{study.journal}. {study.year};{study.volume}({study.issue}):{study.pages}."
+    doi = f"https://doi.org/{study.doi}"
+    published = f"Published: {number % 27 + 1} {_month(study.month)} {study.year}"
+    layouts = [
+        ["Original research", "", study.title, "", authors, "", citation, doi, "", published],
+        [study.journal, f"Volume {study.volume}, Issue {study.issue}, {_month(study.month)} {study.year}, "
+         f"Pages {study.pages}", "", study.title, "", authors, "", f"DOI: {study.doi}"],
+        [study.title, authors, citation, f"doi: {study.doi}", "Open access"],
+    ]
+    abstract = [f"{heading}\n{text}" for heading, text in study.sections]
+    return "\n".join([*layouts[number % len(layouts)], "", "Abstract", "", "\n\n".join(abstract), "",
+                      "Keywords: " + "; ".join(study.keywords), ""])
+
+
 def _month(month: int) -> str:
     return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][month - 1]
 
 
-def write_corpus(target: Path, *, studies: int = 2000, seed: int = 7) -> list[Path]:
-    """Write the corpus project into ``target`` (replacing seeds/ and content/); returns the generated seeds."""
+#: Which seed files a kind writes: a reference-manager export of PER_FILE studies, or one copied page a study.
+KINDS = ("ris", "nbib", "bib", "json", "page")
+#: What write_corpus wrote before copied pages existed (its bytes for these kinds are unchanged).
+DEFAULT_KINDS = ("ris", "nbib", "bib", "json")
+EXPORTS: dict[str, Callable[[list[Fake], int], str]] = {
+    "ris": lambda chunk, _: render_ris(chunk), "nbib": render_medline,
+    "bib": lambda chunk, _: render_bibtex(chunk), "json": lambda chunk, _: render_csl_json(chunk)}
+
+
+def make_studies(studies: int, seed: int = 7) -> list[Fake]:
+    """The invented studies, numbered from 1; other outputs of the same studies (the Hugo site) start here."""
     rng = random.Random(seed)
-    fakes = [make_study(rng, number) for number in range(1, studies + 1)]
+    return [make_study(rng, number) for number in range(1, studies + 1)]
+
+
+def write_corpus(target: Path, *, studies: int = 2000, seed: int = 7,
+                 kinds: tuple[str, ...] = DEFAULT_KINDS, per_file: int = PER_FILE) -> list[Path]:
+    """Write the corpus project into ``target`` (replacing seeds/ and content/); returns the generated seeds."""
+    fakes = make_studies(studies, seed)
     target.mkdir(parents=True, exist_ok=True)
     for name in ("seeds", "content"):
         shutil.rmtree(target / name, ignore_errors=True)
@@ -146,16 +183,28 @@ def write_corpus(target: Path, *, studies: int = 2000, seed: int = 7) -> list[Pa
     shutil.copytree(REPO / "content", target / "content")
     shutil.copytree(REPO / "seeds", target / "seeds")
     shutil.copy2(REPO / "site.yaml", target / "site.yaml")
-    seeds = target / "seeds"
+    return write_seeds(target / "seeds", fakes, kinds, per_file)
+
+
+def write_seeds(seeds: Path, fakes: list[Fake], kinds: tuple[str, ...], per_file: int = PER_FILE) -> list[Path]:
+    """Chunks of ``per_file`` studies, each chunk in the next kind in turn: one export file, or one page a study."""
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown or not kinds:
+        raise ValueError(f"unknown seed kinds {unknown}; choose from {', '.join(KINDS)}")
     written = []
-    writers = [("ris", lambda chunk, _: render_ris(chunk)), ("nbib", render_medline),
-               ("bib", lambda chunk, _: render_bibtex(chunk)), ("json", lambda chunk, _: render_csl_json(chunk))]
-    for index, start in enumerate(range(0, len(fakes), PER_FILE)):
-        extension, render = writers[index % len(writers)]
-        path = seeds / f"export-{index + 1:03d}.{extension}"
-        path.write_text(render(fakes[start: start + PER_FILE], start), encoding="utf-8")
-        written.append(path)
+    for index, start in enumerate(range(0, len(fakes), per_file)):
+        kind, chunk = kinds[index % len(kinds)], fakes[start: start + per_file]
+        if kind == "page":
+            for number, fake in enumerate(chunk, start=start + 1):
+                written.append(_write(seeds / f"page-{number:05d}.txt", render_page_text(fake, number)))
+        else:
+            written.append(_write(seeds / f"export-{index + 1:03d}.{kind}", EXPORTS[kind](chunk, start)))
     return written
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def main() -> None:
@@ -163,8 +212,10 @@ def main() -> None:
     parser.add_argument("target", type=Path)
     parser.add_argument("--studies", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(DEFAULT_KINDS),
+                        help=f"seed kinds, used in turn for each chunk of {PER_FILE} studies")
     args = parser.parse_args()
-    files = write_corpus(args.target, studies=args.studies, seed=args.seed)
+    files = write_corpus(args.target, studies=args.studies, seed=args.seed, kinds=tuple(args.kinds))
     print(f"{args.studies} studies in {len(files)} seed files under {args.target / 'seeds'}")
 
 

@@ -87,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
          "record as <id>.incoming.yaml for you to review. A record that fails the plausibility checks "
          "is written with status: needs-review (not published) and ingest exits 1.")
     build = _add(commands, "build", "ingest new or changed seeds, then write the website to output/",
-                 "Runs ingest, then renders the site into output/. A build with errors leaves output/ as it was.")
+                 "Runs ingest, then renders the site into output/. A build with errors leaves output/ as it was. "
+                 "When nothing has changed since the last build (.cache/build-manifest.json), nothing is written "
+                 "and the last build's warnings are repeated.")
     build.add_argument("--keep-going", action="store_true",
                        help="write the site to output/ even when there are errors (to look at it locally)")
     serve = _add(commands, "serve", "build, serve the site on 127.0.0.1 and reload it on changes",
@@ -175,10 +177,16 @@ def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnost
         return check_project(project)
     if command == "build":
         from .build import build_site
+        from .progress import Progress
 
-        result = build_site(project, on_wait=_say, keep_going=args.keep_going)
+        result = build_site(project, on_wait=_say, keep_going=args.keep_going,
+                            progress=Progress.for_stream(sys.stderr, quiet=args.quiet))
         errors = sum(d.is_error for d in result.diagnostics)
-        if not result.written:
+        if result.up_to_date:
+            if not args.quiet:
+                print(f"build: nothing changed since the last build; {result.output_dir} is up to date",
+                      file=sys.stderr)
+        elif not result.written:
             print(f"build: output/ left unchanged: {errors} error(s); fix them, or use --keep-going to write the "
                   "site anyway for local inspection", file=sys.stderr)
         elif not args.quiet:

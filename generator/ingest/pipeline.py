@@ -24,7 +24,7 @@ from ..model.identity import StudyIdentity, compare, identity_keys
 from ..model.record import NEEDS_REVIEW, is_orphan, missing_files, source_files
 from ..model.schema import NEEDS_REVIEW_FIX, missing_facts_warning, orphan_warning
 from ..model.stamps import Stamp, file_stamp
-from ..model.store import RecordCache, StoredRecord, load_records, remove_write_leftovers
+from ..model.store import RecordCache, RecordMemo, StoredRecord, load_records, remove_write_leftovers
 from ..model.vocabulary import Vocabulary, load_vocabulary
 from ..model.yamlio import dump_yaml, write_text_atomic
 from .curation import Review, merge_with_existing, new_record
@@ -67,6 +67,8 @@ class IngestMemo:
 
     seeds: dict[str, tuple[Stamp, list[Found], list[Diagnostic]]] = field(default_factory=dict)
     records: RecordCache = field(default_factory=dict)
+    #: Parsed record files by content: the build's loader reads the same files after ingest (see store.RecordMemo).
+    parsed: RecordMemo = field(default_factory=RecordMemo)
     settled: dict[tuple[object, ...], list[Diagnostic]] = field(default_factory=dict)
 
     def read_seeds(self, paths: list[Path], project: Path,
@@ -229,7 +231,7 @@ def ingest_project(project: Path, memo: IngestMemo | None = None, *, report_orph
 
 def _ingest(project: Path, studies_dir: Path, memo: IngestMemo, report_orphans: bool) -> IngestReport:
     report = IngestReport()
-    stored, load_problems = load_records(studies_dir, project, memo.records)
+    stored, load_problems = load_records(studies_dir, project, memo.records, memo=memo.parsed)
     report.diagnostics.extend(load_problems)
     found: list[Found] = []
     seeds = seed_files(project)

@@ -1,20 +1,21 @@
 """Which inputs changed, and which pages a change makes stale: pure functions, tested without a server.
 
-Inputs are fingerprinted by (mtime, size) so that an event for a file the tool itself wrote, or a
-save that changed nothing, costs no rebuild. Pages are compared as values: a page is rendered again
-when its model (template, title, context) differs from the last build, or when a template it uses
-(directly or through extends/include/import) changed on disk. So a record edit re-renders its study
-page and exactly the lists, facets, theme pages and home page whose rows or counts show it.
+Inputs are fingerprinted by their content (model/stamps.py: the bytes are read again only when the
+stat moved or is recent), so an event for a file the tool itself wrote, or a save that changed
+nothing, costs no rebuild, and a same-size save within one clock tick is never missed. Which pages
+a change makes stale is the pipeline's ``plan_pages`` (generator/pipeline.py), re-exported here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.stamps import Stamp, file_stamp
-from ..site.model import Page
+from ..model.stamps import Fingerprint, fingerprint, same_content
+from ..pipeline import PagePlan, plan_pages
+
+__all__ = ["PagePlan", "plan_pages"]  # the pipeline plans pages; its tests import them from here
 
 #: What the preview watches, relative to the project folder.
 WATCHED_DIRS = ("seeds", "content", "templates", "appraisal_tools")
@@ -50,41 +51,46 @@ def is_watched(rel: str) -> bool:
     return rel in WATCHED_FILES or rel.split("/", 1)[0] in WATCHED_DIRS and "/" in rel
 
 
-def scan_inputs(project: Path) -> dict[str, Stamp]:
-    """Fingerprints of every watched input file; a missing folder simply contributes nothing."""
-    stamps: dict[str, Stamp] = {}
+def scan_inputs(project: Path, previous: Mapping[str, Fingerprint] | None = None) -> dict[str, Fingerprint]:
+    """Fingerprints of every watched input file; a missing folder simply contributes nothing.
+
+    ``previous`` fingerprints are reused for files whose stat has not moved (and is not recent)."""
+    previous = previous or {}
+    stamps: dict[str, Fingerprint] = {}
     for name in WATCHED_FILES:
-        _stamp_into(stamps, project, project / name)
+        _stamp_into(stamps, project, project / name, previous)
     for folder in WATCHED_DIRS:
         root = project / folder
         if root.is_dir():
             for path in root.rglob("*"):
-                _stamp_into(stamps, project, path)
+                _stamp_into(stamps, project, path, previous)
     return stamps
 
 
-def _stamp_into(stamps: dict[str, Stamp], project: Path, path: Path) -> None:
+def _stamp_into(stamps: dict[str, Fingerprint], project: Path, path: Path,
+                previous: Mapping[str, Fingerprint]) -> None:
     rel = path.relative_to(project).as_posix()
     if not is_watched(rel):
         return
-    stamp = file_stamp(path)
+    stamp = fingerprint(path, previous.get(rel))
     if stamp is not None:
         stamps[rel] = stamp
 
 
-def restamp(stamps: Mapping[str, Stamp], project: Path, paths: Iterable[str]) -> dict[str, Stamp]:
-    """``stamps`` with just the named paths stamped again (files gone are dropped): what a scan would
-    give when the watcher has named every path that moved, at the cost of one stat per named path."""
+def restamp(stamps: Mapping[str, Fingerprint], project: Path, paths: Iterable[str]) -> dict[str, Fingerprint]:
+    """``stamps`` with just the named paths fingerprinted again (files gone are dropped): what a scan
+    would give when the watcher has named every path that moved, at one stat per named path (and a
+    read when its stat moved or is recent)."""
     fresh = dict(stamps)
     for rel in paths:
-        fresh.pop(rel, None)
-        _stamp_into(fresh, project, project / rel)
+        old = fresh.pop(rel, None)
+        _stamp_into(fresh, project, project / rel, {rel: old} if old is not None else {})
     return fresh
 
 
-def diff_stamps(before: Mapping[str, Stamp], after: Mapping[str, Stamp]) -> set[str]:
-    """Paths added, removed or modified between two scans."""
-    return {rel for rel in before.keys() | after.keys() if before.get(rel) != after.get(rel)}
+def diff_stamps(before: Mapping[str, Fingerprint], after: Mapping[str, Fingerprint]) -> set[str]:
+    """Paths added, removed or whose content changed between two scans."""
+    return {rel for rel in before.keys() | after.keys() if not same_content(before.get(rel), after.get(rel))}
 
 
 def classify(paths: Iterable[str]) -> Changes:
@@ -103,29 +109,3 @@ def classify(paths: Iterable[str]) -> Changes:
         elif rel.startswith("templates/"):
             templates.add(rel)
     return Changes(frozenset(seeds), frozenset(records), frozenset(text), frozenset(templates), config)
-
-
-@dataclass
-class PagePlan:
-    """What a rebuild writes: pages to render again, and site paths of pages that are gone."""
-
-    render: list[Page] = field(default_factory=list)
-    remove: list[str] = field(default_factory=list)
-
-
-def plan_pages(old: Mapping[str, Page], new: list[Page], *, template_stamp: Callable[[str], object],
-               old_stamps: Mapping[str, object], everything: bool = False) -> PagePlan:
-    """Pages of ``new`` whose model or templates differ from ``old`` (path -> page of the last build).
-
-    ``template_stamp(name)`` fingerprints a template and everything it pulls in; ``old_stamps`` holds
-    the fingerprints the old pages were rendered with. ``everything`` (site settings changed) renders all.
-    """
-    plan = PagePlan()
-    for page in new:
-        previous = old.get(page.path)
-        if everything or previous is None or previous != page \
-                or old_stamps.get(page.template) != template_stamp(page.template):
-            plan.render.append(page)
-    paths = {page.path for page in new}
-    plan.remove = sorted(path for path in old if path not in paths)
-    return plan

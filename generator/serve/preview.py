@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import Diagnostic
+from ..pipeline import pagefind_command
 from .builder import Builder, BuildOutcome
 from .server import PreviewServer, SiteState
 from .watcher import ChangeFlag, InputWatcher, run_loop
@@ -83,6 +84,10 @@ class Preview:
         if paths is None:
             self.watcher.refresh()
         if not self.builder.pending_changes(paths):
+            # Nothing to rebuild (e.g. the event was ingest's own record write), but the downloads of the
+            # last build may have been put off by that very event: write them now.
+            if self.builder.extras_due:
+                self._write_extras(settle=EXTRAS_AFTER_SECONDS)
             return
         self.state.start_build()
         outcome = self._build_once(paths, settle=EXTRAS_AFTER_SECONDS)
@@ -96,13 +101,18 @@ class Preview:
         # Downloads and feed come after the open pages have reloaded: rendering them for thousands of
         # studies holds the interpreter long enough to delay the reload itself. A save meanwhile
         # skips them; the next build writes them from the newer site.
+        self._write_extras(settle=settle)
+        return outcome
+
+    def _write_extras(self, *, settle: float) -> None:
+        """Downloads, feed and sitemap, unless another save arrives within ``settle`` seconds (the
+        build for it writes them; ``Builder.extras_due`` keeps them from being forgotten)."""
         if self.flag.event.wait(timeout=settle):
-            return outcome
+            return
         try:
             self.builder.write_extras()
         except Exception as exc:  # never stop the preview for these
             self.log(f"serve: downloads not updated ({type(exc).__name__}: {exc})")
-        return outcome
 
     def _summary(self, outcome: BuildOutcome) -> str:
         shown = [d.format() for d in outcome.diagnostics if d.is_error]
@@ -122,8 +132,7 @@ class Preview:
         """Pagefind into a side folder, then swapped in while requests wait."""
         staging = self.folder / "pagefind-next"
         shutil.rmtree(staging, ignore_errors=True)
-        command = [sys.executable, "-m", "pagefind", "--site", str(self.site_dir), "--output-path", str(staging),
-                   "--silent"]
+        command = pagefind_command(self.site_dir, staging)
         try:
             with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as done:
                 self._search_process = done  # stop() ends it, so it never writes into a removed folder

@@ -7,13 +7,16 @@ never hand-builds reference strings. Only what the record states goes into the i
 
 from __future__ import annotations
 
+import hashlib
 import html as html_module
 import io
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 import nh3
 from citeproc import Citation as CslCitation
@@ -24,6 +27,9 @@ from lxml import etree
 from markupsafe import Markup
 
 from ..model.study import Study
+
+if TYPE_CHECKING:
+    from .citation_cache import CitationCache
 
 Style = Literal["apa", "vancouver"]
 
@@ -124,23 +130,52 @@ def csl_item(study: Study) -> dict[str, Any]:
     return {key: value for key, value in item.items() if value not in (None, "", [], {})}
 
 
-@lru_cache(maxsize=16384)
-def format_citation(study: Study, style: Style) -> Citation:
+def format_citation(study: Study, style: Style, cache: CitationCache | None = None) -> Citation:
     """The study's reference in APA 7 or Vancouver (NLM), as text and as escaped HTML.
 
-    Memoised on the (frozen, hashable) study too: building the CSL item is itself costly when a
-    live preview asks for thousands of references per save.
+    With a ``cache`` (one per build, see citation_cache) the reference comes from it, on disk between
+    builds; without one it is memoised in this process only, as before.
     """
-    return _format_item(json.dumps(_hidden(csl_item(study)), sort_keys=True), style)
+    if cache is not None:
+        return cache.citation(study, style)
+    return _memoised_citation(study, style)
+
+
+@lru_cache(maxsize=16384)
+def _memoised_citation(study: Study, style: Style) -> Citation:
+    """Memoised on the (frozen, hashable) study too: building the CSL item is itself costly when a
+    live preview asks for thousands of references per save."""
+    return _format_item(citeproc_input(study), style)
+
+
+def citeproc_input(study: Study) -> str:
+    """Exactly what citeproc receives for the study, as canonical JSON: what a cached citation is keyed on."""
+    return json.dumps(_hidden(csl_item(study)), sort_keys=True)
 
 
 @lru_cache(maxsize=16384)
 def _format_item(item_json: str, style: Style) -> Citation:
     """citeproc-py is slow (milliseconds a reference): a pure function of the item, so memoised for rebuilds."""
+    return render_citation(item_json, style)
+
+
+def render_citation(item_json: str, style: Style) -> Citation:
+    """The reference of one item (from citeproc_input) formatted by citeproc-py, never memoised."""
     item = json.loads(item_json)
     rendered = _render_html(item, style)  # once: the text is the HTML without its tags
     text = " ".join(html_module.unescape(re.sub(r"<[^>]*>", "", rendered)).translate(_SHOW_TEXT).split())
     return Citation(text=text, html=Markup(_clean_html(rendered.translate(_SHOW_HTML))))
+
+
+def style_fingerprint(style: Style) -> bytes:
+    """Everything besides the item that decides a reference's bytes: the adjusted style file, the
+    citeproc-py and nh3 versions, and this module's own code (which post-processes the output)."""
+    digest = hashlib.sha256()
+    for part in (style.encode(), _style_xml(STYLE_FILES[style]), version("citeproc-py").encode(),
+                 version("nh3").encode(), Path(__file__).read_bytes()):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.digest()
 
 
 def _hidden(value: Any) -> Any:

@@ -7,9 +7,10 @@ studies never reach it. Each page gets a link function relative to its own URL.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -22,6 +23,7 @@ from ..synthesis.matching import ThemeMatch
 from ..synthesis.themes import Theme
 from . import urls
 from .appraisal import appraisal_rows, appraised, tool_summaries
+from .citation_cache import CitationCache
 from .exports import ThemeAssignment, render_screening_csv
 from .printable import printable_context
 from .prisma import STAGE_LABELS, count_flow, excluded_records, flow_rows
@@ -57,9 +59,15 @@ class Page:
     title: str
     description: str
     kind: str
-    context: dict[str, Any] = field(default_factory=dict)
+    context: Mapping[str, Any] = field(default_factory=dict)
     head: Markup = Markup("")
     in_sitemap: bool = True
+
+    def __post_init__(self) -> None:
+        """A read-only context: pages are memoised and kept between preview runs, so one changed in
+        place would change every later build that reuses it."""
+        if not isinstance(self.context, MappingProxyType):
+            object.__setattr__(self, "context", MappingProxyType(dict(self.context)))
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,7 @@ class _Brief:  # not slotted: cached_property needs an instance __dict__
     text: BriefText
     matches: Matches
     tools: Tools = field(default_factory=dict)
+    citations: CitationCache | None = None
 
     def themes_of(self, study_id: str) -> list[tuple[Theme, ThemeMatch]]:
         return self._by_study.get(study_id, [])
@@ -169,11 +178,12 @@ def link_for(path: str, config: SiteConfig) -> Callable[[str], str]:
 
 
 def build_site_model(config: SiteConfig, studies: list[Study], themes: list[Theme], text: BriefText,
-                     matches: Matches | None = None, *, appraisal_tools: Tools | None = None) -> SiteModel:
+                     matches: Matches | None = None, *, appraisal_tools: Tools | None = None,
+                     citations: CitationCache | None = None) -> SiteModel:
     """All pages of the site in a stable order. ``appraisal_tools`` are the brief's (default: the package's)."""
     published = sorted((s for s in studies if s.published), key=lambda s: (-(s.year or 0), s.id))
     tools = load_appraisal_tools()[0] if appraisal_tools is None else appraisal_tools
-    brief = _Brief(config, published, themes, text, matches or {}, tools)
+    brief = _Brief(config, published, themes, text, matches or {}, tools, citations)
     pages = [
         _home(brief),
         *_study_list_pages(brief),
@@ -401,18 +411,18 @@ def _list_page(config: SiteConfig, facets: Facets, paths: tuple[str, ...], numbe
 
 def _study_page(brief: _Brief, study: Study) -> Page:
     tool = brief.tools.get(study.appraisal.tool) if study.appraisal else None
-    return _study_page_of(brief.config, study, tuple(brief.themes_of(study.id)), tool)
+    return _study_page_of(brief.config, study, tuple(brief.themes_of(study.id)), tool, brief.citations)
 
 
 @lru_cache(maxsize=16384)
 def _study_page_of(config: SiteConfig, study: Study, matches: tuple[tuple[Theme, ThemeMatch], ...],
-                   tool: AppraisalTool | None) -> Page:
+                   tool: AppraisalTool | None, citations: CitationCache | None = None) -> Page:
     path = urls.study(study.id)
     link = link_for(path, config)
     themes = [(t.title, link(urls.theme(t.id)), m.by_hand) for t, m in matches]
     description = next((s.text for s in study.abstract), "")[:155] or f"Summary of the study {study.title}."
     return Page(path, "study.html", study.title, description, "study", {
-        "study": study, "v": study_view(study, link, themes, config.vocabulary),
+        "study": study, "v": study_view(study, link, themes, config.vocabulary, citations=citations),
         "abstract_sections": abstract_view(study, matches, config.vocabulary),
         "appraisal": appraisal_rows(study, {tool.id: tool} if tool else {}),
         "appraisal_tool": tool.name if tool else None})
@@ -445,7 +455,7 @@ def _theme_pages(brief: _Brief, theme: Theme) -> list[Page]:
     pages = [Page(path, "theme.html", theme.title, theme.question, "theme", {
         "theme": _card(brief, theme, link), "rows": _rows(brief, members[: config.page_size], path),
         "rows_total": len(members), "all_rows_href": link(urls.facet("theme", theme.id)),
-        "detail": theme_detail(theme, matches, brief.by_id, link, cited, config, groups),
+        "detail": theme_detail(theme, matches, brief.by_id, link, cited, config, groups, brief.citations),
         "appraisal_href": link(urls.appraisal(theme.id)) if appraised(members, brief.tools) else None})]
     for group in groups:
         if len(group.quotes) > config.theme_quotes:  # theme_detail links the same groups

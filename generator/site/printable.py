@@ -27,6 +27,7 @@ from ..config import SiteConfig
 from ..model.study import Study
 from ..synthesis.themes import Theme
 from . import urls
+from .citation_cache import CitationCache
 from .citations import format_citation
 from .prisma import count_flow, flow_rows
 from .prisma_svg import render_prisma_svg
@@ -74,7 +75,7 @@ def printable_context(brief: _Brief, all_studies: Sequence[Study], maps: Maps) -
     config = brief.config
     texts = _curated_texts(brief)
     cited = _cited_ids(brief, texts)
-    references = brief_references(brief.by_id[i] for i in cited)
+    references = brief_references((brief.by_id[i] for i in cited), brief.citations)
     link = _link_to_references(config, {r.id: r.anchor for r in references})
     setting_rows, role_rows = maps(link)
     flow = count_flow(config, all_studies)
@@ -89,9 +90,9 @@ def printable_context(brief: _Brief, all_studies: Sequence[Study], maps: Maps) -
             "print_css_href": link(PRINT_CSS), "files": {PRINT_CSS: print_stylesheet(config.title)}}
 
 
-def brief_references(studies: Iterable[Study]) -> list[BriefReference]:
+def brief_references(studies: Iterable[Study], citations: CitationCache | None = None) -> list[BriefReference]:
     """APA 7 references in APA's order (by the reference's text: first author's surname, then year)."""
-    entries = [(study, format_citation(study, "apa")) for study in studies]
+    entries = [(study, format_citation(study, "apa", citations)) for study in studies]
     entries.sort(key=lambda entry: (entry[1].text.casefold(), entry[0].id))
     return [BriefReference(s.id, f"ref-{s.id}", c.text, c.html) for s, c in entries]
 

@@ -20,6 +20,7 @@ from ..model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from ..synthesis.matching import Evidence, ThemeMatch
 from ..synthesis.themes import Finding, Theme
 from . import urls
+from .citation_cache import CitationCache
 from .citations import format_citation
 from .views import authors_short
 
@@ -188,7 +189,8 @@ def comparison_rows(matches: Iterable[ThemeMatch], studies: dict[str, Study], li
 
 
 def theme_detail(theme: Theme, matches: list[ThemeMatch], studies: dict[str, Study], link: Link,
-                 cited: tuple[str, ...], config: SiteConfig, groups: Sequence[QuoteGroup] | None = None) -> ThemeDetail:
+                 cited: tuple[str, ...], config: SiteConfig, groups: Sequence[QuoteGroup] | None = None,
+                 citations: CitationCache | None = None) -> ThemeDetail:
     """Everything a theme page shows below its narrative, bounded whatever the number of studies.
 
     Each evidence group shows its first ``config.theme_quotes`` sentences and the comparison table
@@ -215,7 +217,7 @@ def theme_detail(theme: Theme, matches: list[ThemeMatch], studies: dict[str, Stu
         comparison=comparison_rows(matches[:rows], studies, link, config.vocabulary),
         comparison_total=len(matches),
         comparison_more_href=comparison_more,
-        references=[Reference(i, link(urls.study(i)), format_citation(studies[i], "apa").html)
+        references=[Reference(i, link(urls.study(i)), format_citation(studies[i], "apa", citations).html)
                     for i in sorted(cited, key=lambda i: study_label(studies[i])) if i in studies],
         by_hand=[(study_label(studies[m.study_id]), link(urls.study(m.study_id)), m.reason)
                  for m in matches if m.by_hand],

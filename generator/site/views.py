@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..model.study import Study, TranslationView
 from ..model.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from . import urls
+from .citation_cache import CitationCache
 from .citations import format_citation
 from .identifiers import IdentifierView, identifier_views
 from .metadata import coins, doi_link, source_link
@@ -124,9 +125,10 @@ def study_row(study: Study, link: Link, themes: tuple[str, ...] = (),
 
 
 def study_view(study: Study, link: Link, themes: list[tuple[str, str, bool]],
-               vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> StudyView:
-    """The display data of one study page; ``themes`` are (title, href, assigned by hand)."""
-    apa, vancouver = format_citation(study, "apa"), format_citation(study, "vancouver")
+               vocabulary: Vocabulary = DEFAULT_VOCABULARY, *, citations: CitationCache | None = None) -> StudyView:
+    """The display data of one study page; ``themes`` are (title, href, assigned by hand). The
+    references come from ``citations`` (the build's cache) when given."""
+    apa, vancouver = format_citation(study, "apa", citations), format_citation(study, "vancouver", citations)
     doi_url = doi_link(study.doi)
     return StudyView(
         authors_text="; ".join(study.authors),

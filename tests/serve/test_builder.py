@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.serve import builder as builder_module
+from generator import pipeline as pipeline_module
 from generator.serve.builder import Builder
 
 from .conftest import copy_brief
@@ -76,7 +76,7 @@ def test_a_crash_in_the_build_is_reported_not_raised(built: Builder, monkeypatch
     def explode(*args: object, **kwargs: object) -> object:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(builder_module, "assemble_site", explode)
+    monkeypatch.setattr(pipeline_module, "assemble_site", explode)
     _touch(built.project / "content" / "about.md", (built.project / "content" / "about.md").read_text() + "\n")
     outcome = built.rebuild()
     assert outcome.crashed and "RuntimeError: boom" in built.browser_errors()[0].format()
@@ -121,10 +121,14 @@ def test_a_changed_seed_is_the_only_one_read_again(built: Builder, monkeypatch: 
     real = pipeline.read_seed
     monkeypatch.setattr(pipeline, "read_seed", lambda path, root: read.append(path.name) or real(path, root))
     os.utime(seed, ns=(seed.stat().st_mtime_ns + 1_000_000,) * 2)
+    assert built.rebuild({f"seeds/{seed.name}"}).rendered == [] and read == []  # touched, same bytes: no change
+    _touch(seed, original.decode("utf-8") + "\n")
     outcome = built.rebuild({f"seeds/{seed.name}"})
     assert read == [seed.name] and not outcome.crashed
-    assert seed.read_bytes() == original  # seeds are never written
+    assert seed.read_bytes() == original + b"\n"  # seeds are never written
     assert built.pending_changes() == set()  # ingest's own writes are not changes to rebuild for
+    _touch(seed, original.decode("utf-8"))
+    built.rebuild({f"seeds/{seed.name}"})
 
 
 def test_after_a_crash_the_next_build_loads_what_the_failed_one_consumed(built: Builder,
@@ -135,7 +139,7 @@ def test_after_a_crash_the_next_build_loads_what_the_failed_one_consumed(built: 
     def explode(*args: object, **kwargs: object) -> object:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(builder_module, "load_config", explode)  # before the records are loaded
+    monkeypatch.setattr(pipeline_module, "load_config", explode)  # before the records are loaded
     _touch(record, original.replace("title: 'Impact of Stigma", "title: 'After-crash Impact of Stigma", 1))
     assert built.rebuild({record.relative_to(built.project).as_posix()}).crashed
     monkeypatch.undo()

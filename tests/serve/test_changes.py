@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from watchdog.events import DirModifiedEvent, DirMovedEvent, FileModifiedEvent, FileMovedEvent
 
+from generator.model.stamps import fingerprint
 from generator.serve.changes import classify, diff_stamps, is_watched, plan_pages, restamp, scan_inputs
 from generator.serve.watcher import ChangeFlag
 from generator.site.model import Page
@@ -83,6 +85,35 @@ def test_restamp_looks_only_at_the_named_paths(tmp_path: Path) -> None:
     assert diff_stamps(before, after) == {"content/studies/a.yaml", "content/studies/b.yaml"}
     assert "content/studies/c.yaml" not in after  # not named: left for a full rescan
     assert after == {k: v for k, v in scan_inputs(tmp_path).items() if k != "content/studies/c.yaml"}
+
+
+def test_a_same_size_save_within_one_clock_tick_is_seen_and_a_touch_is_not_a_change(tmp_path: Path) -> None:
+    record = tmp_path / "content" / "studies" / "a.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text("id: a\ntitle: Tide pools\n")
+    before = scan_inputs(tmp_path)
+    stat = record.stat()
+    record.write_text("id: a\ntitle: Tide poems\n")  # same size, and the clock gives it the same mtime
+    os.utime(record, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert record.stat().st_size == stat.st_size
+    assert diff_stamps(before, restamp(before, tmp_path, {"content/studies/a.yaml"})) == {"content/studies/a.yaml"}
+    assert diff_stamps(before, scan_inputs(tmp_path, before)) == {"content/studies/a.yaml"}
+    now = scan_inputs(tmp_path)
+    os.utime(record, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))  # touched: the same bytes
+    assert diff_stamps(now, scan_inputs(tmp_path, now)) == set()
+
+
+def test_an_old_unchanged_stat_is_trusted_without_reading_the_file(tmp_path: Path) -> None:
+    seed = tmp_path / "seeds" / "a.ris"
+    seed.parent.mkdir()
+    seed.write_text("TY  - JOUR\nER  -\n")
+    old = seed.stat().st_mtime_ns - 60_000_000_000
+    os.utime(seed, ns=(old, old))
+    first = fingerprint(seed)
+    assert first is not None
+    assert fingerprint(seed, first) is first  # a stat suffices for a file a minute old whose stat did not move
+    seed.write_text("TY  - BOOK\nER  -\n")  # same size, but the stat moved: read again
+    assert fingerprint(seed, first) != first
 
 
 def _event(kind: type, *paths: Path) -> object:

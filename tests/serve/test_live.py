@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from generator import pipeline as pipeline_module
 from generator.serve import Preview
-from generator.serve import builder as builder_module
 
 STUDY = "klusaritz-2023-impact-stigma-clinician"
 
@@ -54,7 +54,7 @@ def test_a_crash_in_the_build_leaves_the_server_answering(preview: Preview,
     def explode(*args: object, **kwargs: object) -> object:
         raise RuntimeError("boom in the site model")
 
-    monkeypatch.setattr(builder_module, "assemble_site", explode)
+    monkeypatch.setattr(pipeline_module, "assemble_site", explode)
     about = preview.project / "content" / "about.md"
     original = about.read_text(encoding="utf-8")
     _save(about, original + "\nMore.\n")

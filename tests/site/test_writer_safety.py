@@ -14,6 +14,7 @@ import pytest
 from generator import cli
 from generator.build import build_site
 from generator.errors import ProjectError
+from generator.model.manifest import discard_manifest
 from generator.write import writer
 from generator.write.writer import remove_leftovers, safe_target, staging_dir, swap_in, write_file
 
@@ -85,6 +86,7 @@ def _full_disk_after(count: int, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_full_disk_stops_the_build_and_keeps_the_previous_site(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = _manifest(built / "output")
+    discard_manifest(built)  # as if an input had changed: otherwise nothing needs writing
     _full_disk_after(3, monkeypatch)
     with pytest.raises(ProjectError) as raised:
         build_site(built, search_index=False)
@@ -114,6 +116,7 @@ def test_a_read_only_disk_is_a_clear_error(built: Path, monkeypatch: pytest.Monk
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(built))
 
     monkeypatch.setattr(writer.tempfile, "mkdtemp", read_only)
+    discard_manifest(built)  # as if an input had changed: otherwise nothing needs writing
     with pytest.raises(ProjectError, match="Read-only file system.*Make that folder writable"):
         build_site(built, search_index=False)
     assert _manifest(built / "output") == before

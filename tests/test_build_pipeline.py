@@ -1,0 +1,121 @@
+"""build, check and the preview are one pipeline: the same problems, the same exit codes, by construction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.check import check_project
+from generator.cli import main
+from generator.errors import Diagnostic, Severity
+from generator.pipeline import NoSink, Pipeline, ProjectMemo
+from generator.serve.builder import Builder
+
+Project = Callable[..., Path]
+
+#: A record invented for these tests (a study of nobody's): the minimum a valid record holds is taken
+#: from an ingested one, so the schema's required keys stay the schema's business.
+INVENTED_TITLE = "Evening classes and sleep in night-shift bakers, an invented cross-sectional survey"
+
+
+@pytest.fixture
+def brief(make_project: Project) -> Path:
+    """A complete brief (site.yaml with base_url, about page) with the repository's real seeds ingested."""
+    project = make_project(real_seeds=True)
+    (project / "site.yaml").write_text("title: A test brief\nbase_url: https://example.org/brief/\n")
+    (project / "content").mkdir(exist_ok=True)
+    (project / "content" / "about.md").write_text("How the studies were found.\n")
+    build_site(project, search_index=False)  # ingests the seeds into content/studies/
+    return project
+
+
+def _copy_with_same_id(project: Path) -> tuple[str, str]:
+    """A second record file carrying the id of the first, with another title; returns (id, its file)."""
+    studies = project / "content" / "studies"
+    first = sorted(studies.glob("*.yaml"))[0]
+    text = first.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {INVENTED_TITLE} ", 1)
+    twin = studies / "zz-another-file-same-id.yaml"
+    twin.write_text(text, encoding="utf-8")
+    return first.stem, f"content/studies/{twin.name}"
+
+
+def _duplicates(diagnostics: list[Diagnostic], study_id: str) -> list[Diagnostic]:
+    return [d for d in diagnostics if f"id '{study_id}' is also used by" in d.message]
+
+
+def test_a_duplicate_id_is_an_error_in_build_check_and_the_preview(brief: Path, tmp_path: Path) -> None:
+    study_id, twin = _copy_with_same_id(brief)
+    built = build_site(brief, search_index=False)
+    [in_build] = _duplicates(built.diagnostics, study_id)
+    assert in_build.is_error and in_build.location.path == twin and in_build.location.line == 1
+    assert not built.written  # an error never replaces the last good site
+    assert _duplicates(check_project(brief), study_id) == [in_build]
+    site = tmp_path / "preview"
+    site.mkdir()
+    preview = Builder(brief, site)
+    assert _duplicates(preview.rebuild().diagnostics, study_id) == [in_build]
+    page = (site / "studies" / study_id / "index.html").read_text(encoding="utf-8")
+    assert INVENTED_TITLE not in page  # the first file keeps the id; the second is left out
+
+
+def test_check_reports_exactly_what_build_reports_when_ingest_has_nothing_to_say(brief: Path) -> None:
+    (brief / "site.yaml").write_text("title: A test brief\nbase_url: https://example.org/brief/\ncolour: teal\n")
+    built = build_site(brief, search_index=False, ingest=False)
+    assert any(d.location.path == "site.yaml" and d.severity is Severity.WARNING for d in built.diagnostics)
+    assert sorted(map(str, check_project(brief))) == sorted(map(str, built.diagnostics))
+
+
+def test_check_strict_exits_as_build_strict_on_a_site_yaml_warning(brief: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    (brief / "site.yaml").write_text("title: A test brief\nbase_url: https://example.org/brief/\ncolour: teal\n")
+    check_code = main(["check", "--strict", "--project", str(brief)])
+    check_err = capsys.readouterr().err
+    build_code = main(["build", "--strict", "--project", str(brief)])
+    build_err = capsys.readouterr().err
+    assert check_code == build_code == 1
+    assert "unknown setting 'colour'" in check_err and "unknown setting 'colour'" in build_err
+    assert main(["check", "--project", str(brief)]) == main(["build", "--project", str(brief)]) == 0
+
+
+def test_a_template_error_leaves_the_page_out_in_build_check_and_the_preview(brief: Path, tmp_path: Path) -> None:
+    """The failing page is never written: build keeps output/ as it was (or, with keep_going, writes
+    the rest), the preview removes its old copy and shows the error; check reports the same error."""
+    templates = brief / "templates"
+    templates.mkdir(exist_ok=True)
+    (templates / "about.html").write_text(
+        "{% extends 'base.html' %}{% block main %}{% include 'no-such-part.html' %}{% endblock %}")
+    built = build_site(brief, search_index=False, keep_going=True)
+    [problem] = [d for d in built.diagnostics if d.location.path.startswith("templates/")]
+    assert problem.is_error and not (brief / "output" / "about" / "index.html").exists()
+    assert (brief / "output" / "index.html").is_file()
+    assert [d for d in check_project(brief) if d.location.path.startswith("templates/")] == [problem]
+    site = tmp_path / "preview"
+    site.mkdir()
+    outcome = Builder(brief, site).rebuild()
+    assert [d for d in outcome.diagnostics if d.location.path.startswith("templates/")] == [problem]
+    assert not (site / "about" / "index.html").exists() and (site / "index.html").is_file()
+
+
+def test_page_contexts_are_read_only(brief: Path) -> None:
+    run = Pipeline(brief).run(NoSink())
+    assert run.site is not None
+    home = run.site.pages[0]
+    with pytest.raises(TypeError):
+        home.context["total"] = 0  # type: ignore[index]
+
+
+def test_the_project_memo_forgets_everything_on_demand(brief: Path) -> None:
+    pipeline = Pipeline(brief, warm=True)
+    pipeline.run(NoSink())
+    memo = pipeline.memo
+    assert memo.records and memo.markdown and memo.env is not None
+    assert pipeline.run(NoSink()).rendered == []  # nothing changed
+    cache = memo.citations
+    pipeline.clear()
+    assert memo == ProjectMemo(memo.citations, ingest=memo.ingest)
+    assert memo.citations is not cache and memo.citations.path == cache.path  # a new memo, the same file
+    assert len(pipeline.run(NoSink()).rendered) == len(pipeline.site.pages if pipeline.site else [])
+

@@ -209,6 +209,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-
 
 def cjk_share(text: str) -> float:
     """The share of letters in ``text`` that are Chinese, Japanese or Korean."""
+    if not _CJK.search(text):
+        return 0.0  # most text has none: no need to count its letters
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return 0.0

@@ -34,7 +34,9 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                r"evidence) (?:literature )?reviews?\b|\bmeta-?analy[sz]\w*|\bmeta-?synthes\w+|\bmeta-?regression\b|"
                r"\bevidence (?:synthesis|map)\b|\b(?:thematic|qualitative evidence|qualitative|framework|realist|"
                r"narrative|interpretive|critical interpretive|configurative|best[- ]evidence|research) synthes[ie]s\b|"
-               r"\bindividual[- ](?:participant|patient)[- ]data\b|"
+               r"\bindividual[- ](?:participant|patient)[- ]data\b|\bmeta-?ethnograph\w*|"
+               r"\bsynthesi[sz](?:ed|ing|es)\s+(?:the\s+)?(?:(?:findings|results|evidence) (?:of|from)\s+)?"
+               r"(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?(?:studies|articles|papers|trials|reviews|publications)\b|"
                r"\b(?:mapped|charted|scoped)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:literature|evidence|research)\b",
      _STRONG),
     ("review", r"\bsearch(?:ed|ing|es)\b[^.;]{0,60}\b(?:(?:bibliographic|electronic|literature) databases?|"
@@ -261,6 +263,24 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"(?:re-?admissions|admissions|falls|outcomes|attendances|visits|prescriptions|records|deaths)\b",
      _MEDIUM),
     ("quantitative", r"\brated (?:their|the|its|how|each)\b|\bratings?\b", 2),
+    # something measured in a counted group: "hearing was screened in 6,000 pupils", "tested among 412 workers"
+    ("quantitative", r"\b(?:screened|measured|tested|assessed|examined|weighed)\s+(?:in|among|across)\s+"
+                     r"(?:(?:all|the|a total of)\s+)?\d[\d,\u00a0\u2009\u202f ]*\s+[a-z]",
+     _MEDIUM),
+    # routine records read by the researchers: "2,310 admissions ... were reviewed", "shifts were extracted
+    # from the rosters"
+    ("quantitative", r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:records|charts|notes|files|admissions|discharges|"
+                     r"deliveries|births|prescriptions|referrals|encounters|episodes|attendances|procedures|"
+                     r"operations|incidents|claims|consultations)\b[^.;]{0,60}?\b(?:were|was)\s+(?:\w+ly\s+)?"
+                     r"(?:reviewed|audited|abstracted|extracted|screened|examined|analy[sz]ed)\b|"
+                     r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:extracted|abstracted|retrieved|downloaded|exported)\s+from\s+"
+                     r"(?:the\s+|their\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:rosters?|rotas?|logs?|registers?|registries|"
+                     r"databases?|records|timesheets|payroll|dashboards?|spreadsheets?|information systems?|"
+                     r"billing systems?)\b", _MEDIUM),
+    # the authors measuring something themselves: "we measured RNA concentrations", "we counted"
+    ("quantitative", r"\bwe (?:\w+ly\s+)?(?:measured|quantified|counted|weighed|timed)\b", _MEDIUM),
+    ("quantitative", r"\b(?:at|across|over)\s+(?:both|two|three|four|five|several|multiple|all|each|the)\s+"
+                     r"(?:[\w-]+\s+)?time[- ]?points?\b", 2),
     # groups compared by how much ("reported lower strain than", "more likely than urban residents to"):
     # measured amounts set against each other, which a percentage alone is not
     ("quantitative", r"\b(?:higher|lower|greater|smaller)\s+(?:[\w-]+\s+){0,3}?than\b|"
@@ -329,6 +349,10 @@ _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudi
                                 r"informant|interviewee))|"
                                 r"\b(?:attendance|usage|activity|routine|monitoring)\s+"
                                 r"(?:logs?|records|data|registers?|figures)\b|"
+                                # measuring instruments people filled in: "completed a usability scale"
+                                r"\b(?:completed|filled (?:in|out))\s+(?:a|an|the|their|two|three)\s+"
+                                r"(?:[\w-]+\s+){0,2}?"
+                                r"(?:scales?|inventor(?:y|ies)|checklists?|rating forms?|measures?|instruments?)\b|"
                                 # "linked pharmacy dispensing logs": routine records worked on as data
                                 r"\b(?:linked|analy[sz]ed|extracted|abstracted)\s+(?:[\w-]+\s+){0,3}"
                                 r"(?:logs|records|registers|databases)\b", re.IGNORECASE)

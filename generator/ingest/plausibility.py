@@ -734,17 +734,17 @@ def coherence_problems(record: Mapping[str, Any]) -> list[str]:
     """
     titles, abstracts = _titles_and_abstracts(record)
     abstracts = [a for a in abstracts if _word_count(a) >= MIN_COMPARED_ABSTRACT_WORDS]
-    if not titles or not abstracts or all(_in_other_language(title, abstracts) for title in titles):
+    if not titles or not abstracts:
         return []
     keywords = [k for k in _listed(record.get("keywords")) if isinstance(k, str)]
     body = _content_terms(" ".join([*abstracts, *keywords]))
-    comparable = False
-    for title in titles:
-        terms = _content_terms(title)
-        if terms.shares_with(body):
-            return []
-        comparable = comparable or terms.comparable_with(body)
-    if not comparable:
+    title_terms = [_content_terms(title) for title in titles]
+    # Sharing a word is checked before the languages are guessed: it settles most records more cheaply.
+    if any(terms.shares_with(body) for terms in title_terms):
+        return []
+    if all(_in_other_language(title, abstracts) for title in titles):
+        return []
+    if not any(terms.comparable_with(body) for terms in title_terms):
         return []
     return [f"title {_shown(titles[0])} shares no word with the abstract: it may be a page heading or menu "
             "item rather than the study's title (if it is a translation, confirm it)"]
@@ -841,7 +841,7 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b")
 def _content_terms(text: str) -> _Terms:
     """Content terms of ``text``, compared without case or accents ("Québec" = "Quebec")."""
     latin = _CJK.sub(" ", text)
-    words = frozenset(_fold(w) for w in _WORD.findall(latin))
+    words = frozenset(_fold(w) for w in set(_WORD.findall(latin)))  # each distinct word folded once
     content = [w for w in words if len(w) >= 4 and w not in _FOLDED_STOPWORDS]
     pairs = frozenset(run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1))
     acronyms = frozenset(a for a in _ACRONYM.findall(latin) if len(a) <= 6)
@@ -862,6 +862,8 @@ def _stem(word: str) -> str:
 
 def _fold(word: str) -> str:
     """``word`` in lower case without accents."""
+    if word.isascii():
+        return word.lower()  # the same as below for ASCII, and most words are
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

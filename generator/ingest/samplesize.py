@@ -66,6 +66,11 @@ participant respondent subject individual person adult child adolescent infant b
 parent carer caregiver patient client user member resident employee worker staff manager leader nurse physician
 doctor clinician student pupil teacher volunteer survivor veteran farmer household family couple dyad
 """)
+# Heads of closed compounds that name people whatever is glued before them ("schoolchildren", "farmworkers",
+# "landowners", "chairpersons"). Only heads no common non-person compound ends in: not "guards" (safeguards),
+# "drivers" (screwdrivers) or "holders" (placeholders).
+_COMPOUND_PEOPLE = re.compile(r"[a-z]{3,}(?:children|people|workers|persons|women|members|patients|leaders|mothers|"
+                              r"fathers|parents|students|teachers|keepers|owners)")
 # Population words that describe who was in a sample rather than the sample itself ("Participants included
 # 9 women"): firm only when an enrolment verb governs them.
 _DEMOGRAPHIC = _words("women men girls boys females males mothers fathers")
@@ -142,7 +147,9 @@ _LEAD_NOUN = re.compile(
     r"numbered|is)|\bn\s*[=:])\s+(?:(?:the|all|each|of|a|an|total)\s+){0,3}$", re.IGNORECASE)
 _LEAD_PRE = re.compile(
     r"(?:\b(?:screened|invited|approached|contacted|assessed|mailed to|sent to|distributed to|emailed|identified as)|"
-    r"\b(?:mailed|posted|sent|e-?mailed|distributed|circulated|handed|offered)\s+(?:[\w-]+\s+){0,5}?to)"
+    r"\b(?:mailed|posted|sent|e-?mailed|distributed|circulated|handed)\s+(?:[\w-]+\s+){0,5}?to|"
+    r"\boffered\s+(?:(?:[\w-]+\s+){0,3}?(?:questionnaires?|surveys?|invitations?|participation|places?|"
+    r"interviews?|enrol+ment|the (?:study|trial|research))\s+)?to)"
     r"\s+(?:(?:a|an|the|all|total|of|some|each|every)\s+){0,3}$", re.IGNORECASE)
 # Between a noun phrase and its verb: an aside in brackets and a few words ("with type 2 diabetes"), never
 # another count or a conjunction, so "80 patients started ... and 61 completed it" keeps two subjects apart.
@@ -151,7 +158,8 @@ _AFTER_GAP = (r"(?:\s*\([^)]*\))?(?:(?:(?!\b(?:or|but|while|whereas)\b|\band\s+(
 _AUX = (r"(?:(?:who|that|,?\s*(?:all|each|both) of (?:whom|them))\s+)?"
         r"(?:(?:were|was|had been|have been|are|being|had|have)\s+)?(?:\w+ly\s+|then\s+|also\s+|all\s+){0,2}")
 # Filling in a form is what a respondent does: "92 clerks filled out a questionnaire".
-_FILLED_IN = r"filled (?:in|out) (?:the|a|an|our|their)\s+(?:[\w-]+\s+){0,2}?(?:survey|questionnaire|form|diary)s?"
+_FILLED_IN = (r"(?:filled (?:in|out)|answered) (?:the|a|an|our|their)\s+(?:[\w-]+\s+){0,2}?"
+              r"(?:survey|questionnaire|form|diary|poll)s?")
 _AFTER_SAMPLE = re.compile(
     rf"^{_AFTER_GAP}{_AUX}(?P<verb>{_SAMPLE_VERBS}|participated|took part|take part|consented|responded|replied|agreed|"
     rf"returned|"
@@ -189,7 +197,7 @@ _AUDIT_VERBS = r"audited|reviewed|analy[sz]ed|extracted|abstracted|inspected|vis
 _UNIT_LEAD = re.compile(
     rf"(?:\b(?:{_OBSERVING_VERBS})(?:\s+(?:how|whether|if))?|\b(?:audits?|reviews?|analys[ie]s|census|survey|sample|"
     rf"examination|inspection)\s+of|\b(?:analys[ie]s|audits?|reviews?|samples?|datasets?|data set)\s+(?:included|"
-    rf"comprised|covered|contained|consisted of)|\b(?:data|information)\s+(?:on|from|for|about))"
+    rf"comprised|covered|contained|consisted of)|\b(?:data|information|claims)\s+(?:on|from|for|about))"
     rf"\s+(?:{_FILLER}\s+){{0,5}}$|\b[nN]\s*[=:]\s*$|"
     rf"\b(?:{_AUDIT_VERBS})\s+(?:the|their)\s+(?:[\w-]+\s+){{1,3}}?(?:of|from|at)\s+(?:(?:the|all)\s+)?$",
     re.IGNORECASE)
@@ -284,6 +292,16 @@ _UNCOUNTED_COMPANIONS = re.compile(r"^[^,;.]{0,40}?\band (?:their|the|his|her) (
 # "2,017 pharmacists were registered in the province": a population a register lists, not a sample.
 _POPULATION_AFTER = re.compile(rf"^{_AFTER_GAP}(?:were|are)\s+(?:registered|licensed|listed|resident|living|"
                                rf"practi[sc]ing|employed|working)\b", re.IGNORECASE)
+# "practices covering 2.4 million patients", "a catchment of 80,000 people": who the sites serve, not who was studied.
+_COVERED_LEAD = re.compile(r"\b(?:covering|serving|catering for|responsible for|with (?:a |an )?(?:combined |total )?"
+                           r"(?:list size|catchment(?: population)?|population|registered list) of)\s+"
+                           r"(?:(?:a total of|some|the|all|an estimated|over)\s+)?$", re.IGNORECASE)
+# "Of the 812 eligible residents, 655 (80.7%) were assessed": the part's percentage is a participation rate, not a
+# finding, when the whole it is taken from was only eligible, invited or approached.
+_OF_PRE_WHOLE_LEAD = re.compile(
+    rf"(?:^|[;:(]\s*|\.\s+)of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d[\d,\u00a0\u2009\u202f ]*|{NUMBER_WORDS})\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:eligible|invited|approached|contacted|screened|identified|potential|sampled)\b"
+    r"[^,;.()]{0,60},\s*$", re.IGNORECASE)
 _ALSO_AFTER = re.compile(rf"^{_AFTER_GAP}(?:(?:were|was|had)\s+)?also\b", re.IGNORECASE)
 _ARM_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:in|to) the (?:[\w-]+\s+){0,3}?(?:group|arm)\b", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:with|per|for) (?:each|every|per)\b", re.IGNORECASE)
@@ -393,7 +411,7 @@ def _noun_kind(word: str, value: int, modifiers: list[str]) -> str:
         return ""  # "1,237 first-year students", "80 third-trimester women": the noun comes next
     if last in _RESEARCHERS:
         return "researchers"
-    if last in _PEOPLE or (value == 1 and last in _SINGULAR_PEOPLE):
+    if last in _PEOPLE or (value == 1 and last in _SINGULAR_PEOPLE) or _COMPOUND_PEOPLE.fullmatch(last):
         return "people"
     if last in _INTERVIEWS:
         return "interviews"
@@ -472,7 +490,8 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         kind, stage = "people", "sample"  # "612 returned usable questionnaires": the count is of who returned them
     total = bool(_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after))
     # "1,298 aides responded (43%)": a response rate; "211 (46.7%) reported ...": a finding.
-    outcome = _OUTCOME_AFTER.match(sentence[count.end:]) and not notation and stage != "sample"
+    outcome = _OUTCOME_AFTER.match(sentence[count.end:]) and not notation and stage != "sample" \
+        and not (stage == "analysed" and _OF_PRE_WHOLE_LEAD.search(sentence[:count.start]))
     return Candidate(
         value=count.value, kind=kind, noun=head.noun, standing=_standing(before, stage, declared or total, head),
         stage=stage, sentence=sentence, index=index, end=count.end, total=total,
@@ -480,6 +499,7 @@ def _read_count(count: Count, sentence: str, clause_start: int, index: int, foll
         rejected=_rejection(count, before, sentence, notation, kind == "people") or _companion_rejection(after, head)
         or _unreal_rejection(before, head) or _event_record_rejection(kind, head, after)
         or ("population" if not stage and not declared and _POPULATION_AFTER.match(after) else "")
+        or ("population served" if _COVERED_LEAD.search(before) else "")
         or ("service activity" if not declared and _PROGRAMME_REACH.search(before) else "")
         or ("service activity" if not declared and _DESCRIBING_LEAD.search(sentence[:count.start])
             and (not stage or _SERVICE_CLAUSE.search(before)) else "")
@@ -978,10 +998,13 @@ def choose_sample_size(text: str, context: str = "") -> SampleSize:
     """
     # "0 tenants" counts nobody: a sample is at least one person (or unit)
     candidates = [c for c in _expand_abbreviations(read_candidates(text), f"{context} {text}") if c.value >= 1]
+    disagreement = _sources_disagree(candidates)
+    if disagreement:
+        return SampleSize(None, None, (disagreement,))
     notes: list[str] = []
     people = [c for c in candidates if c.kind == "people"]
     for candidate in people:
-        if candidate.rejected in ("inexact", "planned", "uncounted companions"):
+        if candidate.rejected in ("inexact", "planned", "uncounted companions", "population served"):
             notes.append(_rejection_note(candidate))
     people = [c for c in people if not c.rejected]
     chosen = _resolve(people, notes)
@@ -1000,6 +1023,28 @@ def choose_sample_size(text: str, context: str = "") -> SampleSize:
     if chosen is None:
         return SampleSize(None, None, tuple(dict.fromkeys(notes)))
     return SampleSize(chosen.value, chosen.sentence, (), units=chosen.kind == "units")
+
+
+# A count a part of the report itself gives: "the abstract reports 240", "Table 2 lists 236", "the flow chart shows".
+_ATTRIBUTED_LEAD = re.compile(
+    r"\b(?:abstract|summary|table|text|figure|fig\.|flow[- ]?(?:chart|diagram)|methods|results|discussion|paper|"
+    r"article|report|manuscript|protocol|registration|registry|register|appendix|supplement(?:ary (?:file|material))?)"
+    r"\s+(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|reported|lists?|listed|states?|stated|gives?|gave|shows?|showed|"
+    r"mentions?|mentioned|cites?|cited|quotes?|quoted|records?|recorded|says|said|describes?|described)\s+"
+    r"(?:(?:a total of|only|just|the)\s+)?$", re.IGNORECASE)
+
+
+def _sources_disagree(candidates: list[Candidate]) -> str:
+    """A note when two parts of the report give different counts of the study's people ("the abstract
+    reports 240 participants, whereas the results table lists 236 analysed"): which is right cannot be told
+    from the text, so neither is taken. "" when no two attributed counts differ."""
+    attributed = [c for c in candidates if c.kind in ("people", "none") and not c.rejected
+                  and _ATTRIBUTED_LEAD.search(c.sentence[max(0, c.start - 80):c.start])]
+    values = list(dict.fromkeys(c.value for c in attributed))
+    if len(values) < 2:
+        return ""
+    listed = " and ".join(str(value) for value in values)
+    return f"sample size left empty: parts of the report give different counts ({listed})"
 
 
 _INTERVIEWS_AFTER = re.compile(r"\s*(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)(?:interviews?|conversations?)\b"
@@ -1112,7 +1157,8 @@ def _interviewees(interviews: Candidate) -> str:
 
 def _rejection_note(candidate: Candidate) -> str:
     reasons = {"inexact": "is approximate", "planned": "is a planned number, not one studied",
-               "uncounted companions": "leaves out people studied with them"}
+               "uncounted companions": "leaves out people studied with them",
+               "population served": "is the population the sites serve, not people studied"}
     counted = f"{candidate.value} {candidate.noun}".strip()
     return f"sample size left empty: {counted} {reasons[candidate.rejected]}"
 

@@ -31,8 +31,10 @@ def test_sample_size_and_design_meet_their_floors() -> None:
 
 
 #: Floors for the batches written blind (precision, recall, design), reached after a round of work on each
-#: and rounded down. Blind figures before their round: batch 8 91.3 / 95.5 / 87.8, batch 9 90.9 / 90.9 / 93.2.
-BLIND_FLOORS = {"batch2": (0.99, 0.99, 0.99), "batch3": (0.99, 0.99, 0.99), "batch4": (0.99, 0.99, 0.99),
+#: and rounded down. Blind figures before their round: batch 8 91.3 / 95.5 / 87.8, batch 9 90.9 / 90.9 / 93.2,
+#: batch 10 92.0 / 85.2 / 85.7.
+BLIND_FLOORS = {"batch10": (0.99, 0.99, 0.97),
+                "batch2": (0.99, 0.99, 0.99), "batch3": (0.99, 0.99, 0.99), "batch4": (0.99, 0.99, 0.99),
                 "batch5": (0.99, 0.99, 0.99), "batch6": (0.97, 0.99, 0.98), "batch7": (0.99, 0.99, 0.97),
                 "batch8": (0.99, 0.99, 0.99), "batch9": (0.99, 0.99, 0.99)}
 

@@ -47,7 +47,7 @@ def find_labelled_fields(page: Page, head_end: int) -> None:
             continue  # a bare label above the title is a menu entry or a tab ("期刊", "Journal"), not a field
         value = (label[2] or value_below(lines, index) or "") if label else ""
         if label and label[0] == "journal" and index < max(head_end, 1) + 30 and not page.journal:
-            citation = parse_citation(value, lenient=True)
+            citation = parse_citation(value, lenient=True) or _undated_source(value)
             page.citation = page.citation or citation
             page.journal = _first_script(citation.journal if citation else None) or _first_script(clean_text(value))
         elif label and label[0] == "volume_issue" and value and page.citation is None:
@@ -61,6 +61,25 @@ def find_labelled_fields(page: Page, head_end: int) -> None:
         match = COLON_LABEL.match(line.text)
         if match and RECORD_NUMBER_LABEL.match(match.group(1).strip()) and match.group(2).split():
             page.identifiers.append(("catalogue_record", match.group(2).split()[0]))
+
+
+#: "Rural Midwifery Practice, Vol. 7, No. 2, pp. 88-97": a journal field that gives the locators but no year
+#: (repositories keep the year in a date field of its own).
+_UNDATED_SOURCE = re.compile(
+    r"^\s*(?P<journal>[^\W\d][^,;]{1,150}?)\s*[,;]\s*(?:vol(?:ume)?\.?)\s*(?P<volume>\d{1,4})"
+    r"(?:\s*[,;(]?\s*(?:no|nr|n[°º]|issue|iss|number)\.?\s*(?P<issue>\d{1,4}(?:\s*[-–/]\s*\d{1,4})?)\)?)?"
+    r"(?:\s*[,;:]\s*(?:pp?\.?|pages)?\s*(?P<pages>[eE]?\d+(?:\s*[-–]\s*[eE]?\d+)?))?\s*\.?\s*$", re.IGNORECASE)
+
+
+def _undated_source(value: str) -> Citation | None:
+    """The journal, volume, issue and pages of a labelled source without a year (the year is then None,
+    never guessed)."""
+    match = _UNDATED_SOURCE.match(value)
+    if match is None:
+        return None
+    pages = match.group("pages")
+    return Citation(journal=match.group("journal").strip(), year=None, date=None, volume=match.group("volume"),
+                    issue=match.group("issue"), pages=normalize_pages(pages) if pages else None)
 
 
 def _first_script(name: str | None) -> str | None:

@@ -86,7 +86,7 @@ def _first_title_line(lines: list[Line], head: list[Line], site: str | None) -> 
     """The first title-like line of the head outside a navigation menu; a menu entry only when the
     line after the menu is a sentence (a page heading repeated in its own menu, over prose)."""
     candidates = [i for i, line in enumerate(head) if _is_title_candidate(line.text, site)
-                  and parse_author_line(line.text) is None]
+                  and parse_author_line(line.text) is None and not _over_issue_line(lines, i)]
     outside = [i for i in candidates if not _in_menu(lines, i)]
     typed = [i for i in outside if i > 0 and _is_type_label(lines[i - 1].text)]
     if typed and outside and typed[0] != outside[0] and len(lines[outside[0]].text.split()) <= 5:
@@ -94,6 +94,17 @@ def _first_title_line(lines: list[Line], head: list[Line], site: str | None) -> 
     if outside and (outside[0] == candidates[0] or not _is_sentence(lines[outside[0]].text)):
         return outside[0]
     return candidates[0] if candidates else None
+
+
+#: "Volume 12, Issue 3, ..." / "Vol. 7 No. 2": the issue line publishers print under the journal's name.
+_ISSUE_LINE = re.compile(r"^\s*(?:volume|vol\.?)\s*\d+\s*[,;(]?\s*(?:issue|iss\.?|no\.?|number|nr\.?)\s*\d",
+                         re.IGNORECASE)
+
+
+def _over_issue_line(lines: list[Line], index: int) -> bool:
+    """A name right over a "Volume N, Issue N" line is the journal's masthead, never the article's title
+    (found when a single author line gives no title to look above)."""
+    return index + 1 < len(lines) and bool(_ISSUE_LINE.match(lines[index + 1].text))
 
 
 def _is_type_label(text: str) -> bool:
@@ -149,9 +160,14 @@ def _sole_author_below(lines: list[Line], title_index: int) -> tuple[AuthorLine,
     following = lines[index + 1].text
     if parsed is None or len(parsed.names) != 1:
         return None
-    if parse_citation(following, lenient=True) or is_date_only(following) or labelled_dates(following):
+    if parse_citation(following, lenient=True) or is_date_only(following) or labelled_dates(following) \
+            or _DOI_ALONE.match(following):
         return parsed, index
     return None
+
+
+#: A DOI alone on its line, labelled or as a link: the article's identifier right under its byline.
+_DOI_ALONE = re.compile(r"^\s*(?:doi\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$", re.IGNORECASE)
 
 
 def _own_site_name(lines: list[Line]) -> str | None:

@@ -104,9 +104,19 @@ def _journal_not_publisher(page: Page, journal: str | None) -> str | None:
     if not journal:
         return None
     key = " ".join(journal.casefold().split())
-    if key in REPOSITORY_NAMES or key in _labelled_publishers(page) or _is_thesis(page):
+    if key in REPOSITORY_NAMES or key in _labelled_publishers(page) or _is_thesis(page) \
+            or _PLACE_AND_PUBLISHER.match(journal):
         return None
     return journal
+
+
+#: "Cairo: WHO Regional Office ...", "London: Home Office", "Geneva: World Health Organization": the place and
+#: publisher of a report or book as references print them, where a journal would stand. The publisher must
+#: name itself as one (press, office, organisation, ministry, ...), so a journal with a colon is kept.
+_PLACE_AND_PUBLISHER = re.compile(
+    r"^[A-Z][^\W\d_]+(?:[ \-][A-Z][^\W\d_]+){0,2}(?:,\s*[A-Z][^\W\d_.]+)?\s*:\s+\S.*?\b(?:press|publish\w*|office|"
+    r"organi[sz]ation|ministry|department|agency|government|council|institute|verlag|[ée]ditions?|editora|editorial|"
+    r"books|foundation|commission)\b", re.IGNORECASE)
 
 
 #: A document-type value saying the work is a thesis ("Dissertation/Thesis", "Doctoral dissertation",

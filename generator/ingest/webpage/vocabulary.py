@@ -463,7 +463,8 @@ DATE_LABELS: tuple[tuple[str, str], ...] = (
     ("epub( date)?|e-?published|epub ahead of print", "epub"),
     ("posted( date)?|preprint posted|posted online", "posted"),
     (
-        "published|publication date|pub(lished)? date|date published|issue date|veröffentlicht|publié( le)?|"
+        "published|publication date|pub(lished)? date|date published|issue date|date issued|"
+        "veröffentlicht|publié( le)?|"
         "publicado|publicación|publicerad|publiceret|publisert|gepubliceerd|pubblicato|opublikowano|julkaistu|"
         "publikováno|diterbitkan|dipublikasikan|tanggal terbit|"
         "发表日期|出版日期|发布日期|刊出日期|year|publication year|year of publication|"
@@ -685,7 +686,8 @@ def field_of_label(label: str) -> str | None:
 def date_kind(label: str) -> str | None:
     """The kind of dated event a label names ("Online veröffentlicht" -> "online"), or None."""
     key = " ".join(label.strip().split()).lower()
-    key = re.sub(r"^(?:this |the )?(?:article|paper|version|issue|record) (?=\w)", "", key)  # "Article first published"
+    # "Article first published"; but "Issue date" is a label of its own, not "date" of an issue
+    key = re.sub(r"^(?:this |the )?(?:article|paper|version|issue|record) (?!dates?$)(?=\w)", "", key)
     # "Published online by X Press": the publisher named after the label is no part of it
     key = re.sub(r"^((?:first )?(?:published|posted)(?: online)?) (?:by|on) [^\W\d][^:：\d]{0,60}$", r"\1", key)
     if re.fullmatch(r"(?:latest|last|most recently|current version) (?:published|posted|updated|revised)|"

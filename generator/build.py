@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Diagnostic, error
+from .model.builddate import build_date
 from .model.lockfile import project_lock
 from .model.manifest import (
     BuildOptions,
@@ -27,13 +28,6 @@ from .model.manifest import (
     rescanned,
     save_manifest,
     up_to_date_manifest,
-)
-from .pipeline import (  # noqa: F401 - build_date, render_site_page, template_error: this module's API
-    Pipeline,
-    build_date,
-    pagefind_command,
-    render_site_page,
-    template_error,
 )
 from .progress import Progress
 from .write.writer import (
@@ -96,6 +90,10 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
 
 def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index: bool,
                   keep_going: bool, progress: Progress) -> BuildResult:
+    # Imported here, not at the top: a build with nothing to do (the manifest says so) then loads no
+    # reader, template engine or citation processor, and answers in a fraction of a second.
+    from .pipeline import Pipeline
+
     result = BuildResult(output_dir=output_dir)
     pipeline = Pipeline(project, progress=progress)
     if ingest:
@@ -152,6 +150,8 @@ def unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 def _index_search(staging: Path, result: BuildResult) -> None:
     """Build the Pagefind index (offline, static) into output/pagefind/."""
+    from .pipeline import pagefind_command
+
     command = pagefind_command(staging)
     try:
         completed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False,

@@ -15,12 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import subprocess
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -32,6 +30,7 @@ from .design import copy_logo
 from .errors import Diagnostic, error, warning
 from .ingest.pipeline import IngestMemo, ingest_project
 from .model.appraisal import load_appraisal_tools
+from .model.builddate import build_date
 from .model.content import LoadedRecord, load_one_record, record_key, studies_of
 from .model.record import is_orphan
 from .model.schema import NEEDS_REVIEW_FIX, needs_review_warning, orphan_warning
@@ -138,26 +137,6 @@ class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-
-
-def build_date(project: Path) -> str:
-    """The brief's date, taken from its inputs so that the same inputs give the same bytes.
-
-    SOURCE_DATE_EPOCH when set; else the date of the project's last git commit; only outside
-    version control, today.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%d")
-    try:
-        command = ["git", "-C", str(project), "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"]
-        completed = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False,
-                                   env={**os.environ, "TZ": "UTC"})
-        if completed.returncode == 0 and len(completed.stdout.strip()) == 10:
-            return completed.stdout.strip()
-    except OSError:
-        pass
-    return datetime.now(UTC).strftime("%Y-%m-%d")
 
 
 class Pipeline:

@@ -119,3 +119,19 @@ def test_the_project_memo_forgets_everything_on_demand(brief: Path) -> None:
     assert memo.citations is not cache and memo.citations.path == cache.path  # a new memo, the same file
     assert len(pipeline.run(NoSink()).rendered) == len(pipeline.site.pages if pipeline.site else [])
 
+
+
+def test_a_build_with_nothing_to_do_writes_nothing_and_loads_no_reader(brief: Path) -> None:
+    """The no-op answer comes from the manifest alone: no reader, template engine or citation
+    processor is imported, no output file is touched, and the last build's warnings come back."""
+    import subprocess
+    import sys
+
+    first = build_site(brief, search_index=False)
+    before = {p: p.stat().st_mtime_ns for p in (brief / "output").rglob("*")}
+    probe = ("import sys; from pathlib import Path; from generator.build import build_site; "
+             f"r = build_site(Path({str(brief)!r}), search_index=False); "
+             "print(r.up_to_date, len(r.diagnostics), 'generator.pipeline' in sys.modules, 'jinja2' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", str(len(first.diagnostics)), "False", "False"]
+    assert {p: p.stat().st_mtime_ns for p in (brief / "output").rglob("*")} == before

@@ -58,7 +58,7 @@ FileEntry = tuple[Stat, str]
 class BuildOptions:
     """Everything besides files that decides what a build writes; any change means a full build.
 
-    ``build_date`` is what ``build.build_date(project)`` gives (SOURCE_DATE_EPOCH, the last commit's date,
+    ``build_date`` is what ``model.builddate.build_date(project)`` gives (SOURCE_DATE_EPOCH, the last commit's date,
     or today), so a new commit or a new day outside git rebuilds a site whose date would move.
     """
 

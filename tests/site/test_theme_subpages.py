@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from generator.build import render_site_page
 from generator.config import SiteConfig
 from generator.model.study import Study
+from generator.pipeline import render_site_page
 from generator.render.env import build_environment
 from generator.site import urls
 from generator.site.files import render_sitemap

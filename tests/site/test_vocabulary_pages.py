@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from generator.build import render_site_page
 from generator.config import SiteConfig
 from generator.model.study import Study
 from generator.model.vocabulary import Setting, Vocabulary
+from generator.pipeline import render_site_page
 from generator.render.env import build_environment
 from generator.site.model import UNPLACED_LABEL, BriefText, Page, build_site_model
 from generator.synthesis.matching import Evidence, ThemeMatch

@@ -55,11 +55,18 @@ _OTHER_LANGUAGE_HEADINGS = (
     "methode", "methoden", "resultaten", "conclusie", "conclusies", "beschouwing", "wstęp", "cel", "cel pracy",
     "materiał i metody", "metody", "wyniki", "wnioski", "dyskusja", "bakgrund", "syfte", "metod", "resultat",
     "slutsats", "slutsatser", "konklusion", "baggrund", "formål", "metode", "resultater", "konklusjon",
+    # nb/nn/da/sv ("Materiale og metode", "Fortolkning"), fi, nl, pl, cs/sk: the same headings, as data
+    "bakgrunn", "hensikt", "materiale og metode", "materiale og metoder", "metoder", "funn", "fortolkning",
+    "tolkning", "konklusjoner", "konklusioner", "material och metod", "material och metoder", "diskusjon",
+    "diskussion", "tausta", "tavoite", "tavoitteet", "menetelmät", "aineisto ja menetelmät", "tulokset",
+    "päätelmät", "johtopäätökset", "pohdinta", "opzet", "onderzoeksopzet", "bevindingen", "interpretatie",
+    "discussie", "wprowadzenie", "materiał i metoda", "metoda", "podsumowanie", "omówienie", "úvod", "cíl",
+    "cíle", "metodika", "soubor a metody", "výsledky", "závěr", "závěry", "diskuse", "cieľ", "záver", "závery",
 )
 _GERMAN_HEADINGS = (
     "hintergrund", "fragestellung", "ziel", "ziele", "zielsetzung", "ziel der studie", "ziel der arbeit",
     "material und methoden", "patienten und methoden", "methodik", "methoden", "ergebnisse",
-    "schlussfolgerung", "schlussfolgerungen", "diskussion",
+    "schlussfolgerung", "schlussfolgerungen", "diskussion", "einleitung", "methode", "resultate", "fazit",
 )
 _ALL_HEADINGS = tuple(dict.fromkeys(_HEADINGS + _OTHER_LANGUAGE_HEADINGS + _GERMAN_HEADINGS))
 _HEADING_ALT = "|".join(re.escape(h) for h in sorted(_ALL_HEADINGS, key=len, reverse=True))
@@ -74,7 +81,8 @@ _CLOSING = re.compile(r"^(impact|implications( for [\w ]+)?|(public health|polic
 _CONCLUDING = re.compile(r"^(conclusions?|authors['’] conclusions|interpretation|implications|conclusiones|"
                          r"conclusión|conclusões|"
                          r"conclusão|schlussfolgerung(en)?|conclusioni|conclusions and relevance|conclusies?|wnioski|"
-                         r"slutsats(er)?|konklusion|konklusjon)$", re.IGNORECASE)
+                         r"slutsats(er)?|konklusion(er)?|konklusjon(er)?|fortolkning|tolkning|johtopäätökset|"
+                         r"päätelmät|závěry?|závery?|fazit|podsumowanie|interpretatie)$", re.IGNORECASE)
 
 # "Methods:" anywhere a sentence may start (any case), "METHODS" in capitals without a colon.
 _HEADING_WITH_COLON = re.compile(
@@ -141,9 +149,34 @@ def split_abstract(text: str | None) -> tuple[AbstractSection, ...]:
         return ()
     paragraphs = [p for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
     sections: list[AbstractSection] = []
-    for paragraph in paragraphs:
-        sections.extend(_split_paragraph(" ".join(paragraph.split())))
+    pending: str | None = None  # a heading that stood alone, waiting for the text below it
+    for index, paragraph in enumerate(paragraphs):
+        for heading, body in _heading_line_parts(paragraph):
+            if heading is not None and not body and index + 1 < len(paragraphs):
+                pending = heading
+                continue
+            found = _split_paragraph(body) if body else []
+            heading = heading or pending
+            pending = None
+            if heading is not None and (not found or found[0].heading is None):
+                lead = found.pop(0).text if found else ""
+                found.insert(0, AbstractSection(heading_case(heading), lead))
+            sections.extend(found)
     return tuple(_merge_empty(sections))
+
+
+def _heading_line_parts(paragraph: str) -> list[tuple[str | None, str]]:
+    """A paragraph cut at its lines that hold only a heading ("Methods" above its text, as pages and exports
+    print structured abstracts): (that heading or None, the text up to the next one). A line's words are
+    otherwise joined, as wrapped text is."""
+    parts: list[tuple[str | None, list[str]]] = [(None, [])]
+    for line in paragraph.split("\n"):
+        if is_abstract_heading(line) and not re.match(r"\s*key\s*words?\b", line, re.IGNORECASE):
+            parts.append((line.strip().rstrip(":：").strip(), []))
+        else:
+            parts[-1][1].append(line)
+    return [(heading, " ".join(" ".join(words).split())) for heading, words in parts
+            if heading is not None or " ".join(words).strip()]
 
 
 def _split_paragraph(text: str) -> list[AbstractSection]:

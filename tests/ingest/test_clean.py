@@ -96,3 +96,20 @@ def test_run_in_headings_naming_the_people_studied_with_the_methods() -> None:
     assert _headings(text) == ["Aim", "Subjects and methods", "Results", "Conclusion"]
     assert _headings("Participants and Methods: We surveyed 80 carers. Findings: Most were women.") == [
         "Participants and methods", "Findings"]
+
+
+def test_headings_on_lines_of_their_own_head_the_text_below_them() -> None:
+    """"Aim" on its line over its text (with or without a blank line between) is a heading, not the text's
+    first word; a paragraph that merely starts with a heading word is left alone."""
+    joined = "Aim\nTo learn why carers stop respite care.\n\nSetting\nThree day centres in a small town."
+    spaced = "Aim\n\nTo learn why carers stop respite care.\n\nSetting\n\nThree day centres in a small town."
+    expected = [("Aim", "To learn why carers stop respite care."), ("Setting", "Three day centres in a small town.")]
+    for text in (joined, spaced):
+        assert [(s.heading, s.text) for s in split_abstract(text)] == expected
+    assert [(s.heading, s.text) for s in split_abstract("Results were mixed across the centres.")] == [
+        (None, "Results were mixed across the centres.")]
+
+
+def test_nordic_and_czech_headings_are_headings() -> None:
+    text = "BAKGRUNN\nFå eldre bruker dagtilbud.\nFORTOLKNING\nTilbudet bør bli kjent.\n\nVýsledky\nPočet klesl."
+    assert [s.heading for s in split_abstract(text)] == ["Bakgrunn", "Fortolkning", "Výsledky"]

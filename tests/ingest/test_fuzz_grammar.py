@@ -227,6 +227,13 @@ def citation_index_page(items: list[Study]) -> str:
             "Section: Discussion supporting\nconfidence: 80%\n")
 
 
+def search_result_page(items: list[Study]) -> str:
+    """Scholarly search results: title, "VK Family - Journal, Year - host" byline, snippet, result controls."""
+    return "".join(f"[PDF] {s.title}\n{', '.join(f'{g[:1]} {f}' for f, g in s.authors)} - {s.journal}, {s.year} - "
+                   f"example.org\n… {s.abstract[:120]} …\nSave Cite Cited by 7 Related articles All 2 versions\n"
+                   for s in items)
+
+
 def _pubmed_citation(s: Study) -> str:
     return f"{s.journal}. {s.year};{s.volume}:{s.pages}. doi: {s.doi}."
 
@@ -251,6 +258,7 @@ BUILDERS: dict[str, Callable[[list[Study]], str]] = {
     "ovid": ovid, "refworks": refworks, "csv": csv_export, "tsv": tsv_export, "endnote-xml": endnote_xml,
     "pubmed-xml": pubmed_xml, "pubmed-summary": pubmed_summary, "pubmed-abstract": pubmed_abstract,
     "article-page": article_page, "json-blob-page": json_blob_page, "citation-index-page": citation_index_page,
+    "search-result-page": search_result_page,
 }
 
 
@@ -328,7 +336,8 @@ _EXPECTED_READER = {"ris": "ris", "medline": "medline", "bibtex": "bibtex", "csl
                     "tsv": "tabular",
                     "endnote-xml": "endnote", "pubmed-xml": "pubmed", "pubmed-summary": "pubmed-text",
                     "pubmed-abstract": "pubmed-text", "article-page": "webpage-article",
-                    "json-blob-page": "webpage-json", "citation-index-page": "webpage-citation"}
+                    "json-blob-page": "webpage-json", "citation-index-page": "webpage-citation",
+                    "search-result-page": "webpage-search-result"}
 
 
 @pytest.mark.parametrize("name", sorted(BUILDERS))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from generator.ingest.clean import is_closing_heading, split_abstract
 from generator.ingest.webpage.article import analyse
 from generator.ingest.webpage.authors import parse_author_line
-from generator.ingest.webpage.blocks import is_marker_line, names_below, site_name
+from generator.ingest.webpage.blocks import is_affiliation_line, is_marker_line, names_below, site_name
 from generator.ingest.webpage.citation import parse_citation
 from generator.ingest.webpage.common import page_lines
 from generator.ingest.webpage.vocabulary import is_article_type, is_chrome_line
@@ -115,3 +115,20 @@ def test_a_bare_label_above_the_title_is_a_menu_entry() -> None:
 @given(st.lists(st.text(max_size=40), max_size=30))
 def test_analyse_never_raises(lines: list[str]) -> None:
     analyse("\n".join(lines))
+
+
+def test_an_affiliation_line_is_never_a_title_candidate() -> None:
+    assert is_affiliation_line("Universidad Nacional de Cuyo, Mendoza, Argentina")
+    assert is_affiliation_line("Department of Midwifery, Keele University, United Kingdom")
+    assert not is_affiliation_line("Hospital at home for frail older adults, a randomised trial in Wales")
+    assert not is_affiliation_line("Trust, Respect and Dignity in Care")
+    assert not is_affiliation_line("University students and sleep: a survey, Ghana")
+
+
+def test_a_short_title_before_its_colon_is_not_a_field_line() -> None:
+    page = analyse("Revista de Saúde Rural\nCasa e rua: o trabalho de enfermeiras com famílias ribeirinhas no Pará\n"
+                   "Ana Souza\nUniversidade Estadual do Norte, Brasil\n"
+                   "Beatriz Lima\nHospital Municipal de Belém, Brasil\n"
+                   "Resumo: Estudo qualitativo com entrevistas a 12 enfermeiras de quatro unidades de saúde "
+                   "ribeirinhas.\n")
+    assert page.title_text == "Casa e rua: o trabalho de enfermeiras com famílias ribeirinhas no Pará"

@@ -14,7 +14,7 @@ from .authors import parse_author_line
 from .blocks import AFFILIATION
 from .common import Line
 from .languages import guess_language
-from .linekinds import COLON_LABEL, SELF_CITATION_INLINE, is_prose, label_of
+from .linekinds import COLON_LABEL, SELF_CITATION_INLINE, is_prose, is_title_like, label_of
 from .page import Block, Page
 from .vocabulary import ASIDE_HEADING, DISCLAIMER, LABEL_LANGUAGE, SELF_CITATION, is_chrome_line, is_stop_heading
 
@@ -34,7 +34,8 @@ def abstract_starts(lines: list[Line]) -> list[tuple[int, int, str]]:
         first = _after_controls(lines, index + 1)  # a language switch or toggle under the label
         if label[2]:
             starts.append((index, index, label[1]))
-        elif first < len(lines) and (is_prose(lines[first].text) or _opens_structured_abstract(lines, first)):
+        elif first < len(lines) and (is_prose(lines[first].text) or _opens_structured_abstract(lines, first)
+                                     or _titled_structured_abstract(lines, first)):
             starts.append((index, first, label[1]))
     return starts
 
@@ -51,6 +52,13 @@ def _after_controls(lines: list[Line], index: int) -> int:
 def _opens_structured_abstract(lines: list[Line], index: int) -> bool:
     """A heading with text under it ("Background" / prose); a run of headings is a table of contents."""
     return is_abstract_heading(lines[index].text) and index + 1 < len(lines) and is_prose(lines[index + 1].text)
+
+
+def _titled_structured_abstract(lines: list[Line], index: int) -> bool:
+    """A translated abstract that repeats the title in its language above its first heading ("Abstract" /
+    the English title / "BACKGROUND" / text)."""
+    return index + 2 < len(lines) and is_title_like(lines[index].text) and not label_of(lines[index].text) \
+        and _opens_structured_abstract(lines, index + 1)
 
 
 def find_abstracts(page: Page, starts: list[tuple[int, int, str]], title_index: int, head_end: int) -> None:
@@ -98,6 +106,8 @@ def _abstract_lines(lines: list[Line], first: int, inline: bool) -> list[Line]:
         if inline and index == first:
             label = label_of(text)
             text = label[2] if label else text
+        elif index == first and not inline and _titled_structured_abstract(lines, first):
+            pass  # the title in the abstract's language, above its first heading: taken, set apart later
         elif _under_heading(text, taken):
             pass  # the text of a section whose heading stands alone above it, however short
         elif _section_of_structured(text, taken):

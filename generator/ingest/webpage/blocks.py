@@ -19,7 +19,7 @@ from .vocabulary import is_chrome_line
 
 #: Words that make a line (or the part of a line after a name) an affiliation, in several languages.
 AFFILIATION = re.compile(
-    r"\b(universit(y|ies|[äàé]t?|ät|eit|ade|ad|à|é)|department|departamento|département|dept\.?|school|escola|"
+    r"\b(universit(y|ies|[äàé]t?|ät|eit|ade|ad|à|é)|universi(dade|dad)|department|departamento|département|dept\.?|school|escola|"
     r"escuela|école|faculty|faculdade|facultad|faculté|fakultät|institut[eo]?|hospital|hôpital|klinik(um)?|"
     r"clinic|centre|center|centro|college|laboratory|ministry|ministerio|division|program|programme|unit|"
     r"service|serviço|servicio|foundation|agency|council|trust|nhs|association|society|corporation|inc\.?|"
@@ -87,6 +87,23 @@ def is_author_search_line(text: str) -> bool:
 
 def is_affiliation(text: str) -> bool:
     return bool(AFFILIATION.search(text))
+
+
+#: The place an affiliation ends with: ", Brasil", ", Oslo, Norway", ", Rio de Janeiro" (capitalised words
+#: and the little words of place names, no more than four).
+_PLACE_AT_END = re.compile(
+    r",\s*(?:[A-Z][^\W\d_]+\.?)"
+    r"(?:[ -](?:[A-Z][^\W\d_]+\.?|de|do|da|dos|das|del|di|of|and|the|y|et|und|am|an|upon)){0,3}\.?\s*$")
+
+
+def is_affiliation_line(text: str) -> bool:
+    """"Universidade Federal do Planalto Central, Brasil", "Department of Nursing, Lund University, Sweden": an
+    institution named in a line's first part (of two or more words) and a place at its end. Such a line is
+    an author's address, never the article's title, however title-like its words."""
+    first, comma, _ = text.partition(",")
+    if not comma or re.search(r"[:?!;]", text) or len(first.split()) < 2 or len(text.split()) > 30:
+        return False
+    return bool(AFFILIATION.search(first)) and bool(_PLACE_AT_END.search(text))
 
 
 def name_of_entry(text: str) -> AuthorLine | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..clean import cjk_share
+from ..clean import cjk_share, is_abstract_heading
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,14 @@ def page_lines(text: str) -> list[Line]:
 
 
 def join_paragraphs(lines: list[Line]) -> str:
-    """Lines back into text: consecutive lines form one paragraph, a gap starts another."""
+    """Lines back into text: consecutive lines form one paragraph, a gap starts another; a heading standing
+    alone on its line keeps its line break, so the abstract splitter sees it as a heading."""
     parts: list[str] = []
     previous: Line | None = None
     for line in lines:
         if previous is not None:
-            parts.append(" " if line.number == previous.number + 1 else "\n\n")
+            parts.append("\n\n" if line.number != previous.number + 1
+                         else "\n" if is_abstract_heading(previous.text) or is_abstract_heading(line.text) else " ")
         parts.append(line.text)
         previous = line
     return "".join(parts)

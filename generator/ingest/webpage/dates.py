@@ -12,20 +12,20 @@ import re
 from ..normalize import iso_date
 from .vocabulary import date_kind
 
-# Month names and their common abbreviations (en, de, fr, es, pt, it, nl).
+# Month names and their common abbreviations (en, de, fr, es, pt, it, nl; da, no and sv where they differ).
 _MONTH_NAMES = {
     1: "january jan januar janvier janv enero ene janeiro gennaio gen januari",
     2: "february feb februar février févr fevrier febrero fevereiro fev febbraio februari",
-    3: "march mar märz mars marzo março marco maart",
+    3: "march mar märz mars marzo março marco maart marts",
     4: "april apr avril abril aprile",
-    5: "may mai mayo maio maggio mei",
+    5: "may mai mayo maio maggio mei maj",
     6: "june jun juni juin junio junho giugno",
     7: "july jul juli juillet juil julio julho luglio",
     8: "august aug août aout agosto ago augustus",
     9: "september sep sept septembre septiembre setiembre setembro settembre set",
     10: "october oct oktober octobre octubre outubro ottobre okt",
     11: "november nov novembre noviembre novembro",
-    12: "december dec dezember décembre déc decembre diciembre dic dezembro dez dicembre",
+    12: "december dec dezember décembre déc decembre diciembre dic dezembro dez dicembre desember",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTH = r"(?P<month>[A-Za-zÀ-ÿ]{3,10})\.?"

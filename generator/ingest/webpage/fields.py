@@ -24,6 +24,7 @@ from .vocabulary import (
     SELF_CITATION,
     breadcrumb_rest,
     date_kind,
+    is_aggregator_name,
     is_article_type,
     is_chrome_line,
     notice_kind,
@@ -335,10 +336,41 @@ def find_notice(page: Page, head: list[Line]) -> None:
 
 
 def find_server(page: Page) -> None:
-    """A preprint or working paper names no journal: its container is the server that posted it, the
-    site whose name heads the page."""
-    if page.journal or (page.citation and page.citation.journal) or not page.site:
+    """A preprint or working paper names no journal: its container is the server that posted it, named
+    with the date under the byline ("Research Square, 12 Jan 2023") or, failing that, the site whose name
+    heads the page -- unless that site is a database showing other publishers' works ("Europe PMC")."""
+    if page.journal or (page.citation and page.citation.journal):
+        return
+    if (source := _source_and_date(page)) is not None:
+        name, date = source
+        page.journal = name
+        if not any(kind in {"published", "posted", "online", "epub"} for kind, _ in page.dates):
+            page.dates.append(("posted" if page.preprint else "published", date))
+        return
+    if not page.site or is_aggregator_name(page.site):
         return
     posted = any(kind == "posted" for kind, _ in page.dates)
     if page.preprint or posted:
         page.journal = page.site
+
+
+#: "Research Square, 12 Jan 2023": a source's name (no digits) and a date, as databases print where a work
+#: was posted or published under its byline.
+_SOURCE_AND_DATE = re.compile(r"^(?P<name>[^\W\d_][^,;:|\d]{1,80}?)\s*,\s*(?P<date>[^,]{4,30})$")
+#: How many lines under the byline (or title) such a source line may stand.
+_SOURCE_REACH = 3
+
+
+def _source_and_date(page: Page) -> tuple[str, str] | None:
+    """The source named with its date just under the byline, if the name is no database's and no label."""
+    if page.title is None:
+        return None
+    start = page.authors_at if page.authors_at is not None else page.lines.index(page.title)
+    for line in page.lines[start + 1:start + 1 + _SOURCE_REACH]:
+        match = _SOURCE_AND_DATE.match(line.text)
+        if not match or not is_date_only(match.group("date")) or label_of(line.text) or is_chrome_line(line.text):
+            continue
+        name, date = clean_text(match.group("name")), parse_page_date(match.group("date"))
+        if name and date and len(name.split()) <= 8 and not is_aggregator_name(name):
+            return name, date
+    return None

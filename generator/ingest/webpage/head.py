@@ -13,7 +13,14 @@ import re
 from ..clean import cjk_share
 from ..normalize import normalize_title
 from .authors import AuthorLine, is_name_with_degrees, parse_author_line, single_inverted_name
-from .blocks import name_of_entry, name_per_line_block, names_below, reading_name_blocks, site_name
+from .blocks import (
+    is_affiliation_line,
+    name_of_entry,
+    name_per_line_block,
+    names_below,
+    reading_name_blocks,
+    site_name,
+)
 from .citation import is_bibliographic_separator_line, parse_citation
 from .common import Line
 from .dates import labelled_dates
@@ -183,7 +190,7 @@ def _own_site_name(lines: list[Line]) -> str | None:
 
 def _is_title_candidate(text: str, site: str | None) -> bool:
     return is_title_like(text) and not is_journal_like(text, site) and not is_menu_run(text) \
-        and breadcrumb_rest(text) is None  # "Home  Medicine  Journal X  Volume 9": a trail, however long
+        and breadcrumb_rest(text) is None and not is_affiliation_line(text)  # a trail, however long; an address
 
 
 def value_below(lines: list[Line], index: int) -> str | None:
@@ -284,7 +291,7 @@ def _title_above(lines: list[Line], authors_at: int, site: str | None) -> int | 
         text = lines[index].text
         if is_chrome_line(text) or notice_kind(text) == _JOURNAL_PAGE:
             continue  # buttons and the journal's own links ("Aims and scope") do not count as distance
-        if _is_title_candidate(text, site) and not _FIELD_LINE.match(text):
+        if _is_title_candidate(text, site) and not _is_field_line(text):
             return index
         if is_prose(text) and not is_title_like(text) or passed >= _TITLE_DISTANCE:
             return None
@@ -338,6 +345,17 @@ def _continues(first: Line, second: Line, site: str | None) -> bool:
 
 #: A field of the page under its title: a short label, a colon and a value ("Subject Area: Geriatrics").
 _FIELD_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*:\s+\S")
+#: Words after a short title's colon that make it a title with its subtitle, not a field's value.
+_SUBTITLE_WORDS = 5
+
+
+def _is_field_line(text: str) -> bool:
+    """"Subject Area: Geriatrics" is a field; "Bond and care: community workers' experience with families"
+    is a short title and its subtitle, told apart by the length of what follows the colon."""
+    if not _FIELD_LINE.match(text):
+        return False
+    value = text.partition(":")[2]
+    return len(value.split()) < _SUBTITLE_WORDS or ":" in value
 #: A byline ("Reviewed by", "Written by", "Von") or a short label before a colon ("Subject Area: ...").
 _BYLINE_OR_LABEL = re.compile(
     r"^\W*(?:(?:reviewed|written|edited|compiled|translated|posted|interviewed)\s+by|by|von|par|por|di|door)\s+\S"

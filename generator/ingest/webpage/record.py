@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 
 from ..base import AbstractSection, Extraction, Translation
-from ..clean import split_abstract
-from ..normalize import clean_text, normalize_keywords
+from ..clean import is_abstract_heading, split_abstract
+from ..normalize import clean_text, normalize_keywords, normalize_title
 from .citation import Citation, parse_citation
-from .common import join_paragraphs
+from .common import Line, join_paragraphs
 from .fields import filled_from, publication_date
 from .languages import guess_language
-from .linekinds import script_of
+from .linekinds import is_title_like, script_of
 from .page import Block, Page
 from .translation import split_translated_abstract
 from .vocabulary import (
     DISCLAIMER,
+    LABEL_LANGUAGE,
     NOT_PEER_REVIEWED,
     PUBLISHER_LABELS,
     REPOSITORY_NAMES,
@@ -63,8 +64,9 @@ def extraction(page: Page) -> Extraction:
     """The study record a page analysis amounts to."""
     assert page.title is not None
     main, others = _main_abstract(page)
-    language = guess_language(" ".join([page.title_text or ""] + [line.text for line in (main.lines if main else [])]))
-    abstract_text, note = _take_publication_note(join_paragraphs(main.lines) if main else "")
+    main_text = " ".join(line.text for line in (main.lines if main else []))
+    language = guess_language(f"{page.title_text or ''} {main_text}") or _label_language(main)
+    abstract_text, note = _take_publication_note(join_paragraphs(_titled_block(main.lines)[1]) if main else "")
     peer_reviewed = False if note and NOT_PEER_REVIEWED.search(note) else page.peer_reviewed
     abstract_text, closing = _closing_citation(abstract_text)
     citation = page.citation
@@ -94,6 +96,15 @@ def extraction(page: Page) -> Extraction:
         stripped=tuple(page.stripped) + (("catalogue note on publication status",) if note else ()),
         format=f"webpage-{page.kind()}",
     )
+
+
+def _label_language(main: Block | None) -> str | None:
+    """The language the abstract's own label names ("Sammendrag": Norwegian) when its words did not tell;
+    an English label is not evidence, since sites in every language print "Abstract"."""
+    if main is None or main.label is None:
+        return None
+    language = LABEL_LANGUAGE.get(main.label)
+    return language if language and language != "en" else None
 
 
 def _journal_not_publisher(page: Page, journal: str | None) -> str | None:
@@ -186,10 +197,20 @@ def _translations(page: Page, others: list[Block]) -> tuple[Translation, ...]:
         lang = block.lang
         if not lang:
             continue
-        sections = _sections(join_paragraphs(block.lines), lang)
+        own_title, lines = _titled_block(block.lines)
+        sections = _sections(join_paragraphs(lines), lang)
         title = by_language[lang].title if lang in by_language else None
-        by_language[lang] = Translation(lang, title, sections)
+        by_language[lang] = Translation(lang, title or own_title, sections)
     return tuple(by_language.values())
+
+
+def _titled_block(lines: list[Line]) -> tuple[str | None, list[Line]]:
+    """A translated abstract that opens with the title in its language ("English abstract" / the English
+    title / "BACKGROUND" / ...): that line is the translation's title, not the abstract's first words."""
+    if len(lines) >= 3 and not is_abstract_heading(lines[0].text) and is_abstract_heading(lines[1].text) \
+            and is_title_like(lines[0].text) and not re.search(r"[.!]\s*$", lines[0].text):
+        return normalize_title(lines[0].text), lines[1:]
+    return None, lines
 
 
 _CLOSING_CITATION = re.compile(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")

@@ -311,6 +311,11 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "abstrakt",
         "sammanfattning",
         "sammendrag",
+        "samandrag",
+        "resumé",
+        "souhrn",
+        "súhrn",
+        "kurzfassung",
         "tiivistelmä",
         "περίληψη",
         "tóm tắt",
@@ -343,7 +348,17 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "kata kunci",
         "klíčová slova",
         "nyckelord",
+        "ämnesord",
+        "nøkkelord",
+        "emneord",
+        "stikkord",
+        "nøgleord",
+        "sleutelwoorden",
+        "schlagwörter",
+        "schlagworte",
+        "kľúčové slová",
         "asiasanat",
+        "avainsanat",
         "λέξεις-κλειδιά",
         "từ khóa",
     ),
@@ -441,6 +456,23 @@ LABEL_LANGUAGE = {
     "klíčová slova": "cs",
     "sammanfattning": "sv",
     "nyckelord": "sv",
+    "ämnesord": "sv",
+    "sammendrag": "no",
+    "samandrag": "no",
+    "nøkkelord": "no",
+    "stikkord": "no",
+    "resumé": "da",
+    "nøgleord": "da",
+    "tiivistelmä": "fi",
+    "asiasanat": "fi",
+    "avainsanat": "fi",
+    "sleutelwoorden": "nl",
+    "kurzfassung": "de",
+    "schlagwörter": "de",
+    "schlagworte": "de",
+    "souhrn": "cs",
+    "súhrn": "sk",
+    "kľúčové slová": "sk",
     "abstract": "en",
     "keywords": "en",
     "keyword": "en",
@@ -465,7 +497,8 @@ DATE_LABELS: tuple[tuple[str, str], ...] = (
     (
         "published|publication date|pub(lished)? date|date published|issue date|date issued|"
         "veröffentlicht|publié( le)?|"
-        "publicado|publicación|publicerad|publiceret|publisert|gepubliceerd|pubblicato|opublikowano|julkaistu|"
+        "publicado|publicación|publicerad|publiceret|publisert|udgivet|utgitt|utgiven|gepubliceerd|pubblicato|"
+        "opublikowano|julkaistu|"
         "publikováno|diterbitkan|dipublikasikan|tanggal terbit|"
         "发表日期|出版日期|发布日期|刊出日期|year|publication year|year of publication|"
         "year published|発行年|발행년도|발행연도|出版年|yıl|année|año|ano|jahr|anno|jaar|år|rok|год|vuosi|év|tahun",
@@ -1050,6 +1083,23 @@ PUBLISHER_LABELS: frozenset[str] = frozenset({
     "wydawca", "издатель", "出版者", "出版社", "发行者", "출판사", "발행기관",
 })
 #: General-purpose repositories that host deposits of any kind: they publish, but are never a journal.
+#: Databases, indexes and full-text platforms that show records of other publishers' works: the site's name
+#: heading such a page is never the work's journal (lower case; matched on the whole name).
+AGGREGATOR_NAMES: frozenset[str] = frozenset({
+    "pubmed", "pubmed central", "pmc", "europe pmc", "europepmc", "medline", "embase", "cinahl", "psycinfo",
+    "google scholar", "semantic scholar", "researchgate", "academia.edu", "scopus", "web of science", "ovid",
+    "ebsco", "ebscohost", "proquest", "dimensions", "the lens", "lens.org", "core", "base", "openalex", "crossref",
+    "doaj", "scite", "epistemonikos", "cochrane library", "jstor", "sciencedirect", "springerlink", "scielo",
+    "redalyc", "dialnet", "cairn", "cairn.info", "persée", "érudit", "cnki", "中国知网", "万方数据", "维普",
+    "百度学术", "j-stage", "cinii", "kci", "dbpia", "elibrary.ru", "cyberleninka",
+})
+
+
+def is_aggregator_name(text: str) -> bool:
+    """Whether ``text`` names a database or platform that indexes other publishers' works ("Europe PMC")."""
+    return " ".join(text.casefold().split()).strip(" .:|") in AGGREGATOR_NAMES
+
+
 REPOSITORY_NAMES: frozenset[str] = frozenset({
     "zenodo", "figshare", "dryad", "hal", "hal open science", "dataverse", "harvard dataverse", "mendeley data",
     "open science framework",

@@ -181,6 +181,8 @@ class Pipeline:
     def ingest(self) -> tuple[list[Diagnostic], list[str]]:
         """Read seeds/ into records (callers hold the project's lock); its problems and the files it wrote."""
         report = ingest_project(self.project, self.memo.ingest, report_orphans=False)
+        if not self.warm:  # a one-shot build never ingests again: keep only the parses the loader reuses
+            self.memo.ingest = IngestMemo(parsed=self.memo.ingest.parsed)
         return held_for_review_once(report.diagnostics), report.written + report.incoming
 
     def run(self, sink: Sink, *, records: Iterable[str] | None = None, extras: bool = True) -> RunResult:
@@ -212,13 +214,13 @@ class Pipeline:
         if extras:
             with self.progress.stage("downloads, feed and sitemap"):
                 self.write_extras(sink)
-        self.memo.ingest.parsed.clear()  # loaded now; kept, it would hold every record's text twice
         return result
 
     def load(self, config: SiteConfig, changed: Iterable[str] | None) -> LoadedProject:
         """Records (only ``changed`` ones looked at again; all when None), themes and the brief's own problems."""
         diagnostics: list[Diagnostic] = []
         self._load_records(config.vocabulary, changed)
+        self.memo.ingest.parsed.clear()  # every record is loaded now; kept, their parses would outlive them
         studies, broken, problems = studies_of(self.memo.records)
         diagnostics.extend(problems)
         themes, problems = load_themes(self.project)
@@ -302,6 +304,10 @@ class Pipeline:
             return []
         files = published_files(self.config, generated_files(self.config, self.site.studies, self.site.pages,
                                                              self.updated))
+        if not self.warm:  # written once: no need to hold every file as text and as bytes at once
+            for path in list(files):
+                sink.write(path, files.pop(path).encode("utf-8"))
+            return []
         return self._sync("extras", {path: text.encode("utf-8") for path, text in files.items()}, sink)
 
     def _sync(self, kind: str, files: dict[str, bytes], sink: Sink) -> list[str]:
@@ -312,7 +318,7 @@ class Pipeline:
             sink.write(path, files[path])
         for path in sorted(set(before) - set(files)):
             sink.remove(path)
-        self._written[kind] = files
+        self._written[kind] = files if self.warm else {}  # only a warm pipeline compares with them again
         return sorted(written)
 
 

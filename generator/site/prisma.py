@@ -28,7 +28,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from pathlib import Path, PurePosixPath
+from functools import lru_cache
+from pathlib import Path
 
 from ..config import CONFIG_FILE, SiteConfig
 from ..errors import Diagnostic, error
@@ -147,10 +148,11 @@ def excluded_records(studies: Iterable[Study], reasons: Sequence[tuple[str, str]
 
 def source_name(file: str, config: SiteConfig) -> str:
     """The database or register a seed file came from (site.yaml ``sources:``), else the file's own name."""
+    base = file.rpartition("/")[2]  # a seed's path is always "seeds/…" in posix form (PurePosixPath was 10x slower)
     for pattern, name in config.sources:
-        if file == pattern or fnmatchcase(file, pattern) or fnmatchcase(PurePosixPath(file).name, pattern):
+        if file == pattern or fnmatchcase(file, pattern) or fnmatchcase(base, pattern):
             return name
-    return PurePosixPath(file).name if file else NO_SOURCE
+    return base if file else NO_SOURCE
 
 
 def _kind(name: str, config: SiteConfig) -> str:
@@ -166,7 +168,15 @@ def _entries(study: Study, config: SiteConfig) -> list[str]:
 
 
 def count_flow(config: SiteConfig, studies: Sequence[Study]) -> Flow:
-    """The PRISMA 2020 counts of the brief (pure: the same records and settings, the same flow)."""
+    """The PRISMA 2020 counts of the brief (pure: the same records and settings, the same flow).
+
+    Memoised on its (immutable) arguments: the about page, the printable brief and the checks all ask
+    for it, and the live preview asks again on every save."""
+    return _count_flow(config, tuple(studies))
+
+
+@lru_cache(maxsize=4)
+def _count_flow(config: SiteConfig, studies: tuple[Study, ...]) -> Flow:
     problems: list[tuple[str, str]] = []
     main = _column(config, studies, other=False, problems=problems)
     has_other = bool(config.prisma.other_methods) and any(

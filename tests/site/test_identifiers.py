@@ -9,9 +9,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.build import render_site_page
 from generator.config import SiteConfig
 from generator.model.study import Study
+from generator.pipeline import render_site_page
 from generator.render.env import build_environment
 from generator.site import urls
 from generator.site.identifiers import identifier_label, identifier_link, identifier_views, same_as_links

@@ -292,11 +292,11 @@ _UNCOUNTED_COMPANIONS = re.compile(r"^[^,;.]{0,40}?\band (?:their|the|his|her) (
 # "2,017 pharmacists were registered in the province": a population a register lists, not a sample.
 _POPULATION_AFTER = re.compile(rf"^{_AFTER_GAP}(?:were|are)\s+(?:registered|licensed|listed|resident|living|"
                                rf"practi[sc]ing|employed|working)\b", re.IGNORECASE)
-# "practices covering 2.4 million patients", "a catchment of 80,000 people": who the sites serve, not who was studied.
+# "surgeries serving 1.1 million patients", "a catchment of 80,000 people": who the sites serve, not who was studied.
 _COVERED_LEAD = re.compile(r"\b(?:covering|serving|catering for|responsible for|with (?:a |an )?(?:combined |total )?"
                            r"(?:list size|catchment(?: population)?|population|registered list) of)\s+"
                            r"(?:(?:a total of|some|the|all|an estimated|over)\s+)?$", re.IGNORECASE)
-# "Of the 812 eligible residents, 655 (80.7%) were assessed": the part's percentage is a participation rate, not a
+# "Of the 430 eligible carers, 301 (70.0%) were assessed": the part's percentage is a participation rate, not a
 # finding, when the whole it is taken from was only eligible, invited or approached.
 _OF_PRE_WHOLE_LEAD = re.compile(
     rf"(?:^|[;:(]\s*|\.\s+)of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:\d[\d,\u00a0\u2009\u202f ]*|{NUMBER_WORDS})\s+"
@@ -1035,8 +1035,8 @@ _ATTRIBUTED_LEAD = re.compile(
 
 
 def _sources_disagree(candidates: list[Candidate]) -> str:
-    """A note when two parts of the report give different counts of the study's people ("the abstract
-    reports 240 participants, whereas the results table lists 236 analysed"): which is right cannot be told
+    """A note when two parts of the report give different counts of the study's people ("the summary
+    gives 150 nurses, while the appendix table counts 147"): which is right cannot be told
     from the text, so neither is taken. "" when no two attributed counts differ."""
     attributed = [c for c in candidates if c.kind in ("people", "none") and not c.rejected
                   and _ATTRIBUTED_LEAD.search(c.sentence[max(0, c.start - 80):c.start])]

@@ -97,7 +97,7 @@ _PLACE_AT_END = re.compile(
 
 
 def is_affiliation_line(text: str) -> bool:
-    """"Universidade Federal do Planalto Central, Brasil", "Department of Nursing, Lund University, Sweden": an
+    """"Universidad Nacional del Litoral, Argentina", "Department of Nursing, Lund University, Sweden": an
     institution named in a line's first part (of two or more words) and a place at its end. Such a line is
     an author's address, never the article's title, however title-like its words."""
     first, comma, _ = text.partition(",")

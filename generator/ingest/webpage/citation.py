@@ -66,7 +66,7 @@ _HISTORY_DATE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_][^\d|;,:：]{2,30}?)
 # are no journal's name.
 _PUBLISHED_IN = re.compile(r"^\s*(?:first\s+)?(?:published|posted|appeared)(?:\s+online)?(?:\s+on)?\s+"
                            r"(?P<date>[^,;]{4,30}?)\s+in\s+(?=(?:vol|volume|issue|no)\b)", re.IGNORECASE)
-# Library catalogues' compact source: "v41 n3 p155-164", "v12 n2", "v8 p1-9" (volume, then issue or pages).
+# Library catalogues' compact source: "v17 n2 p88-97", "v12 n2", "v8 p1-9" (volume, then issue or pages).
 _CATALOGUE_VNP = re.compile(r"(?<![\w.])v\.?\s?(?P<volume>\d{1,5})"
                             r"(?:\s+n(?:o\.?)?\s?(?P<issue>\d{1,4}[A-Za-z]?(?:-\d{1,4})?))?"
                             r"(?:\s+pp?\.?\s?(?P<pages>[A-Za-z]?\d{1,6}(?:\s*[-–]\s*[A-Za-z]?\d{1,6})?))?(?![\w.])")
@@ -126,7 +126,7 @@ def parse_citation(text: str, *, lenient: bool = False) -> Citation | None:
 
 
 def _spelled_out_vnp(match: re.Match[str]) -> str:
-    """"v41 n3 p155-164" -> "vol. 41, no. 3, pp. 155-164", which the keyword parser reads; a bare "v2" (a
+    """"v17 n2 p88-97" -> "vol. 17, no. 2, pp. 88-97", which the keyword parser reads; a bare "v2" (a
     version) is left alone: the compact form counts only with an issue or pages after the volume."""
     if not (match.group("issue") or match.group("pages")):
         return match.group(0)

@@ -337,7 +337,7 @@ def find_notice(page: Page, head: list[Line]) -> None:
 
 def find_server(page: Page) -> None:
     """A preprint or working paper names no journal: its container is the server that posted it, named
-    with the date under the byline ("Research Square, 12 Jan 2023") or, failing that, the site whose name
+    with the date under the byline ("OSF Preprints, 3 Mar 2021") or, failing that, the site whose name
     heads the page -- unless that site is a database showing other publishers' works ("Europe PMC")."""
     if page.journal or (page.citation and page.citation.journal):
         return
@@ -354,7 +354,7 @@ def find_server(page: Page) -> None:
         page.journal = page.site
 
 
-#: "Research Square, 12 Jan 2023": a source's name (no digits) and a date, as databases print where a work
+#: "OSF Preprints, 3 Mar 2021": a source's name (no digits) and a date, as databases print where a work
 #: was posted or published under its byline.
 _SOURCE_AND_DATE = re.compile(r"^(?P<name>[^\W\d_][^,;:|\d]{1,80}?)\s*,\s*(?P<date>[^,]{4,30})$")
 #: How many lines under the byline (or title) such a source line may stand.

@@ -121,7 +121,7 @@ def _journal_not_publisher(page: Page, journal: str | None) -> str | None:
     return journal
 
 
-#: "Cairo: WHO Regional Office ...", "London: Home Office", "Geneva: World Health Organization": the place and
+#: "Lisbon: National Health Institute ...", "London: Home Office", "Geneva: World Health Organization": the place and
 #: publisher of a report or book as references print them, where a journal would stand. The publisher must
 #: name itself as one (press, office, organisation, ministry, ...), so a journal with a colon is kept.
 _PLACE_AND_PUBLISHER = re.compile(

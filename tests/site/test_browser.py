@@ -76,6 +76,18 @@ def _site_path(built_site: BuiltSite, server: Server, url: str) -> str | None:
     return parts.path[len(server.mount):]
 
 
+def _record_failure(watch: Watch, request: Any) -> None:
+    """Note a request that failed, unless we blocked it or the browser cancelled it.
+
+    Chromium cancels what a page still has in flight (its favicon, say) when a click navigates away, and
+    reports that as net::ERR_ABORTED; that says nothing about the site. A missing file still fails the
+    test, as a 404 response.
+    """
+    if request.url in watch.offsite_requests or request.failure == "net::ERR_ABORTED":
+        return
+    watch.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
+
+
 def open_in(browser: Any, server: Server, site_path: str, *, wait_until: str = "load", expect_status: int = 200,
             **context_args: Any) -> Opened:
     """A site path in a fresh context that blocks (and records) every request off the test server."""
@@ -110,8 +122,7 @@ def open_in(browser: Any, server: Server, site_path: str, *, wait_until: str = "
 
     page.on("console", on_console)
     page.on("pageerror", lambda exc: watch.console_errors.append(f"uncaught exception: {exc}"))
-    page.on("requestfailed", lambda request: None if request.url in watch.offsite_requests else
-            watch.failed_requests.append(f"{request.method} {request.url}: {request.failure}"))
+    page.on("requestfailed", lambda request: _record_failure(watch, request))
     page.on("response", on_response)
     response = page.goto(url, wait_until=wait_until)
     assert response is not None, f"no response for {url}"
@@ -337,7 +348,7 @@ def test_facet_links_work_without_javascript(built_site: BuiltSite, server: Serv
     page.wait_for_load_state("load")
     assert _site_path(built_site, server, page.url) == f"studies/design/{design}/", page.url
     rows = page.locator("table tbody tr")
-    shown = set()
+    shown: set[str] = set()
     for row in range(rows.count()):
         hrefs = [urljoin(page.url, h or "") for h in rows.nth(row).locator("a[href]").evaluate_all(
             "links => links.map(a => a.getAttribute('href'))")]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.ingest.clean import split_abstract
+from generator.ingest.clean import ABSTRACT_HEADINGS, split_abstract
 from generator.ingest.normalize import normalize_doi, normalize_name, normalize_pages, parse_date
 from generator.ingest.pipeline import read_seed
 from generator.ingest.slugs import base_slug
@@ -36,11 +37,26 @@ def test_any_bytes_give_records_or_a_clear_error(prefix: bytes, body: bytes) -> 
             assert "reader failed" not in d.format(), d.format()
 
 
+#: Every word that can make up a structured-abstract heading.
+HEADING_WORDS = {word for heading in ABSTRACT_HEADINGS for word in re.findall(r"\w+", heading)}
+
+
 @given(st.text(max_size=300))
 def test_split_abstract_never_loses_words(text: str) -> None:
+    """Words of the text all survive; only a heading with nothing under it ("Results" alone) may go."""
     sections = split_abstract(text)
-    words = re.findall(r"\w+", " ".join((s.heading or "") + " " + s.text for s in sections).lower())
-    assert sorted(words) == sorted(re.findall(r"\w+", text.lower()))
+    kept = Counter(re.findall(r"\w+", " ".join((s.heading or "") + " " + s.text for s in sections).lower()))
+    given_words = Counter(re.findall(r"\w+", text.lower()))
+    assert not kept - given_words, "words were invented"
+    assert set(given_words - kept) <= HEADING_WORDS, "words of the text were lost"
+
+
+@given(st.sampled_from(sorted(ABSTRACT_HEADINGS)), st.text(alphabet="abc xyz", min_size=1, max_size=40))
+def test_a_heading_with_text_keeps_both(heading: str, body: str) -> None:
+    assume(body.strip())
+    sections = split_abstract(f"{heading.upper()}\n{body}")
+    kept = re.findall(r"\w+", " ".join((s.heading or "") + " " + s.text for s in sections).lower())
+    assert sorted(kept) == sorted(re.findall(r"\w+", f"{heading} {body}".lower()))
 
 
 @given(st.text(max_size=80))

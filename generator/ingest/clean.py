@@ -68,8 +68,9 @@ _GERMAN_HEADINGS = (
     "material und methoden", "patienten und methoden", "methodik", "methoden", "ergebnisse",
     "schlussfolgerung", "schlussfolgerungen", "diskussion", "einleitung", "methode", "resultate", "fazit",
 )
-_ALL_HEADINGS = tuple(dict.fromkeys(_HEADINGS + _OTHER_LANGUAGE_HEADINGS + _GERMAN_HEADINGS))
-_HEADING_ALT = "|".join(re.escape(h) for h in sorted(_ALL_HEADINGS, key=len, reverse=True))
+#: Every structured-abstract heading known, lower case, in all languages read.
+ABSTRACT_HEADINGS = tuple(dict.fromkeys(_HEADINGS + _OTHER_LANGUAGE_HEADINGS + _GERMAN_HEADINGS))
+_HEADING_ALT = "|".join(re.escape(h) for h in sorted(ABSTRACT_HEADINGS, key=len, reverse=True))
 # Headings that may follow the conclusions inside an abstract (JAN's "Impact", a trial registration);
 # any other heading after the conclusions opens the article's body.
 _CLOSING = re.compile(r"^(impact|implications( for [\w ]+)?|(public health|policy|practice) implications|"
@@ -95,7 +96,7 @@ _CAPS_PHRASE_WITH_COLON = re.compile(
     r"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]))([A-Z][A-Z'’-]+(?:,?\s+(?:[A-Z][A-Z'’-]+|&)){1,6})\s*[:：]\s*")
 # "BackgroundEmergency departments …": a title-case heading run into the next word by a copy-paste.
 _TITLE_CASE_ALT = "|".join(re.escape(h[0].upper()) + "(?i:" + re.escape(h[1:]) + ")"
-                           for h in sorted(_ALL_HEADINGS, key=len, reverse=True))
+                           for h in sorted(ABSTRACT_HEADINGS, key=len, reverse=True))
 _RUN_IN_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]))({_TITLE_CASE_ALT})"
     rf"(?=[A-Z][a-z])")
@@ -110,7 +111,7 @@ _TITLE_HEADING = re.compile(
 def is_abstract_heading(text: str) -> bool:
     """A line holding only a structured-abstract heading ("Methods", "Résultats :", "RESULTS")."""
     key = " ".join(text.strip().rstrip(":：").split()).lower()
-    return key in _ALL_HEADINGS
+    return key in ABSTRACT_HEADINGS
 
 
 def leading_heading(text: str) -> str | None:

@@ -227,11 +227,12 @@ def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnost
 
 
 def _ingest(project: Path, *, quiet: bool) -> list[Diagnostic]:
-    from .ingest.pipeline import ingest_project
+    from .ingest.persist import IngestStore
+    from .ingest.pipeline import IngestMemo, ingest_project
     from .model.lockfile import project_lock
 
     with project_lock(project, "ingest", on_wait=_say):
-        report = ingest_project(project)
+        report = ingest_project(project, IngestMemo(store=IngestStore.for_project(project)))
     if not quiet:
         print(f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
               f"{len(report.incoming)} incoming for review, {len(report.rejected_files)} file(s) rejected",

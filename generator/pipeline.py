@@ -28,6 +28,7 @@ from markupsafe import Markup
 from .config import SiteConfig, load_config
 from .design import copy_logo
 from .errors import Diagnostic, error, warning
+from .ingest.persist import IngestStore
 from .ingest.pipeline import IngestMemo, ingest_project
 from .model.appraisal import load_appraisal_tools
 from .model.builddate import build_date
@@ -80,7 +81,8 @@ class ProjectMemo:
     """Every memo of one project's data, in one place, cleared on demand (``clear``).
 
     Records by content digest, the brief's rendered Markdown, the Jinja environment and each template
-    version's references, and ingest's own memo.
+    version's references, and ingest's own memo. What is kept on disk between runs (formatted
+    references, ingest's readings) is keyed by content, so clearing leaves it.
     """
 
     citations: CitationCache
@@ -94,7 +96,7 @@ class ProjectMemo:
     @classmethod
     def for_project(cls, project: Path) -> ProjectMemo:
         """An empty memo whose formatted references persist in the project's .cache/ (safe to delete)."""
-        return cls(CitationCache.for_project(project))
+        return cls(CitationCache.for_project(project), ingest=IngestMemo(store=IngestStore.for_project(project)))
 
     def clear(self) -> None:
         """Forget everything: the next run loads and renders as a cold build does (the citation
@@ -104,7 +106,7 @@ class ProjectMemo:
         self.records.clear()
         self.markdown.clear()
         self.template_refs.clear()
-        self.ingest = IngestMemo()
+        self.ingest = IngestMemo(store=self.ingest.store)
         self.env, self.env_dirs = None, []
 
     def environment(self, project: Path) -> Environment:
@@ -182,7 +184,7 @@ class Pipeline:
         """Read seeds/ into records (callers hold the project's lock); its problems and the files it wrote."""
         report = ingest_project(self.project, self.memo.ingest, report_orphans=False)
         if not self.warm:  # a one-shot build never ingests again: keep only the parses the loader reuses
-            self.memo.ingest = IngestMemo(parsed=self.memo.ingest.parsed)
+            self.memo.ingest = IngestMemo(parsed=self.memo.ingest.parsed, store=self.memo.ingest.store)
         return held_for_review_once(report.diagnostics), report.written + report.incoming
 
     def run(self, sink: Sink, *, records: Iterable[str] | None = None, extras: bool = True) -> RunResult:

@@ -30,6 +30,7 @@ from ..model.yamlio import dump_yaml, write_text_atomic
 from .curation import Review, merge_with_existing, new_record
 from .decode import decode_bytes, size_problem
 from .derive import derive
+from .persist import IngestStore
 from .records import Found, SourceRef, build_record, found_identity, group_studies
 from .registry import choose_reader
 from .slugs import base_slug, unique_slug
@@ -70,25 +71,49 @@ class IngestMemo:
     #: Parsed record files by content: the build's loader reads the same files after ingest (see store.RecordMemo).
     parsed: RecordMemo = field(default_factory=RecordMemo)
     settled: dict[tuple[object, ...], list[Diagnostic]] = field(default_factory=dict)
+    #: What earlier runs left in the project's .cache/ (ingest/persist.py); by default nothing.
+    store: IngestStore = field(default_factory=IngestStore.disabled)
 
     def read_seeds(self, paths: list[Path], project: Path,
                    vocabulary: Vocabulary | None) -> list[tuple[list[Found], list[Diagnostic]]]:
-        """What each seed holds, in the order given: unchanged seeds from the memo, the others read (on
-        every core when there are enough of them). ``vocabulary`` (None when it has errors) lets the
-        workers derive each study's fields too; the result is the same as reading one by one."""
+        """What each seed holds, in the order given: unchanged seeds from the memo or the store, the
+        others read (on every core when there are enough of them). ``vocabulary`` (None when it has
+        errors) lets the workers derive each study's fields too; the result is the same as reading one
+        by one."""
         stamps = {path: file_stamp(path) for path in paths}
         known: dict[Path, tuple[list[Found], list[Diagnostic]]] = {}
         for path in paths:
             hit = self.seeds.get(path.relative_to(project).as_posix())
             if hit is not None and stamps[path] is not None and hit[0] == stamps[path]:
                 known[path] = (hit[1], hit[2])
-        unread = [path for path in paths if path not in known]
-        for path, (found, diagnostics) in zip(unread, _read_unread(unread, project, vocabulary)):
+        keys = self._store_keys([path for path in paths if path not in known], project, vocabulary)
+        stored = self.store.seeds(list(keys.values()), vocabulary)
+        unread = [path for path in paths if path not in known and keys.get(path) not in stored]
+        readings = dict(zip(unread, _read_unread(unread, project, vocabulary)))
+        for path in paths:
+            if path in known:
+                continue
+            found, diagnostics = stored[keys[path]] if path in keys and keys[path] in stored else readings[path]
+            if path in readings and path in keys:
+                self.store.keep_seed(keys[path], found, diagnostics)
             stamp = stamps[path]
             if stamp is not None:
                 self.seeds[path.relative_to(project).as_posix()] = (stamp, found, diagnostics)
             known[path] = (found, diagnostics)
+        self.store.flush()
         return [known[path] for path in paths]
+
+    def _store_keys(self, paths: list[Path], project: Path, vocabulary: Vocabulary | None) -> dict[Path, bytes]:
+        """The store's key of each seed's bytes as they are now (a seed that cannot be read has none)."""
+        if not self.store.enabled:
+            return {}
+        keys: dict[Path, bytes] = {}
+        for path in paths:
+            try:
+                keys[path] = self.store.seed_key(path.relative_to(project).as_posix(), path.read_bytes(), vocabulary)
+            except OSError:
+                continue  # read_seed says why
+        return keys
 
     def read_seed(self, path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]:
         rel = path.relative_to(project).as_posix()
@@ -287,6 +312,8 @@ def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studie
         handled.add(existing.rel_path)
         incoming_path = studies_dir / f"{existing.study_id}{INCOMING_SUFFIX}"
         replay = memo.settled.get(_settled_key(memo, group, existing, incoming_path, vocabulary))
+        if replay is None:
+            replay = memo.store.settled(_stored_settled_key(memo.store, group, existing, incoming_path, vocabulary))
         if replay is not None:  # same sources, same record as last time: nothing to merge or write
             report.unchanged.append(existing.rel_path)
             report.diagnostics.extend(replay)
@@ -294,9 +321,28 @@ def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studie
         first_diagnostic = len(report.diagnostics)
         _merge_into(existing, group, incoming_path, project, report, vocabulary)
         # keyed after the merge: it may have written the incoming file whose presence the key records
-        memo.settled[_settled_key(memo, group, existing, incoming_path, vocabulary)] = \
-            report.diagnostics[first_diagnostic:]
+        settled = report.diagnostics[first_diagnostic:]
+        memo.settled[_settled_key(memo, group, existing, incoming_path, vocabulary)] = settled
+        memo.store.keep_settled(_stored_settled_key(memo.store, group, existing, incoming_path, vocabulary), settled)
+    memo.store.flush()
     return handled
+
+
+def _stored_settled_key(store: IngestStore, group: list[Found], existing: StoredRecord, incoming_path: Path,
+                        vocabulary: Vocabulary) -> bytes:
+    """The store's key of a settled merge: as ``_settled_key``, by the files' bytes rather than their stamps
+    (a later run is another process, and a save within one clock tick must not go unseen)."""
+    if not store.enabled:
+        return b""
+    return store.settled_key([item.source for item in group], _bytes_or_none(existing.path) or b"",
+                             _bytes_or_none(incoming_path), vocabulary)
+
+
+def _bytes_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _settled_key(memo: IngestMemo, group: list[Found], existing: StoredRecord, incoming_path: Path,

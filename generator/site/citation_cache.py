@@ -5,11 +5,8 @@ is a pure function of what citeproc receives (the study's CSL item) and of the s
 in ``.cache/citations/citations.sqlite3`` under a SHA-256 of both (the style side also covers the
 citeproc-py and nh3 versions and the code that post-processes the output; see style_fingerprint).
 
-SQLite because it gives atomic writes and safe concurrent use by two processes (a ``serve`` and a
-``build``) for free. The cache only ever saves time: a file that is not a database or is damaged is
-deleted and rebuilt, every value carries its own checksum (a damaged value is a miss, never a wrong
-reference), and a cache that cannot be read or written (locked too long, read-only, disk full)
-falls back to formatting in memory. Deleting ``.cache/`` is always safe.
+The file is a ``model.diskcache.DiskCache``: a damaged value is a miss, never a wrong reference, and a
+cache that cannot be read or written falls back to formatting in memory. Deleting ``.cache/`` is always safe.
 """
 
 from __future__ import annotations
@@ -17,10 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import os
-import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -28,6 +23,7 @@ from types import TracebackType
 
 from markupsafe import Markup
 
+from ..model.diskcache import DiskCache
 from ..model.study import Study
 from .citations import Citation, Style, citeproc_input, render_citation, style_fingerprint
 
@@ -35,16 +31,11 @@ from .citations import Citation, Style, citeproc_input, render_citation, style_f
 CACHE_DIR = Path(".cache") / "citations"
 CACHE_FILE = "citations.sqlite3"
 #: Bumped when the stored layout changes (older files are then simply not matched).
-LAYOUT = b"evidence-brief citations 1"
-#: How long a process waits for another one's write before treating the cache as unavailable.
-BUSY_SECONDS = 10.0
+LAYOUT = b"evidence-brief citations 2"
 #: Below this many references to format, worker processes cost more to start than they save.
 PARALLEL_MINIMUM = 64
 
 Formatter = Callable[[str, Style], Citation]
-_SCHEMA = ("CREATE TABLE IF NOT EXISTS citation "
-           "(key BLOB PRIMARY KEY, value TEXT NOT NULL, digest BLOB NOT NULL) WITHOUT ROWID")
-_COLUMNS = [("key", "BLOB"), ("value", "TEXT"), ("digest", "BLOB")]
 
 
 class CitationCache:
@@ -59,8 +50,7 @@ class CitationCache:
         self._formatter = formatter
         self._memo: dict[tuple[Study, Style], Citation] = {}
         self._fingerprints: dict[Style, bytes] = {}
-        self._db: sqlite3.Connection | None = None
-        self._opened = path is None
+        self._store = DiskCache(path, "citation")
         self.formatted = 0
 
     @property
@@ -87,10 +77,7 @@ class CitationCache:
 
     def close(self) -> None:
         """Closes the database; the memo stays, and a later lookup reopens the file."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-            self._opened = self._path is None
+        self._store.close()
 
     def citation(self, study: Study, style: Style) -> Citation:
         """The study's reference in ``style``: from memory, else from disk, else formatted and stored."""
@@ -150,73 +137,12 @@ class CitationCache:
 
     def _read_many(self, keys: list[bytes]) -> dict[bytes, Citation]:
         """The stored references among ``keys``; damaged values are left out (and later replaced)."""
-        found: dict[bytes, Citation] = {}
-        for chunk in _chunks(keys, 500):
-            rows = self._query(f"SELECT key, value, digest FROM citation WHERE key IN ({','.join('?' * len(chunk))})",
-                               chunk)
-            for key, value, digest in rows:
-                citation = _decoded(key, value, digest)
-                if citation is not None:
-                    found[bytes(key)] = citation
-        return found
-
-    def _query(self, sql: str, parameters: list[bytes]) -> list[tuple[bytes, str, bytes]]:
-        db = self._connection()
-        if db is None:
-            return []
-        try:
-            return db.execute(sql, parameters).fetchall()
-        except sqlite3.Error as problem:
-            self._give_up(problem)
-            return []
+        found = ((key, _decoded(value)) for key, value in self._store.read_many(keys).items())
+        return {key: citation for key, citation in found if citation is not None}
 
     def _write(self, entries: list[tuple[bytes, Citation]]) -> None:
         """Stores new references in one transaction; a failed write only costs a later re-format."""
-        db = self._connection() if entries else None
-        if db is None:
-            return
-        rows = [(key, value, _digest(key, value)) for key, value in ((k, _encoded(c)) for k, c in entries)]
-        try:
-            with db:
-                db.executemany("INSERT OR REPLACE INTO citation (key, value, digest) VALUES (?, ?, ?)", rows)
-        except sqlite3.Error as problem:
-            self._give_up(problem)
-
-    def _connection(self) -> sqlite3.Connection | None:
-        """The open database, opened (and if damaged, rebuilt) on first use; None when unavailable."""
-        if not self._opened:
-            self._opened = True
-            self._db = self._open()
-        return self._db
-
-    def _open(self) -> sqlite3.Connection | None:
-        assert self._path is not None
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return None
-        for _attempt in range(2):
-            try:
-                return _checked_connection(self._path)
-            except sqlite3.Error as problem:
-                if not _is_damage(problem):
-                    return None  # locked, read-only or out of space: nothing is deleted
-                _delete_database(self._path)  # not a database, or a damaged one: start again
-        return None
-
-    def _give_up(self, problem: sqlite3.Error) -> None:
-        """The file failed in use: keep going in memory; a damaged file is rebuilt next time."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-        if _is_damage(problem) and self._path is not None:
-            _delete_database(self._path)
-
-
-def _is_damage(problem: sqlite3.Error) -> bool:
-    """SQLite reports a damaged or foreign file as a plain DatabaseError; its subclasses mean a lock,
-    a full disk or a misuse, none of which is a reason to delete the file."""
-    return type(problem) is sqlite3.DatabaseError
+        self._store.write((key, _encoded(citation)) for key, citation in entries)
 
 
 def _worker_context() -> BaseContext:
@@ -233,49 +159,12 @@ def _render_job(job: tuple[str, Style]) -> Citation:
     return render_citation(*job)
 
 
-def _checked_connection(path: Path) -> sqlite3.Connection:
-    """A connection to a database that passed SQLite's own structural check, with our table."""
-    db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
-    try:
-        verdict = db.execute("PRAGMA quick_check").fetchone()
-        if not verdict or verdict[0] != "ok":
-            raise sqlite3.DatabaseError(f"damaged citation cache: {verdict}")
-        db.execute("PRAGMA journal_mode=WAL")  # a reader never waits for a writer
-        db.execute("PRAGMA synchronous=NORMAL")  # a lost last write after a power cut is only a miss
-        db.execute(_SCHEMA)
-        columns = [row[1:3] for row in db.execute("PRAGMA table_info(citation)")]
-        if columns != _COLUMNS:
-            raise sqlite3.DatabaseError(f"not our citation table: {columns}")
-    except sqlite3.Error:
-        db.close()
-        raise
-    db.isolation_level = "DEFERRED"  # ``with db:`` writes are one transaction
-    return db
+def _encoded(citation: Citation) -> bytes:
+    return json.dumps([citation.text, str(citation.html)], ensure_ascii=False).encode()
 
 
-def _delete_database(path: Path) -> None:
-    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
-        try:
-            os.unlink(path.with_name(name))
-        except FileNotFoundError:
-            pass
-        except OSError:
-            return
-
-
-def _encoded(citation: Citation) -> str:
-    return json.dumps([citation.text, str(citation.html)], ensure_ascii=False)
-
-
-def _digest(key: bytes, value: str) -> bytes:
-    """A checksum of the key and value together: a value damaged on disk, or moved to another key, fails it."""
-    return hashlib.sha256(key + value.encode()).digest()[:16]
-
-
-def _decoded(key: bytes, value: object, digest: object) -> Citation | None:
-    """The stored reference, or None when its checksum or shape is wrong."""
-    if not isinstance(value, str) or not isinstance(digest, bytes) or _digest(bytes(key), value) != digest:
-        return None
+def _decoded(value: bytes) -> Citation | None:
+    """The stored reference, or None when its shape is wrong (the store checked its checksum)."""
     try:
         text, html = json.loads(value)
     except ValueError:
@@ -283,8 +172,3 @@ def _decoded(key: bytes, value: object, digest: object) -> Citation | None:
     if not isinstance(text, str) or not isinstance(html, str):
         return None
     return Citation(text=text, html=Markup(html))
-
-
-def _chunks(items: list[bytes], size: int) -> Iterator[list[bytes]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

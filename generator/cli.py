@@ -231,8 +231,12 @@ def _ingest(project: Path, *, quiet: bool) -> list[Diagnostic]:
     from .ingest.pipeline import IngestMemo, ingest_project
     from .model.lockfile import project_lock
 
+    store = IngestStore.for_project(project)
     with project_lock(project, "ingest", on_wait=_say):
-        report = ingest_project(project, IngestMemo(store=IngestStore.for_project(project)))
+        try:
+            report = ingest_project(project, IngestMemo(store=store))
+        finally:
+            store.close()
     if not quiet:
         print(f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
               f"{len(report.incoming)} incoming for review, {len(report.rejected_files)} file(s) rejected",

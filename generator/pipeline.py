@@ -184,6 +184,7 @@ class Pipeline:
         """Read seeds/ into records (callers hold the project's lock); its problems and the files it wrote."""
         report = ingest_project(self.project, self.memo.ingest, report_orphans=False)
         if not self.warm:  # a one-shot build never ingests again: keep only the parses the loader reuses
+            self.memo.ingest.store.close()
             self.memo.ingest = IngestMemo(parsed=self.memo.ingest.parsed, store=self.memo.ingest.store)
         return held_for_review_once(report.diagnostics), report.written + report.incoming
 

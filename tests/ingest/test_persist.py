@@ -59,7 +59,11 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 def _run(project: Path) -> IngestReport:
     """One ``ingest`` as the command runs it: a new process's memo, with the project's store."""
-    return ingest_project(project, IngestMemo(store=IngestStore.for_project(project)))
+    store = IngestStore.for_project(project)
+    try:
+        return ingest_project(project, IngestMemo(store=store))
+    finally:
+        store.close()
 
 
 def _records(project: Path) -> dict[str, bytes]:

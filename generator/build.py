@@ -30,6 +30,7 @@ from .model.manifest import (
     up_to_date_manifest,
 )
 from .progress import Progress
+from .write.reuse import PageReuse
 from .write.writer import (
     check_output_location,
     discard,
@@ -101,6 +102,7 @@ def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index
             result.diagnostics.extend(pipeline.ingest()[0])
     try:
         staging = staging_dir(output_dir)
+        pipeline.reuse = PageReuse.load(project, output_dir, staging)
         with pipeline.memo.citations:
             run = pipeline.run(StagingSink(staging))
         result.diagnostics.extend(run.diagnostics)
@@ -110,7 +112,9 @@ def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index
         if not result.ok and not keep_going:
             discard(staging)
             return result
+        PageReuse.forget(project)  # until the new pages are recorded: the old record is of the old output/
         swap_in(staging, output_dir)
+        pipeline.reuse.save(project)
     except BaseException:
         # A stop signal can land between creating the staging folder and naming it here; under the
         # project's lock every staging folder beside output/ is this build's, so all are removed.

@@ -33,6 +33,7 @@ from .ingest.pipeline import IngestMemo, ingest_project
 from .model.appraisal import load_appraisal_tools
 from .model.builddate import build_date
 from .model.content import LoadedRecord, load_one_record, record_key, studies_of
+from .model.diskcache import code_digest
 from .model.record import is_orphan
 from .model.schema import NEEDS_REVIEW_FIX, needs_review_warning, orphan_warning
 from .model.store import incoming_files, is_record_name, record_files
@@ -45,6 +46,7 @@ from .render.pages import render_page
 from .site import urls
 from .site.citation_cache import CitationCache
 from .site.files import DOWNLOADS, generated_files
+from .site.fingerprint import Fingerprinter, Unfingerprintable
 from .site.metadata import home_jsonld, home_meta, render_head, study_jsonld
 from .site.model import BriefText, Page, SiteModel, build_site_model, link_for
 from .site.prisma import prisma_problems
@@ -52,6 +54,7 @@ from .site.themeviews import study_label
 from .synthesis.grading import check_findings
 from .synthesis.matching import assign_themes
 from .synthesis.themes import Theme, load_themes
+from .write.reuse import PageReuse
 
 STUDIES_DIR = "content/studies"
 #: Processes formatting references citeproc has not formatted before (the cache decides when many pay).
@@ -155,6 +158,8 @@ class Pipeline:
         self.site: SiteModel | None = None
         self.updated = ""
         self._pages: dict[str, Page] = {}
+        #: A build's record of the last build's pages, to keep those whose fingerprint is unchanged.
+        self.reuse: PageReuse | None = None
         self._template_stamps: dict[str, object] = {}
         self._written: dict[str, dict[str, bytes]] = {"assets": {}, "extras": {}}
 
@@ -279,15 +284,26 @@ class Pipeline:
             env.cache.clear()  # Jinja checks a template by mtime, blind to a same-size save within one tick
         plan = plan_pages(self._pages, site.pages, template_stamp=stamp, old_stamps=self._template_stamps,
                           everything=everything)
+        fingerprint = self._page_fingerprints(config, stamp)
         for page in plan.render:
+            site_file = urls.output_file(page.path)
+            page_print = fingerprint(page)
+            if page_print and self.reuse is not None and self.reuse.keep(site_file, page_print):
+                result.rendered.append(page.path)
+                if stage is not None:
+                    stage.advance()
+                continue
             try:
                 html = render_site_page(env, page, config, self.updated)
             except TemplateError as exc:
                 result.diagnostics.append(template_error(exc, page))
                 self._pages.pop(page.path, None)  # render it again next time, fixed or not
-                sink.remove(urls.output_file(page.path))  # as a build leaves it out
+                sink.remove(site_file)  # as a build leaves it out
                 continue
-            sink.write(urls.output_file(page.path), html.encode("utf-8"))
+            data = html.encode("utf-8")
+            sink.write(site_file, data)
+            if page_print and self.reuse is not None:
+                self.reuse.wrote(site_file, page_print, data)
             if self.warm:
                 self._pages[page.path] = page
             result.rendered.append(page.path)
@@ -300,6 +316,29 @@ class Pipeline:
         if self.warm:  # a one-shot build renders everything once: fingerprinting templates would be wasted
             for page in site.pages:
                 self._template_stamps[page.template] = stamp(page.template)
+
+    def _page_fingerprints(self, config: SiteConfig, stamp: Callable[[str], object]) -> Callable[[Page], str]:
+        """A page's fingerprint (with all else its HTML depends on: settings, date, templates, the tool
+        itself), or "" when it cannot be taken; always "" when no build will compare them."""
+        if self.reuse is None:
+            return lambda page: ""
+        fingerprints = Fingerprinter()
+        try:
+            basis = fingerprints.digest((code_digest(), config, self.updated, DOWNLOADS))
+        except Unfingerprintable:
+            return lambda page: ""
+        templates: dict[str, bytes] = {}
+
+        def fingerprint(page: Page) -> str:
+            if page.template not in templates:
+                templates[page.template] = hashlib.blake2b(repr(stamp(page.template)).encode()).digest()
+            try:
+                content = fingerprints.digest(page)
+            except Unfingerprintable:
+                return ""
+            return hashlib.blake2b(basis + templates[page.template] + content, digest_size=16).hexdigest()
+
+        return fingerprint
 
     def write_extras(self, sink: Sink) -> list[str]:
         """Downloads, citation files, feed and sitemap that changed since the last write; their site paths."""

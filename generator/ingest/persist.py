@@ -8,22 +8,21 @@ functions of what they read, so they are stored under a hash of all of it:
 * a settled merge's diagnostics, under its sources (each with its seed's digest), the record's bytes
   and the incoming file's bytes (or its absence) and the vocabulary.
 
-Both keys also hold a digest of the generator's own code and the versions of the libraries readers use,
-so a new version of a reader never answers from an old one's work. Values are pickles in a
-``model.diskcache.PickleStore`` (signed with a secret of the user's, never unpickled from elsewhere).
-Deleting ``.cache/`` is always safe; without a usable cache ingest reads everything, as before.
+Both keys also hold a digest of the generator's own code and the versions of the libraries it uses
+(``model.diskcache.code_digest``), so a new version of a reader never answers from an old one's work.
+Values are pickles in a ``model.diskcache.PickleStore`` (signed with a secret of the user's, never
+unpickled from elsewhere). Deleting ``.cache/`` is always safe; without it ingest reads everything.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
 from ..errors import Diagnostic
-from ..model.diskcache import PickleStore
+from ..model.diskcache import PickleStore, code_digest
 from ..model.vocabulary import Vocabulary
 from .base import Extraction
 from .derive import Derived
@@ -32,10 +31,6 @@ from .records import Found, SourceRef
 CACHE_FILE = Path(".cache") / "ingest" / "ingest.sqlite3"
 #: Bumped when what is stored changes shape (older entries are then simply not matched).
 LAYOUT = b"evidence-brief ingest 1"
-#: Libraries whose version can change what a reader or the merge makes of a file.
-READER_LIBRARIES = ("rispy", "bibtexparser", "nameparser", "pylatexenc", "text2num", "langcodes",
-                    "charset-normalizer", "defusedxml", "pyyaml")
-
 #: What reading one seed gives: its studies and its problems.
 Reading = tuple[list[Found], list[Diagnostic]]
 #: A seed's reading as stored: each study without the vocabulary object (re-attached on the way out).
@@ -122,20 +117,3 @@ def _key(kind: bytes, *parts: bytes) -> bytes:
 def _vocabulary_digest(vocabulary: Vocabulary | None) -> bytes:
     """The vocabulary's exact contents (a frozen dataclass of tuples, so its repr is stable)."""
     return b"-" if vocabulary is None else hashlib.sha256(repr(vocabulary).encode()).digest()
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> bytes:
-    """A digest of the generator's own files and the readers' library versions.
-
-    Memoised for the process: the code a process runs does not change while it runs.
-    """
-    from ..model.manifest import library_versions
-
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    digest.update(repr(sorted(library_versions(READER_LIBRARIES).items())).encode())
-    return digest.digest()

@@ -20,7 +20,9 @@ import os
 import pickle
 import secrets
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
@@ -220,3 +222,21 @@ def _delete_database(path: Path) -> None:
 def _chunks(items: list[bytes], size: int) -> Iterator[list[bytes]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> bytes:
+    """A digest of the generator's own files (code, default design) and of the versions of the libraries
+    that shape what it makes: part of every cache key, so a new version never answers from an old one's work.
+
+    Memoised for the process: the code a process runs does not change while it runs.
+    """
+    from .manifest import LIBRARIES, library_versions
+
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(repr((sys.version, sorted(library_versions(LIBRARIES).items()))).encode())
+    return digest.digest()

@@ -1,0 +1,89 @@
+"""A build after a small edit keeps the last build's unchanged pages, and its output/ is what a cold build
+of the same files writes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.write.reuse import PAGES_FILE
+
+Project = Callable[..., Path]
+
+
+@pytest.fixture
+def built(make_project: Project) -> Path:
+    """A brief with the repository's seeds, built once (which ingests them)."""
+    project = make_project(real_seeds=True)
+    (project / "site.yaml").write_text("title: A test brief\nbase_url: https://example.org/brief/\n")
+    (project / "content").mkdir(exist_ok=True)
+    (project / "content" / "about.md").write_text("How the studies were found.\n")
+    assert build_site(project, search_index=False).ok
+    return project
+
+
+def _inodes(output: Path) -> dict[str, int]:
+    return {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("*.html")}
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _edit_a_title(project: Path) -> str:
+    record = sorted((project / "content" / "studies").glob("*.yaml"))[0]
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\ntitle: ", "\ntitle: Revised by a curator - ", 1), encoding="utf-8")
+    return record.stem
+
+
+def _cold_copy(project: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "cold"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("output", ".cache"))
+    assert build_site(copy, search_index=False).ok
+    return copy
+
+
+def test_an_edit_rewrites_its_pages_and_keeps_the_others(built: Path, tmp_path: Path) -> None:
+    before = _inodes(built / "output")
+    study = _edit_a_title(built)
+    assert build_site(built, search_index=False).ok
+    after = _inodes(built / "output")
+    kept = {page for page in after if before.get(page) == after[page]}
+    assert f"studies/{study}/index.html" not in kept
+    assert "studies/index.html" not in kept  # the list shows the new title
+    assert len(kept) >= len(after) // 2, "most pages do not show the edited study"
+    assert _files(built / "output") == _files(_cold_copy(built, tmp_path) / "output")
+
+
+def test_a_page_changed_by_hand_in_output_is_rendered_again(built: Path) -> None:
+    about = built / "output" / "about" / "index.html"
+    good = about.read_bytes()
+    about.write_bytes(good.replace(b"</main>", b"<p>scribbled</p></main>"))
+    _edit_a_title(built)
+    assert build_site(built, search_index=False).ok
+    assert (built / "output" / "about" / "index.html").read_bytes() == good
+
+
+def test_a_template_change_renders_every_page_using_it(built: Path, tmp_path: Path) -> None:
+    templates = built / "templates"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "templates", templates)
+    base = templates / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<!-- a note --></body>"), encoding="utf-8")
+    assert build_site(built, search_index=False).ok
+    pages = list((built / "output").rglob("*.html"))
+    assert pages and all(b"<!-- a note -->" in p.read_bytes() for p in pages)
+    assert _files(built / "output") == _files(_cold_copy(built, tmp_path) / "output")
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": 1, "output": "/elsewhere", "pages": {}}',
+                                    b'{"format": 1, "pages": [1, 2]}'])
+def test_a_damaged_or_foreign_record_of_pages_costs_only_time(built: Path, tmp_path: Path, damage: bytes) -> None:
+    (built / PAGES_FILE).write_bytes(damage)
+    _edit_a_title(built)
+    assert build_site(built, search_index=False).ok
+    assert _files(built / "output") == _files(_cold_copy(built, tmp_path) / "output")

@@ -60,3 +60,17 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         return project
 
     return make
+
+
+@pytest.fixture
+def built_brief(make_project: Callable[..., Path]) -> Path:
+    """A complete brief (site.yaml with base_url, an about page) with the repository's real seeds, built
+    once without search (which ingests the seeds into content/studies/)."""
+    from generator.build import build_site
+
+    project = make_project(real_seeds=True)
+    (project / "site.yaml").write_text("title: A test brief\nbase_url: https://example.org/brief/\n")
+    (project / "content").mkdir(exist_ok=True)
+    (project / "content" / "about.md").write_text("How the studies were found.\n")
+    build_site(project, search_index=False)
+    return project

@@ -22,14 +22,8 @@ INVENTED_TITLE = "Evening classes and sleep in night-shift bakers, an invented c
 
 
 @pytest.fixture
-def brief(make_project: Project) -> Path:
-    """A complete brief (site.yaml with base_url, about page) with the repository's real seeds ingested."""
-    project = make_project(real_seeds=True)
-    (project / "site.yaml").write_text("title: A test brief\nbase_url: https://example.org/brief/\n")
-    (project / "content").mkdir(exist_ok=True)
-    (project / "content" / "about.md").write_text("How the studies were found.\n")
-    build_site(project, search_index=False)  # ingests the seeds into content/studies/
-    return project
+def brief(built_brief: Path) -> Path:
+    return built_brief
 
 
 def _copy_with_same_id(project: Path) -> tuple[str, str]:

@@ -59,9 +59,9 @@ class IngestStore:
     def seed_key(self, rel: str, data: bytes, vocabulary: Vocabulary | None) -> bytes:
         return _key(b"seed", rel.encode(), hashlib.sha256(data).digest(), _vocabulary_digest(vocabulary))
 
-    def settled_key(self, sources: Sequence[SourceRef], record: bytes, incoming: bytes | None,
+    def settled_key(self, sources: Sequence[SourceRef], record_digest: bytes, incoming: bytes | None,
                     vocabulary: Vocabulary) -> bytes:
-        return _key(b"settled", repr(tuple(sources)).encode(), hashlib.sha256(record).digest(),
+        return _key(b"settled", repr(tuple(sources)).encode(), record_digest,
                     b"-" if incoming is None else hashlib.sha256(incoming).digest(), _vocabulary_digest(vocabulary))
 
     def seeds(self, keys: list[bytes], vocabulary: Vocabulary | None) -> dict[bytes, Reading]:

@@ -86,21 +86,21 @@ class IngestMemo:
             hit = self.seeds.get(path.relative_to(project).as_posix())
             if hit is not None and stamps[path] is not None and hit[0] == stamps[path]:
                 known[path] = (hit[1], hit[2])
-        keys = self._store_keys([path for path in paths if path not in known], project, vocabulary)
+        fresh = [path for path in paths if path not in known]
+        keys = self._store_keys(fresh, project, vocabulary)
         stored = self.store.seeds(list(keys.values()), vocabulary)
-        unread = [path for path in paths if path not in known and keys.get(path) not in stored]
-        readings = dict(zip(unread, _read_unread(unread, project, vocabulary)))
-        for path in paths:
-            if path in known:
-                continue
-            found, diagnostics = stored[keys[path]] if path in keys and keys[path] in stored else readings[path]
-            if path in readings and path in keys:
-                self.store.keep_seed(keys[path], found, diagnostics)
+        readings = {path: stored[keys[path]] for path in fresh if keys.get(path) in stored}
+        unread = [path for path in fresh if path not in readings]
+        for path, reading in zip(unread, _read_unread(unread, project, vocabulary)):
+            readings[path] = reading
+            if path in keys:
+                self.store.keep_seed(keys[path], *reading)
+        self.store.flush()
+        for path, (found, diagnostics) in readings.items():
             stamp = stamps[path]
             if stamp is not None:
                 self.seeds[path.relative_to(project).as_posix()] = (stamp, found, diagnostics)
-            known[path] = (found, diagnostics)
-        self.store.flush()
+        known.update(readings)
         return [known[path] for path in paths]
 
     def _store_keys(self, paths: list[Path], project: Path, vocabulary: Vocabulary | None) -> dict[Path, bytes]:
@@ -114,17 +114,6 @@ class IngestMemo:
             except OSError:
                 continue  # read_seed says why
         return keys
-
-    def read_seed(self, path: Path, project: Path) -> tuple[list[Found], list[Diagnostic]]:
-        rel = path.relative_to(project).as_posix()
-        stamp = file_stamp(path)
-        hit = self.seeds.get(rel)
-        if hit is not None and stamp is not None and hit[0] == stamp:
-            return hit[1], hit[2]
-        found, diagnostics = read_seed(path, project)
-        if stamp is not None:
-            self.seeds[rel] = (stamp, found, diagnostics)
-        return found, diagnostics
 
     def settled_key(self, group: list[Found], record: StoredRecord, incoming: Path) -> tuple[object, ...]:
         """Everything a merge depends on: the exact source records (with their files' digests), the
@@ -313,29 +302,35 @@ def _write_studies(groups: list[list[Found]], stored: list[StoredRecord], studie
         incoming_path = studies_dir / f"{existing.study_id}{INCOMING_SUFFIX}"
         replay = memo.settled.get(_settled_key(memo, group, existing, incoming_path, vocabulary))
         if replay is None:
-            replay = memo.store.settled(_stored_settled_key(memo.store, group, existing, incoming_path, vocabulary))
+            replay = memo.store.settled(_stored_settled_key(memo.store, group, existing, incoming_path, vocabulary,
+                                                            existing.digest))
         if replay is not None:  # same sources, same record as last time: nothing to merge or write
             report.unchanged.append(existing.rel_path)
             report.diagnostics.extend(replay)
             continue
-        first_diagnostic = len(report.diagnostics)
+        first_diagnostic, writes = len(report.diagnostics), len(report.written)
         _merge_into(existing, group, incoming_path, project, report, vocabulary)
         # keyed after the merge: it may have written the incoming file whose presence the key records
         settled = report.diagnostics[first_diagnostic:]
         memo.settled[_settled_key(memo, group, existing, incoming_path, vocabulary)] = settled
-        memo.store.keep_settled(_stored_settled_key(memo.store, group, existing, incoming_path, vocabulary), settled)
+        record_digest = existing.digest if len(report.written) == writes else None  # None: read it again
+        memo.store.keep_settled(_stored_settled_key(memo.store, group, existing, incoming_path, vocabulary,
+                                                    record_digest), settled)
     memo.store.flush()
     return handled
 
 
 def _stored_settled_key(store: IngestStore, group: list[Found], existing: StoredRecord, incoming_path: Path,
-                        vocabulary: Vocabulary) -> bytes:
-    """The store's key of a settled merge: as ``_settled_key``, by the files' bytes rather than their stamps
-    (a later run is another process, and a save within one clock tick must not go unseen)."""
+                        vocabulary: Vocabulary, record_digest: bytes | None = None) -> bytes:
+    """The store's key of a settled merge: as ``_settled_key``, by the files' contents rather than their stamps
+    (a later run is another process, and a save within one clock tick must not go unseen). ``record_digest``:
+    the record's as loaded (default), or None when the merge rewrote it."""
     if not store.enabled:
         return b""
-    return store.settled_key([item.source for item in group], _bytes_or_none(existing.path) or b"",
-                             _bytes_or_none(incoming_path), vocabulary)
+    if record_digest is None:
+        record_digest = hashlib.sha256(_bytes_or_none(existing.path) or b"").digest()
+    return store.settled_key([item.source for item in group], record_digest, _bytes_or_none(incoming_path),
+                             vocabulary)
 
 
 def _bytes_or_none(path: Path) -> bytes | None:

@@ -28,6 +28,8 @@ class StoredRecord:
     path: Path
     rel_path: str
     loaded: Loaded
+    #: SHA-256 of the file's bytes as read (what ingest's store keys a settled merge on).
+    digest: bytes = b""
 
     @property
     def data(self) -> dict[str, Any]:
@@ -129,7 +131,8 @@ def load_record(path: Path, project: Path,
         if path.stat().st_size > MAX_RECORD_BYTES:
             return None, error(rel, "record file is larger than 5 MB", "A study record is a few KB; "
                                "check that the file is the right one")
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None, error(rel, "record is not UTF-8 text", "Save it as UTF-8")
     except OSError as exc:
@@ -142,7 +145,7 @@ def load_record(path: Path, project: Path,
     if not isinstance(loaded.data, dict):
         return None, error(rel, "a record must be a YAML mapping of keys to values",
                            "Start the file with 'id: <study-id>' and one key per line", line=1)
-    return StoredRecord(path, rel, loaded), None
+    return StoredRecord(path, rel, loaded, hashlib.sha256(data).digest()), None
 
 
 #: Records already parsed, by project-relative path: (stamp, record, problem). Only a long-running

@@ -32,15 +32,14 @@ def test_equal_values_have_equal_fingerprints_however_they_share_objects() -> No
 
 
 @pytest.mark.parametrize("other", [
-    Shelf("pine", (1, 2), frozenset({"x"})),
     Shelf("oak", (1, 2), frozenset({"x"})),
     Shelf("pine", (2, 1), frozenset({"x"})),
     Shelf("pine", (1, 2), frozenset({"y"})),
     Shelf("pine", (1, 2), frozenset({"x"}), note="fragile"),  # a field left out of == still shows on a page
 ])
 def test_any_change_of_content_changes_the_fingerprint(other: Shelf) -> None:
-    base = Shelf("pine", (1, 2), frozenset({"x"}))
-    assert (_digest(base) == _digest(other)) == (repr(base) == repr(other))
+    assert _digest(Shelf("pine", (1, 2), frozenset({"x"}))) == _digest(Shelf("pine", (1, 2), frozenset({"x"})))
+    assert _digest(Shelf("pine", (1, 2), frozenset({"x"}))) != _digest(other)
 
 
 def test_text_and_markup_and_numbers_are_told_apart() -> None:

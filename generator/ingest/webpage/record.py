@@ -130,20 +130,31 @@ _PLACE_AND_PUBLISHER = re.compile(
     r"books|foundation|commission)\b", re.IGNORECASE)
 
 
-#: A document-type value saying the work is a thesis ("Dissertation/Thesis", "Doctoral dissertation",
-#: "Source type: Dissertation or Thesis", "Tesis doctoral"), on a line of its own or after its label.
+#: A document-type value saying the work is a thesis ("Doctoral dissertation", "Thesis or dissertation",
+#: "Record type: Master's thesis", "Tesis doctoral"), on a line of its own or after its label.
+_THESIS_WORD = r"(?:dissertation|thesis|tesis|thèse|tese|tesi|doktorarbeit|dissertação|proefschrift)"
+_TYPE_LABEL = r"(?:document|source|publication|item|resource|record|work) type"
 _THESIS_TYPE = re.compile(
-    r"^\s*(?:(?:document|source|publication|item|resource|record|work) type\s*[:：]?\s*)?"
+    rf"^\s*(?:{_TYPE_LABEL}\s*[:：]?\s*)?"
     r"(?:(?:doctoral|doctorate|master'?s|masters|ph\.?\s?d\.?|bachelor'?s|graduate|senior|honou?rs)\s+)?"
-    r"(?:dissertation|thesis|theses|tesis|thèse|tese|tesi|doktorarbeit|dissertação|proefschrift)"
-    r"(?:\s*(?:/|or|and|&)\s*(?:dissertation|thesis))?(?:\s+(?:doctoral|de doctorado|de doutorado))?\s*\.?\s*$",
+    rf"{_THESIS_WORD}(?:\s*(?:/|or|and|&)\s*{_THESIS_WORD})?(?:\s+(?:doctoral|de doctorado|de doutorado))?\s*\.?\s*$",
     re.IGNORECASE)
+#: The word alone ("Thesis"), which is also what a repository's menu or a collection heading says: a type
+#: only as the value under a type label.
+_BARE_THESIS = re.compile(rf"^\s*{_THESIS_WORD}\s*\.?\s*$", re.IGNORECASE)
+_TYPE_LABEL_LINE = re.compile(rf"^\s*{_TYPE_LABEL}\s*[:：]?\s*$", re.IGNORECASE)
 
 
 def _is_thesis(page: Page) -> bool:
     """A thesis has no journal: what its record shows as the source is an index ("Dissertation Abstracts
     International" with its volume) or the degree-granting school, and neither is a journal."""
-    return any(_THESIS_TYPE.match(line.text) for line in page.lines)
+    previous = ""
+    for line in page.lines:
+        text = line.text
+        if _THESIS_TYPE.match(text) and (not _BARE_THESIS.match(text) or _TYPE_LABEL_LINE.match(previous)):
+            return True
+        previous = text if text.strip() else previous
+    return False
 
 
 def _labelled_publishers(page: Page) -> set[str]:

@@ -81,25 +81,30 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
         previous = load_manifest(project)
         # Taken before ingest reads seeds/: a seed saved during the build makes the next build run.
         inputs = inputs_fingerprint(project, options, previous.inputs if previous else None)
-        result = _build_locked(project, output_dir, ingest=ingest, search_index=search_index, keep_going=keep_going,
-                               progress=progress or Progress.disabled())
+        result, inputs = _build_locked(project, output_dir, inputs, ingest=ingest, search_index=search_index,
+                                       keep_going=keep_going, progress=progress or Progress.disabled(),
+                                       date=options.build_date)
         if result.written:
-            _record_build(project, rescanned(inputs, project), output_dir, result.diagnostics)
+            _record_build(project, inputs, output_dir, result.diagnostics)
     result.diagnostics = unique(result.diagnostics)
     return result
 
 
-def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index: bool,
-                  keep_going: bool, progress: Progress) -> BuildResult:
+def _build_locked(project: Path, output_dir: Path, inputs: Fingerprint, *, ingest: bool, search_index: bool,
+                  keep_going: bool, progress: Progress, date: str) -> tuple[BuildResult, Fingerprint]:
+    """The build itself; returns its result and ``inputs`` as the build read them: content/ taken again
+    right after ingest wrote its records, before anything reads them, so a record saved while the build
+    runs is still seen as changed by the next one."""
     # Imported here, not at the top: a build with nothing to do (the manifest says so) then loads no
     # reader, template engine or citation processor, and answers in a fraction of a second.
     from .pipeline import Pipeline
 
     result = BuildResult(output_dir=output_dir)
-    pipeline = Pipeline(project, progress=progress)
+    pipeline = Pipeline(project, progress=progress, date=date)
     if ingest:
         with progress.stage("ingest"):
             result.diagnostics.extend(pipeline.ingest()[0])
+        inputs = rescanned(inputs, project)
     try:
         staging = staging_dir(output_dir)
         pipeline.reuse = PageReuse.load(project, output_dir, staging)
@@ -111,7 +116,7 @@ def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index
                 _index_search(staging, result)
         if not result.ok and not keep_going:
             discard(staging)
-            return result
+            return result, inputs
         PageReuse.forget(project)  # until the new pages are recorded: the old record is of the old output/
         swap_in(staging, output_dir)
         pipeline.reuse.save(project)
@@ -122,7 +127,7 @@ def _build_locked(project: Path, output_dir: Path, *, ingest: bool, search_index
         raise
     result.written = True
     result.pages = [p.path for p in run.site.pages] if run.site is not None else []
-    return result
+    return result, inputs
 
 
 def _record_build(project: Path, inputs: Fingerprint, output_dir: Path, diagnostics: list[Diagnostic]) -> None:

@@ -17,6 +17,6 @@ from .pipeline import NoSink, Pipeline
 
 def check_project(project: Path) -> list[Diagnostic]:
     """All problems in the brief's sources, each naming its file, line, field and fix."""
-    pipeline = Pipeline(project)
+    pipeline = Pipeline(project, keep_caches=False)
     with pipeline.memo.citations:
         return list(dict.fromkeys(pipeline.run(NoSink()).diagnostics))

@@ -147,13 +147,18 @@ class RunResult:
 class Pipeline:
     """The stages for one project, and what the next run can reuse (empty for a cold build)."""
 
-    def __init__(self, project: Path, *, warm: bool = False, progress: Progress | None = None) -> None:
+    def __init__(self, project: Path, *, warm: bool = False, progress: Progress | None = None,
+                 keep_caches: bool = True, date: str = "") -> None:
         """``warm``: runs will follow (the preview), so keep what tells the next run which pages are stale.
-        ``progress``: where a long run says how far it is (nothing by default)."""
+        ``progress``: where a long run says how far it is (nothing by default). ``keep_caches``: read and
+        write the project's .cache/ (``check`` writes nothing, so it keeps everything in memory).
+        ``date``: the build date when the caller has read it (a build records it in its manifest, and
+        the pages must show that one); otherwise each run reads it."""
         self.project = project
+        self.date = date
         self.warm = warm
         self.progress = progress or Progress.disabled()
-        self.memo = ProjectMemo.for_project(project)
+        self.memo = ProjectMemo.for_project(project) if keep_caches else ProjectMemo(CitationCache.disabled())
         self.config: SiteConfig | None = None
         self.site: SiteModel | None = None
         self.updated = ""
@@ -204,7 +209,7 @@ class Pipeline:
         result = RunResult()
         config, problems = load_config(self.project)
         result.diagnostics.extend(problems)
-        updated = config.updated or build_date(self.project)
+        updated = config.updated or self.date or build_date(self.project)
         everything = config != self.config or updated != self.updated
         if self.config is not None and config == self.config:
             config = self.config  # the same object: memoised builders then compare by identity
@@ -270,7 +275,7 @@ class Pipeline:
         return [previous[t.id] if previous.get(t.id) == t else t for t in themes]
 
     def _render(self, site: SiteModel, config: SiteConfig, sink: Sink, result: RunResult, *, everything: bool,
-                stage: Stage | None = None) -> None:
+                stage: Stage) -> None:
         """Render the pages whose model or templates changed (all the first time); remove pages gone."""
         env = self.memo.environment(self.project)
         stamps: dict[str, object] = {}
@@ -290,8 +295,7 @@ class Pipeline:
             page_print = fingerprint(page)
             if page_print and self.reuse is not None and self.reuse.keep(site_file, page_print):
                 result.rendered.append(page.path)
-                if stage is not None:
-                    stage.advance()
+                stage.advance()
                 continue
             try:
                 html = render_site_page(env, page, config, self.updated)
@@ -307,8 +311,7 @@ class Pipeline:
             if self.warm:
                 self._pages[page.path] = page
             result.rendered.append(page.path)
-            if stage is not None:
-                stage.advance()
+            stage.advance()
         for path in plan.remove:
             sink.remove(urls.output_file(path))
             del self._pages[path]

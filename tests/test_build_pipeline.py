@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -129,3 +130,45 @@ def test_a_build_with_nothing_to_do_writes_nothing_and_loads_no_reader(brief: Pa
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", str(len(first.diagnostics)), "False", "False"]
     assert {p: p.stat().st_mtime_ns for p in (brief / "output").rglob("*")} == before
+
+
+def test_a_text_saved_while_the_build_renders_is_built_next_time(brief: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The manifest must describe what the build read, not what was on disk when it finished."""
+    index = brief / "content" / "index.md"
+    original_run = Pipeline.run
+
+    def run_then_save(self: Pipeline, *args: object, **kwargs: object) -> object:
+        result = original_run(self, *args, **kwargs)  # type: ignore[arg-type]
+        index.write_text("Saved by a curator while pages were being written.\n", encoding="utf-8")
+        return result
+
+    (brief / "content" / "about.md").write_text("How the studies were found, revised.\n", encoding="utf-8")
+    monkeypatch.setattr(Pipeline, "run", run_then_save)
+    assert not build_site(brief, search_index=False).up_to_date
+    monkeypatch.setattr(Pipeline, "run", original_run)
+    again = build_site(brief, search_index=False)
+    assert not again.up_to_date
+    assert b"Saved by a curator while pages were being written." in (brief / "output" / "index.html").read_bytes()
+
+
+def test_a_record_with_an_enormous_number_still_builds(brief: Path) -> None:
+    """A number too long to fingerprint (the schema sets no upper bound) only means its page is rendered."""
+    record = sorted((brief / "content" / "studies").glob("*.yaml"))[0]
+    text = record.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("sample_size:")]
+    record.write_text("\n".join(lines + ["sample_size: 1" + "0" * 300]) + "\n", encoding="utf-8")
+    checked = check_project(brief)
+    built = build_site(brief, search_index=False)
+    assert built.ok == (not any(d.is_error for d in checked)), [d.format() for d in built.diagnostics]
+    assert built.written or not built.ok
+
+
+def test_check_writes_nothing(make_project: Project) -> None:
+    project = make_project(real_seeds=True)
+    build_site(project, search_index=False)  # ingests the seeds into records
+    for cache in (project / ".cache", project / "output"):
+        shutil.rmtree(cache)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    check_project(project)
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before

@@ -141,11 +141,21 @@ class PickleStore:
     """
 
     def __init__(self, path: Path | None, table: str) -> None:
-        secret = user_secret() if path is not None else None
-        self._cache = DiskCache(path if secret else None, table, secret or b"")
+        self._path = path
+        self._table = table
+        self._opened: DiskCache | None = None
+
+    @property
+    def _cache(self) -> DiskCache:
+        """The signed store, made on first use (only then is the user's secret read, or made)."""
+        if self._opened is None:
+            secret = user_secret() if self._path is not None else None
+            self._opened = DiskCache(self._path if secret else None, self._table, secret or b"")
+        return self._opened
 
     def close(self) -> None:
-        self._cache.close()
+        if self._opened is not None:
+            self._opened.close()
 
     def get_many(self, keys: list[bytes]) -> dict[bytes, object]:
         """The stored objects among ``keys``."""

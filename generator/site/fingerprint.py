@@ -35,7 +35,11 @@ class Fingerprinter:
         hit = self._memo.get(id(value))
         if hit is not None and hit[1] is value:
             return hit[0]
-        digest = hashlib.blake2b(self._encode(value), digest_size=16).digest()
+        try:
+            encoded = self._encode(value)
+        except (OverflowError, ValueError) as exc:  # a number too long to spell out (a record may hold one)
+            raise Unfingerprintable(str(exc)) from None
+        digest = hashlib.blake2b(encoded, digest_size=16).digest()
         self._memo[id(value)] = (digest, value)
         return digest
 
@@ -53,7 +57,7 @@ class Fingerprinter:
             return b"b" + len(value).to_bytes(4, "big") + value
         if value is None or kind is bool or kind is int or kind is float:
             data = repr(value).encode()
-            return b"n" + len(data).to_bytes(1, "big") + data
+            return b"n" + len(data).to_bytes(4, "big") + data
         return b"h" + self.digest(value)
 
     def _encode(self, value: Any) -> bytes:

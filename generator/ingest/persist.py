@@ -43,6 +43,7 @@ class IngestStore:
     def __init__(self, path: Path | None) -> None:
         self._store = PickleStore(path, "ingest") if path is not None else None
         self._pending: list[tuple[bytes, object]] = []
+        self._vocabularies: dict[int, tuple[Vocabulary | None, bytes]] = {}  # id -> (it, its digest)
 
     @classmethod
     def for_project(cls, project: Path) -> IngestStore:
@@ -57,12 +58,22 @@ class IngestStore:
         return self._store is not None
 
     def seed_key(self, rel: str, data: bytes, vocabulary: Vocabulary | None) -> bytes:
-        return _key(b"seed", rel.encode(), hashlib.sha256(data).digest(), _vocabulary_digest(vocabulary))
+        return _key(b"seed", rel.encode(), hashlib.sha256(data).digest(), self._vocabulary_digest(vocabulary))
 
     def settled_key(self, sources: Sequence[SourceRef], record_digest: bytes, incoming: bytes | None,
                     vocabulary: Vocabulary) -> bytes:
-        return _key(b"settled", repr(tuple(sources)).encode(), record_digest,
-                    b"-" if incoming is None else hashlib.sha256(incoming).digest(), _vocabulary_digest(vocabulary))
+        incoming_digest = b"-" if incoming is None else hashlib.sha256(incoming).digest()
+        return _key(b"settled", repr(tuple(sources)).encode(), record_digest, incoming_digest,
+                    self._vocabulary_digest(vocabulary))
+
+    def _vocabulary_digest(self, vocabulary: Vocabulary | None) -> bytes:
+        """The vocabulary's exact contents (a frozen dataclass of tuples, so its repr is stable), worked
+        out once per vocabulary object rather than for every key."""
+        known = self._vocabularies.get(id(vocabulary))
+        if known is None or known[0] is not vocabulary:
+            digest = b"-" if vocabulary is None else hashlib.sha256(repr(vocabulary).encode()).digest()
+            known = self._vocabularies[id(vocabulary)] = (vocabulary, digest)
+        return known[1]
 
     def seeds(self, keys: list[bytes], vocabulary: Vocabulary | None) -> dict[bytes, Reading]:
         """The stored readings among ``keys``, with ``vocabulary`` back on each derived study."""
@@ -112,8 +123,3 @@ def _key(kind: bytes, *parts: bytes) -> bytes:
     for part in parts:
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.digest()
-
-
-def _vocabulary_digest(vocabulary: Vocabulary | None) -> bytes:
-    """The vocabulary's exact contents (a frozen dataclass of tuples, so its repr is stable)."""
-    return b"-" if vocabulary is None else hashlib.sha256(repr(vocabulary).encode()).digest()

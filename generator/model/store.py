@@ -101,9 +101,10 @@ class RecordMemo:
 
     parsed: dict[bytes, Loaded | YamlError] = field(default_factory=dict)
 
-    def parse(self, text: str) -> Loaded:
-        """``parse_yaml(text)``, or the result of an earlier call with the same text; raises YamlError."""
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    def parse(self, text: str, digest: bytes | None = None) -> Loaded:
+        """``parse_yaml(text)``, or the result of an earlier call with the same text; raises YamlError.
+        ``digest``: the SHA-256 of the text's UTF-8 bytes, when the caller has it already."""
+        key = digest or hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
         found = self.parsed.get(key)
         if found is None:
             try:
@@ -138,14 +139,15 @@ def load_record(path: Path, project: Path,
     except OSError as exc:
         return None, error(rel, f"cannot read the record ({exc.strerror})", "Check its permissions")
     try:
-        loaded = memo.parse(text) if memo is not None else parse_yaml(text)
+        digest = hashlib.sha256(data).digest()
+        loaded = memo.parse(text, digest) if memo is not None else parse_yaml(text)
     except YamlError as exc:
         return None, error(rel, f"invalid YAML: {exc.message}", "Fix the YAML syntax at this line",
                            line=exc.line)
     if not isinstance(loaded.data, dict):
         return None, error(rel, "a record must be a YAML mapping of keys to values",
                            "Start the file with 'id: <study-id>' and one key per line", line=1)
-    return StoredRecord(path, rel, loaded, hashlib.sha256(data).digest()), None
+    return StoredRecord(path, rel, loaded, digest), None
 
 
 #: Records already parsed, by project-relative path: (stamp, record, problem). Only a long-running

@@ -12,15 +12,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model.manifest import PROJECT_DIRS, PROJECT_FILES
 from ..model.stamps import Fingerprint, fingerprint, same_content
 from ..pipeline import PagePlan, plan_pages
 
 __all__ = ["PagePlan", "plan_pages"]  # the pipeline plans pages; its tests import them from here
 
-#: What the preview watches, relative to the project folder.
-WATCHED_DIRS = ("seeds", "content", "templates", "appraisal_tools")
+#: What the preview watches, relative to the project folder: what a build reads (model/manifest.py).
+WATCHED_DIRS = PROJECT_DIRS
 #: Settings of the whole brief: a change to any of them rebuilds every page.
-WATCHED_FILES = ("site.yaml", "vocabulary.yaml")
+WATCHED_FILES = PROJECT_FILES
 
 @dataclass(frozen=True)
 class Changes:

@@ -37,7 +37,6 @@ class PageReuse:
         self.staging = staging
         self.previous = previous
         self.current: dict[str, tuple[str, str]] = {}
-        self.kept = 0
 
     @classmethod
     def load(cls, project: Path, output: Path, staging: Path) -> PageReuse:
@@ -71,7 +70,6 @@ class PageReuse:
         except OSError:
             write_file(self.staging, site_file, data)
         self.current[site_file] = entry
-        self.kept += 1
         return True
 
     def wrote(self, site_file: str, fingerprint: str, data: bytes) -> None:

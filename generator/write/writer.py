@@ -97,13 +97,6 @@ def safe_target(root: Path, site_path: str) -> Path:
     return target
 
 
-def copy_static(source: Path, root: Path, prefix: str) -> None:
-    """Copy a folder of static assets to ``root/prefix``, in a stable order."""
-    for path in sorted(source.rglob("*")):
-        if path.is_file() and not path.name.startswith("."):
-            write_file(root, prefix + path.relative_to(source).as_posix(), path.read_bytes())
-
-
 def swap_in(staging: Path, output: Path) -> None:
     """Replace ``output`` with ``staging``; the old site is removed only once the new one is in place.
 

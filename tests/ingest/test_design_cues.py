@@ -1,4 +1,6 @@
-"""Design cues for reviews, record audits and measurements (sentences written fresh for these tests, issue 9)."""
+"""Design cues for reviews, record audits and measurements (issue 9): regression cases for constructions
+the blind evaluation batch 10 found missing, in sentences of our own (new topics and wording, the same
+constructions), so they check the fixes, not generality; the blind batches measure that."""
 
 from __future__ import annotations
 

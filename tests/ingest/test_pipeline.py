@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +13,6 @@ import pytest
 import yaml
 
 from generator.ingest import pipeline
-from generator.ingest import records as records_module
 from generator.ingest.pipeline import IngestMemo, ingest_project
 
 RIS_A = """TY  - JOUR
@@ -295,25 +297,37 @@ def _invented_ris(count: int, offset: int) -> str:
                    for i in range(count))
 
 
-def test_seeds_read_in_worker_processes_give_what_a_serial_ingest_gives(
-        make_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_seeds_read_in_worker_processes_give_what_a_serial_ingest_gives(make_project: Project, tmp_path: Path) -> None:
     seeds = {f"s{k}.ris": _invented_ris(6, 10 * k) for k in range(4)}
     seeds["broken.ris"] = "not an export at all\n"
     project = make_project(seeds)
     serial_copy = tmp_path / "serial"
     shutil.copytree(project, serial_copy)
     serial = ingest_project(serial_copy)
-    monkeypatch.setattr(pipeline, "POOL_MIN_BYTES", 0)
-    if not pipeline._worth_a_pool(pipeline.seed_files(project)):
-        pytest.skip("one core, or threads running: seeds are read serially here")
-    derived_here: list[str] = []
-    real_derive = records_module.derive
-    monkeypatch.setattr(records_module, "derive", lambda e, v: derived_here.append(e.title) or real_derive(e, v))
-    parallel = ingest_project(project)
-    assert derived_here == []  # the workers derived every study
-    assert {k.replace("serial/", ""): v for k, v in _tree(serial_copy).items()} == _tree(project)
-    assert [d.format() for d in parallel.diagnostics] == [d.format() for d in serial.diagnostics]
-    assert parallel.rejected_files == serial.rejected_files == ["seeds/broken.ris"]
+    # In a fresh interpreter: forking is only safe from a process with one thread, and a test worker has
+    # more (so the ingest here would rightly read serially, and the parallel path would go untested).
+    program = f"""
+import json, sys
+from pathlib import Path
+from generator.ingest import pipeline, records
+pipeline.POOL_MIN_BYTES = 0
+pipeline._usable_cores = lambda: 2  # a one-core runner still forks two workers
+derived_here = []
+real = records.derive
+records.derive = lambda e, v: derived_here.append(e.title) or real(e, v)
+project = Path({str(project)!r})
+assert pipeline._worth_a_pool(pipeline.seed_files(project)), "the parallel path was not taken"
+report = pipeline.ingest_project(project)
+json.dump({{"derived_here": derived_here, "diagnostics": [d.format() for d in report.diagnostics],
+           "rejected": report.rejected_files}}, sys.stdout)
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    parallel = json.loads(done.stdout)
+    assert parallel["derived_here"] == []  # the workers derived every study
+    assert _tree(serial_copy) == _tree(project)
+    assert parallel["diagnostics"] == [d.format() for d in serial.diagnostics]
+    assert parallel["rejected"] == serial.rejected_files == ["seeds/broken.ris"]
 
 
 def test_a_worker_leaves_stop_keys_to_the_parent_and_dies_on_sigterm() -> None:

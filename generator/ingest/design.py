@@ -4,7 +4,7 @@ Each cue is wording any paper of that design uses to say what it did: allocation
 trial; a database search or "systematic review" for a review; interviews, focus groups and thematic
 analysis for qualitative work; surveys, cohorts, registries, audits and regression models for
 quantitative work; a commentary, protocol or programme description for "other". Strong cues name
-the design or its defining method; weak cues (a percentage, "enrolled 200 patients") only add up.
+the design or its defining method; weak cues (a percentage, "enrolled 340 patients") only add up.
 Nothing stated gives None: a design is never guessed from the topic.
 """
 
@@ -87,7 +87,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
      _STRONG),
     ("trial", rf"(?<!non-)\b\d[\d,]*\s+{_R}ed\s+(?:[\w-]+\s+)?(?:participants|patients|people|adults|children|"
               rf"women|men|subjects|individuals|[\w-]+s)\b", _STRONG),
-    # not the parent trial a nested study drew its people from ("mothers enrolled in the trial")
+    # not the parent trial a nested study drew its people from ("carers enrolled in the trial")
     ("trial", r"(?<!target )(?<!enrolled in the )(?<!participating in the )(?<!recruited to the )"
               r"(?<!recruited into the )\btrial\b(?! emulation)", _MEDIUM),
     # Chinese abstracts: the same method words in Chinese
@@ -235,7 +235,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"\bdiagnostic accuracy\b|\breference standard\b|\bsensitivity and specificity\b|"
                      r"\bsensitivity of (?:0?\.\d+|\d+(?:\.\d+)?\s*%)|\b(?:positive|negative) predictive values?\b|"
                      r"\barea under the (?:[\w-]+\s+){0,3}?curve\b|"
-                     # a group measured again at later time points: "all 286 were assessed at 3 and 6 months"
+                     # a group measured again at later time points: "all 173 were assessed at 4 and 12 months"
                      r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}?(?:were|had been)\s+(?:(?:all|each|then|again)\s+)?"
                      r"(?:assessed|measured|re-?assessed|tested|re-?tested|weighed|examined|followed up)\s+"
                      r"(?:again\s+)?at\s+(?:baseline\s+and\s+(?:at\s+)?)?(?:\d+|[a-z]+)(?:\s*(?:,|and|to)\s*(?:\d+|[a-z]+))*"
@@ -263,7 +263,7 @@ _CUES: tuple[tuple[str, str, int], ...] = (
                      r"(?:re-?admissions|admissions|falls|outcomes|attendances|visits|prescriptions|records|deaths)\b",
      _MEDIUM),
     ("quantitative", r"\brated (?:their|the|its|how|each)\b|\bratings?\b", 2),
-    # something measured in a counted group: "hearing was screened in 6,000 pupils", "tested among 412 workers"
+    # something measured in a counted group: "vision was screened in 4,300 pupils", "tested among 358 workers"
     ("quantitative", r"\b(?:screened|measured|tested|assessed|examined|weighed)\s+(?:in|among|across)\s+"
                      r"(?:(?:all|the|a total of)\s+)?\d[\d,\u00a0\u2009\u202f ]*\s+[a-z]",
      _MEDIUM),
@@ -281,11 +281,11 @@ _CUES: tuple[tuple[str, str, int], ...] = (
     ("quantitative", r"\bwe (?:\w+ly\s+)?(?:measured|quantified|counted|weighed|timed)\b", _MEDIUM),
     ("quantitative", r"\b(?:at|across|over)\s+(?:both|two|three|four|five|several|multiple|all|each|the)\s+"
                      r"(?:[\w-]+\s+)?time[- ]?points?\b", 2),
-    # groups compared by how much ("reported lower strain than", "more likely than urban residents to"):
+    # groups compared by how much ("reported lower strain than", "more likely than coastal residents to"):
     # measured amounts set against each other, which a percentage alone is not
     ("quantitative", r"\b(?:higher|lower|greater|smaller)\s+(?:[\w-]+\s+){0,3}?than\b|"
                      r"\b(?:more|less) likely (?:than\b|to\b[^.;]{0,60}\bthan\b)", 2),
-    # routine records kept in a database or register: "births registered in the perinatal database"
+    # routine records kept in a database or register: "deaths recorded in the cancer registry"
     ("quantitative", r"\b(?:registered|recorded|notified|logged|captured|entered|held)\s+(?:in|on|to)\s+(?:the|a|an)\s+"
                      r"(?:[\w-]+\s+){0,3}?(?:database|register|registry|surveillance system|information system)\b",
      _MEDIUM),
@@ -349,11 +349,11 @@ _QUANTITATIVE_DATA = re.compile(r"\bsurvey(?:s|ed)?\b|\bquestionnaires?\b|\baudi
                                 r"informant|interviewee))|"
                                 r"\b(?:attendance|usage|activity|routine|monitoring)\s+"
                                 r"(?:logs?|records|data|registers?|figures)\b|"
-                                # measuring instruments people filled in: "completed a usability scale"
+                                # measuring instruments people filled in: "completed a workload inventory"
                                 r"\b(?:completed|filled (?:in|out))\s+(?:a|an|the|their|two|three)\s+"
                                 r"(?:[\w-]+\s+){0,2}?"
                                 r"(?:scales?|inventor(?:y|ies)|checklists?|rating forms?|measures?|instruments?)\b|"
-                                # "linked pharmacy dispensing logs": routine records worked on as data
+                                # "analysed clinic appointment records": routine records worked on as data
                                 r"\b(?:linked|analy[sz]ed|extracted|abstracted)\s+(?:[\w-]+\s+){0,3}"
                                 r"(?:logs|records|registers|databases)\b", re.IGNORECASE)
 _ENROLMENT = re.compile(r"\b(?:enrol+ed|recruited|included)\b", re.IGNORECASE)
@@ -456,7 +456,7 @@ _PUBLICATION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("trial", re.compile(r"\b(?:trial|randomi[sz]ed)\b", re.IGNORECASE)),
 )
 _MIN_SCORE = 2
-# A clause reporting a cited finding ("A national survey of pharmacists [7] reported ..."): another study's methods.
+# A clause reporting a cited finding ("A national survey of optometrists [4] reported ..."): another study's methods.
 _CITED_FINDING = re.compile(r"[^.;]*?(?:\[\d+(?:\s*[-–,]\s*\d+)*\]|"
                             r"\([A-Z][\w'’-]+(?:\s+et al\.?)?,?\s+(?:19|20)\d\d[a-z]?\))"
                             r"\s*(?:have\s+|has\s+)?(?:found|showed|shown|reported|suggested|demonstrated|indicated|"
@@ -532,7 +532,7 @@ def _decide(scores: dict[str, int]) -> str | None:
         return "other"
     if scores["planned"] and max(scores["trial"], scores["review"], scores["qualitative"],
                                  scores["quantitative"]) >= _MIN_SCORE:
-        return "other"  # "we aim to recruit 30 parents for interviews": a method planned, no data yet
+        return "other"  # "we aim to recruit 24 grandparents for interviews": a method planned, no data yet
     for design in ("review", "trial", "mixed-methods"):
         if scores[design] >= _STRONG:
             return design

@@ -143,7 +143,7 @@ _SEPARATORS = re.compile(r"\s*(?:\||•|·|›|»|\s/\s|\s>\s|\n)\s*")
 _TRAILING_COUNT = re.compile(r"[\s(\[]*\d[\d,.\s]*[)\]]?$")
 _CITATION_LINE = re.compile(r"\b(?:1[89]|20)\d{2}\s*[;,]\s*\d+\s*(?:\(\s*[\w\-–]+\s*\))?\s*:\s*[\w\-–]+")
 _VOLUME_LINE = re.compile(r"^(?:vol(?:ume)?\.?|no\.|issue)\s*\d+", re.IGNORECASE)
-#: The locators of a citation: "14(3):233-245", "12(Suppl 2), e104", "2019;364", "vol. 14, no. 3", "pp. 233-245".
+#: The locators of a citation: "27(5):318-331", "12(Suppl 2), e104", "2019;364", "vol. 27, no. 5", "pp. 318-331".
 _CITATION_LOCATOR = re.compile(
     r"\b\d{1,4}\s*\(\s*(?:suppl(?:ement)?\.?\s*)?\d{1,4}(?:\s*[-–/]\s*\d{1,4})?\s*\)\s*[:,]\s*[eE]?\d+"
     r"|\b(?:1[89]|20)\d{2}\s*;\s*\d{1,4}\b"

@@ -44,14 +44,14 @@ _PARTICLES = frozenset(
         "zu",
     ]
 )
-# Particles that open a family name even when capitalised ("El Idrissi", "Van Dijk", "De Souza"); short or
+# Particles that open a family name even when capitalised ("El Amrani", "Van Dijk", "De Souza"); short or
 # ambiguous ones ("Y", "Le", "Di", "Da") could be an initial or a name of their own and are left out.
 _CAPITAL_PARTICLES = frozenset(
     ["el", "al", "van", "von", "de", "del", "della", "dos", "das", "ten", "ter", "bin", "ibn"])
 _SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 _NAME_TOKEN = re.compile(r"^[A-ZÀ-ÞŁŚŻŹĆŃА-ЯЁ][\w'’\-]*\.?$|^(?:[A-Z]\.){1,3}$|^[A-Z]\.?-[A-Z]\.?$")
 _INITIALS = re.compile(r"^[A-Z]{1,3}$")
-# A lower-case particle joined to a capitalised name: "ul-Ain", "al-Rashid", "el-Sayed", "d'Almeida".
+# A lower-case particle joined to a capitalised name: "ud-Din", "al-Rashid", "el-Sayed", "d'Almeida".
 _JOINED_PARTICLE = re.compile(r"^[a-z]{1,3}-[A-ZÀ-Þ][\w'’\-]*$|^[a-z]{1,2}['’][A-ZÀ-Þ][\w'’\-]*$")
 # A patronymic (Russian, Ukrainian, Belarusian), in Cyrillic or transliterated: the name after it is never
 # the family name, so "Ivanova Maria Petrovna" is family name first.
@@ -97,14 +97,14 @@ def parse_author_line(text: str) -> AuthorLine | None:
     names = _names_of_parts([p for p in parts if not _is_degree_part(p)])
     if names is None and (single := _inverted_with_degrees(parts)) is not None:
         return AuthorLine((single,), inverted=True)  # read only where the given-first reading fails
-    if names is None and _FOREIGN_AND.search(text):  # "Ana Roy, Karim Benali et Sophie Lavoie"
+    if names is None and _FOREIGN_AND.search(text):  # "Ana Roy, Yacine Belkacemi et Claire Dubé"
         parts = [p for p in re.split(r"\s*,\s*|\s+(?:and|et|und|y|e)\s+|\s*&\s*", text) if p.strip()]
         names = _names_of_parts([p for p in parts if not _is_degree_part(p)])
     return AuthorLine(tuple(dict.fromkeys(names))) if names else None  # a name and its menu button: once
 
 
 def single_inverted_name(text: str) -> AuthorLine | None:
-    """One "Family, Given I." name ("Okonkwo-Reyes, Adaeze M."), as a labelled author field of a catalogue
+    """One "Family, Given I." name ("Vandermolen-Ibarra, Wilhelmina T."), as a labelled author field of a catalogue
     or database gives it. Read only where a label says a name follows: alone, such a line could be two
     one-word names or a place."""
     text = clean_text(text) or ""
@@ -151,8 +151,8 @@ def _is_role_part(part: str) -> bool:
 
 def _cjk_names(text: str) -> AuthorLine | None:
     """Chinese, Japanese or Korean names. Where punctuation separates the names, a space inside one
-    separates family and given name ("山田 花子, 佐藤 健一") and the name stays whole. An affiliation in
-    brackets after a name ("김민지(서해대학교)") is not part of it."""
+    separates family and given name ("森本 由紀, 高橋 誠") and the name stays whole. An affiliation in
+    brackets after a name ("박서연(동해대학교)") is not part of it."""
     text = _MARKERS.sub(" ", re.sub(r"[(（][^()（）]{1,60}[)）]", " ", text))
     if re.search(r"[;；,，、]", text):
         parts = [" ".join(p.split()) for p in re.split(r"[;；,，、]+", text) if p.strip()]
@@ -184,7 +184,7 @@ def _without_degrees(part: str) -> str:
 
 
 def _inverted(part: str) -> str | None:
-    """"Family, Given" with credentials after the given name dropped ("Marchetti, Lucia PhD")."""
+    """"Family, Given" with credentials after the given name dropped ("Bertolini, Giada PhD")."""
     family, _, given = part.partition(",")
     given_tokens = given.split()
     while len(given_tokens) > 1 and given_tokens[-1].lower().strip(".") in DEGREES:
@@ -211,12 +211,12 @@ def _given_first(part: str) -> str | None:
             and len(tokens[1].strip(".")) > 1:  # "Ana M. Petrovic": an initial is no given name
         return normalize_name(f"{tokens[0]}, {tokens[1]} {tokens[2]}")  # East Slavic "Family Given Patronymic"
     if len(tokens) >= 3 and tokens[-2].lower() in _CAPITAL_PARTICLES and tokens[-2][:1].isupper():
-        return normalize_name(f"{tokens[-2]} {tokens[-1]}, {' '.join(tokens[:-2])}")  # "Fatima El Idrissi"
+        return normalize_name(f"{tokens[-2]} {tokens[-1]}, {' '.join(tokens[:-2])}")  # "Leïla El Amrani"
     if len(tokens) == 2 and _INITIALS.match(tokens[1]) and len(tokens[0]) > 1:
         return normalize_name(text, given_first=False)
     if len(tokens) == 3 and _INITIALS.match(tokens[2]) and not _INITIALS.match(tokens[0]) \
             and (tokens[0].lower() in _PARTICLES or tokens[0].lower() in _CAPITAL_PARTICLES or len(tokens[0]) <= 2):
-        return normalize_name(f"{tokens[0]} {tokens[1]}, {tokens[2]}")  # Vancouver "Ó Súilleabháin C", "Van Dijk AM"
+        return normalize_name(f"{tokens[0]} {tokens[1]}, {tokens[2]}")  # Vancouver "Ó Murchadha D", "Van Dijk AM"
     return normalize_name(text, given_first=True)
 
 

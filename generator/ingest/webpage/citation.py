@@ -166,7 +166,7 @@ def _year_first(body: str) -> Citation | None:
 
 
 def _undated(body: str) -> Citation | None:
-    """"Journal of Child Health 14(3):233-245": a journal and its volume(issue):pages, the date printed on
+    """"Journal of Orchard Health 27(5):318-331": a journal and its volume(issue):pages, the date printed on
     another line. The compact form is distinctive enough to be a citation without a year."""
     match = _COMPACT.search(body)
     if not match or not match.group("pages") or body[match.end():].strip(" .;,"):

@@ -86,7 +86,7 @@ _LEADING_WORD = re.compile(r"^(?!(?:not|never|no|nicht|pas|non)\b)\S+\s+", re.IG
 
 
 def _date_label_after_words(part: str) -> tuple[str, str] | None:
-    """"28 Pages Posted: 14 Mar 2022": a labelled date after a word or two of another fact on the same line
+    """"31 Pages Posted: 9 Nov 2020": a labelled date after a word or two of another fact on the same line
     (a page count, a file size), as pages run their metadata together. Only for a label with a colon."""
     if ":" not in part and "：" not in part:
         return None

@@ -64,7 +64,7 @@ def find_labelled_fields(page: Page, head_end: int) -> None:
             page.identifiers.append(("catalogue_record", match.group(2).split()[0]))
 
 
-#: "Rural Midwifery Practice, Vol. 7, No. 2, pp. 88-97": a journal field that gives the locators but no year
+#: "Coastal Midwifery Practice, Vol. 11, No. 3, pp. 61-70": a journal field that gives the locators but no year
 #: (repositories keep the year in a date field of its own).
 _UNDATED_SOURCE = re.compile(
     r"^\s*(?P<journal>[^\W\d][^,;]{1,150}?)\s*[,;]\s*(?:vol(?:ume)?\.?)\s*(?P<volume>\d{1,4})"
@@ -84,7 +84,7 @@ def _undated_source(value: str) -> Citation | None:
 
 
 def _first_script(name: str | None) -> str | None:
-    """A journal named in two scripts ("中国社区医学杂志 Chinese Journal of ...") is the first name; the
+    """A journal named in two scripts ("中华乡村护理杂志 Chinese Journal of ...") is the first name; the
     second is its translation."""
     if not name:
         return None
@@ -131,7 +131,7 @@ def find_citation(page: Page, head: list[Line], title_index: int) -> None:
     if citation.year is None:
         citation = _dated_beside(citation, head, index)
     if not citation.journal and not citation.volume and (numbered := _volume_issue_above(head, index)) is not None:
-        index, volume, issue = numbered  # "Vol. 37. Núm. 2." between the journal and "Páginas 141-147"
+        index, volume, issue = numbered  # "Vol. 52. Núm. 4." between the journal and "Páginas 233-240"
         citation = replace(citation, volume=volume, issue=citation.issue or issue)
     journal = citation.journal or _journal_above(head, index, title_index) or _crumbed_journal(head[:title_index])
     page.citation = replace(citation, journal=journal)
@@ -141,7 +141,7 @@ def find_citation(page: Page, head: list[Line], title_index: int) -> None:
 
 
 def _dated_beside(citation: Citation, head: list[Line], index: int) -> Citation:
-    """An undated citation line ("Journal 14(3):233-245") with its date alone on the line just above or
+    """An undated citation line ("Journal 22(4):118-129") with its date alone on the line just above or
     below ("September 2021"), as aggregators print them."""
     for other in (index - 1, index + 1):
         if 0 <= other < len(head) and is_date_only(head[other].text) and (date := parse_page_date(head[other].text)):
@@ -150,7 +150,7 @@ def _dated_beside(citation: Citation, head: list[Line], index: int) -> Citation:
 
 
 def _article_type_dated(citation: Citation) -> bool:
-    """"Research Article: Clinical Section | June 07 2022": an article-type line with its date, no citation."""
+    """"Research Article: Community Section | October 19 2021": an article-type line with its date, no citation."""
     if not citation.journal or citation.volume or citation.issue or citation.pages:
         return False
     return is_article_type(re.split(r"\s*[:|·•]\s*", citation.journal.strip(" |"))[0])
@@ -174,7 +174,7 @@ def _cites_this_title(text: str, title: str | None) -> bool:
 
 def find_title_in(text: str, title: str) -> re.Match[str] | None:
     """Where ``title`` stands in ``text`` (already flattened to single spaces), however the two space
-    their punctuation ("ouverte : le" / "ouverte: le") or write apostrophes and case."""
+    their punctuation ("publique : la" / "publique: la") or write apostrophes and case."""
     pattern = []
     for char in " ".join(title.split()).rstrip("."):
         if char == " ":
@@ -189,8 +189,8 @@ def find_title_in(text: str, title: str) -> re.Match[str] | None:
 
 
 def filled_from(own: Citation, other: Citation) -> Citation | None:
-    """``own`` with its empty parts taken from ``other``, a second line citing the same issue ("Vol. 27
-    (2021) No. 2" and "2021, 27(2), p. 55-63"); None when the two disagree on anything both state."""
+    """``own`` with its empty parts taken from ``other``, a second line citing the same issue ("Vol. 33
+    (2020) No. 4" and "2020, 33(4), p. 112-120"); None when the two disagree on anything both state."""
     pairs = ((own.year, other.year), (own.volume, other.volume), (own.issue, other.issue),
              (_first_page(own.pages), _first_page(other.pages)))
     if any(mine is not None and theirs is not None and str(mine) != str(theirs) for mine, theirs in pairs):
@@ -204,7 +204,7 @@ def _first_page(pages: str | None) -> str | None:
     return re.split(r"\s*[-–—]\s*", pages, maxsplit=1)[0] if pages else None
 
 
-#: A line that only numbers the issue, in the languages of journal pages: "Vol. 37. Núm. 2.", "Volume 12,
+#: A line that only numbers the issue, in the languages of journal pages: "Vol. 52. Núm. 4.", "Volume 12,
 #: Issue 3", "Jg. 45, Heft 2", "Tome 12, n° 4", "Vol 9 Nr 1".
 _VOLUME_ISSUE_LINE = re.compile(
     r"^\s*(?:volume|vol|volumen|volume|tomo|tome|band|bd|jaargang|jg|årgång|årg|rocznik|ročník|cilt|annata)\.?\s*"
@@ -216,7 +216,7 @@ _VOLUME_ISSUE_LINE = re.compile(
 
 def _volume_issue_above(head: list[Line], index: int) -> tuple[int, str, str | None] | None:
     """The issue numbers on the line just above a citation line that names no journal or volume
-    ("Vol. 37. Núm. 2." over "Páginas 141-147 (marzo 2023)"): the line's index, its volume and issue."""
+    ("Vol. 52. Núm. 4." over "Páginas 233-240 (octubre 2021)"): the line's index, its volume and issue."""
     if index < 1 or not (match := _VOLUME_ISSUE_LINE.match(head[index - 1].text)):
         return None
     issue = re.sub(r"\s+", "", match.group("issue")) if match.group("issue") else None

@@ -42,7 +42,7 @@ _BROWSER_SUFFIX = re.compile(r"^(?P<title>.{15,}?)\s+(?P<sep>[|\-–—])\s+(?P<
 _RESPONSIBILITY = re.compile(r"\s+/\s+[^/]{2,200}$")
 
 
-# The version and review status open-review platforms print after a title ("[version 2; peer review: 2 approved]").
+# The version and review status open-review platforms print after a title ("[version 1; peer review: 3 approved]").
 _VERSION_NOTE = re.compile(r"\s*\[\s*version\s+\d+\s*(?:[;,(][^\]]*)?\]\s*$", re.IGNORECASE)
 
 
@@ -103,7 +103,7 @@ def _first_title_line(lines: list[Line], head: list[Line], site: str | None) -> 
     return candidates[0] if candidates else None
 
 
-#: "Volume 12, Issue 3, ..." / "Vol. 7 No. 2": the issue line publishers print under the journal's name.
+#: "Volume 17, Issue 6, ..." / "Vol. 7 No. 2": the issue line publishers print under the journal's name.
 _ISSUE_LINE = re.compile(r"^\s*(?:volume|vol\.?)\s*\d+\s*[,;(]?\s*(?:issue|iss\.?|no\.?|number|nr\.?)\s*\d",
                          re.IGNORECASE)
 
@@ -199,7 +199,7 @@ def value_below(lines: list[Line], index: int) -> str | None:
         return None
     text = lines[index + 1].text
     if label_of(text) or is_chrome_line(text) or is_stop_heading(text) or labelled_dates(text):
-        return None  # "Published In" over "Article first published online: May 2, 2022" has no value
+        return None  # "Published In" over "Article first published online: November 14, 2019" has no value
     return text
 
 
@@ -215,7 +215,7 @@ def _author_lines(lines: list[Line], head_end: int, site: str | None) -> tuple[i
             continue
         if (bare := _BARE_AUTHOR_LABEL.match(line.text)) and (named := parse_author_line(bare.group(1))) \
                 and named.names:
-            return index, named  # "Authors Ó Súilleabháin C, Vukovic M": a label without its colon
+            return index, named  # "Authors Ó Murchadha D, Kovačić T": a label without its colon
         if label or is_chrome_line(line.text) or is_journal_like(line.text, site) or _after_role_label(lines, index):
             continue
         if is_name_with_degrees(line.text) and (headed := _degree_headed_names(lines[index:limit])) is not None:
@@ -231,7 +231,7 @@ def _author_lines(lines: list[Line], head_end: int, site: str | None) -> tuple[i
 
 
 #: People named on a record who did not write the work: a thesis's advisor and committee, an article's
-#: editors and reviewers ("Committee member" over "Lee, Ann; Roy, Bo", "Academic Editor: Ann Lee").
+#: editors and reviewers ("Committee chair" over "Lee, Ann; Roy, Bo", "Academic Editor: Ann Lee").
 _NON_AUTHOR_ROLE = re.compile(
     r"^\s*(?:(?:thesis|dissertation|research|academic|handling|associate|section|guest)\s+)?"
     r"(?:advis[oe]rs?|supervisors?|co-?supervisors?|committee(?:\s+(?:members?|chair))?|examiners?|"
@@ -307,7 +307,7 @@ _JOURNAL_PAGE = "journal information page"
 
 
 def _with_subtitle(lines: list[Line], index: int, site: str | None) -> tuple[int, str]:
-    """A title broken over two lines: "Main title" / "A Telephone Audit" (a subtitle, joined with a
+    """A title broken over two lines: "Main title" / "A Ward-Level Census" (a subtitle, joined with a
     colon) or a line that goes on in lower case (joined with a space). The longer line comes first;
     a short line above the title (a section or article type) is not part of it."""
     here = lines[index]
@@ -332,9 +332,9 @@ def _continues(first: Line, second: Line, site: str | None) -> bool:
             or parse_author_line(first.text) \
             or is_bibliographic_separator_line(second.text) and YEAR_ALONE.search(second.text) \
             or (parse_author_line(second.text) and not re.match(r"(A|An|The)\s", second.text)):
-        return False  # an author line is never part of a title; "A Telephone Audit" only looks like a name
+        return False  # an author line is never part of a title; "A Ward-Level Census" only looks like a name
     if _BYLINE_OR_LABEL.match(second.text):
-        return False  # "Reviewed by ...", "Subject Area: Geriatrics": a byline or a field under the title
+        return False  # "Reviewed by ...", "Subject Area: Dermatovenereology": a byline or a field under the title
     if second.text[:1].islower():
         return len(second.text.split()) <= 20
     if not _is_title_candidate(second.text, site) or is_article_type(second.text):
@@ -343,14 +343,14 @@ def _continues(first: Line, second: Line, site: str | None) -> bool:
     return first_words >= 6 and second_words <= 12 and first_words >= 1.5 * second_words
 
 
-#: A field of the page under its title: a short label, a colon and a value ("Subject Area: Geriatrics").
+#: A field of the page under its title: a short label, a colon and a value ("Subject Area: Dermatovenereology").
 _FIELD_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*:\s+\S")
 #: Words after a short title's colon that make it a title with its subtitle, not a field's value.
 _SUBTITLE_WORDS = 5
 
 
 def _is_field_line(text: str) -> bool:
-    """"Subject Area: Geriatrics" is a field; "Bond and care: community workers' experience with families"
+    """"Subject Area: Dermatovenereology" is a field; "Trust and repair: volunteer drivers' accounts of rural errands"
     is a short title and its subtitle, told apart by the length of what follows the colon."""
     if not _FIELD_LINE.match(text):
         return False

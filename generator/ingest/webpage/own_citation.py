@@ -60,7 +60,7 @@ def _reference_lines_below_title(page: Page) -> list[str]:
 
 def _take_authors_and_year(page: Page, text: str, title: str) -> None:
     """Authors and year from the part of a reference to this article before its title, for pages whose
-    head states neither (an APA or repository citation: "Doe, A., & Roe, B. (2022, March 4). Title")."""
+    head states neither (an APA or repository citation: "Doe, A., & Roe, B. (2021, October 19). Title")."""
     flat = " ".join(text.split())
     found = find_title_in(flat, title)
     if found is None or found.start() <= 0:
@@ -130,8 +130,8 @@ _ISSUE_BOX_PAGES = re.compile(r"^\s*(?:(?:pages?|pp?\.)\s*[:：]?\s*[A-Za-z]{0,2
 
 
 def find_issue_box(page: Page, title_index: int) -> None:
-    """An "issue" side box, wherever the page puts it: "Volume 79, Issue 7" on its own line, with the
-    issue date and "Pages 2614-2625" on the lines just below. Taken only when the head cites no volume;
+    """An "issue" side box, wherever the page puts it: "Volume 63, Issue 11" on its own line, with the
+    issue date and "Pages 1873-1886" on the lines just below. Taken only when the head cites no volume;
     the journal is then the masthead line above the title."""
     if page.citation and page.citation.volume and page.citation.issue:
         return
@@ -141,18 +141,18 @@ def find_issue_box(page: Page, title_index: int) -> None:
             continue
         volume = page.citation.volume if page.citation else None
         if volume and not re.search(rf"\b{re.escape(volume)}\b", line.text):
-            continue  # "VOL. 388 NO. 11" under "N Engl Rev Med 2023;388:1021-1031" adds the issue; another volume no
+            continue  # "VOL. 291 NO. 6" under "Br Rev Med 2021;291:544-553" adds the issue; another volume no
         box = ", ".join(below.text for below in lines[index + 1:index + 4]
                        if _ISSUE_BOX_PAGES.match(below.text)
                        or is_date_only(below.text) and re.search(r"\d", below.text))  # not "Figures"
         found = parse_citation(f"{line.text}, {box}", lenient=True)
         if found is None and (date := publication_date(page) or _date_by_title(page, title_index)):
-            # "Vol. 21, Iss. 5" under the journal, undated
+            # "Vol. 14, Iss. 3" under the journal, undated
             found = parse_citation(f"{line.text}, {box} ({date[:4]})", lenient=True)
         if found is None or not found.volume:
             continue
         if not found.pages and (fuller := _same_box_with_pages(lines[index + 1:], found)) is not None:
-            found = fuller  # "Volume 6, Issue 1" over the title; the issue box further down adds "e1177"
+            found = fuller  # "Volume 5, Issue 3" over the title; the issue box further down adds "e2409"
         journal = page.journal or (page.citation.journal if page.citation else None) \
             or _masthead_journal(page, title_index) or _name_above(page, index)
         merged = filled_from(found, page.citation) if page.citation else found
@@ -224,11 +224,11 @@ _VOLUME_OPENING = re.compile(r"^\s*(?:volume|vol\.?)\s*\d", re.IGNORECASE)
 
 
 def _name_above(page: Page, index: int) -> str | None:
-    """The line just over an issue box when it is a name in title case ("Dementia Practice and Policy" over
-    "Vol. 21, Iss. 5"): the journal the box belongs to."""
+    """The line just over an issue box when it is a name in title case ("Frailty Care and Policy" over
+    "Vol. 14, Iss. 3"): the journal the box belongs to."""
     above = index - 1
     while above >= 0 and index - above <= 3 and is_chrome_line(page.lines[above].text):
-        above -= 1  # "Health, Risk & Care" / "List of Issues" / "Volume 34, Issue 8": a menu entry between
+        above -= 1  # "Ageing, Work & Society" / "List of Issues" / "Volume 29, Issue 6": a menu entry between
     if above < 0:
         return None
     text = page.lines[above].text.strip()
@@ -245,7 +245,7 @@ _MASTHEAD_REACH = 30
 
 
 def find_named_citation(page: Page, title_index: int) -> None:
-    """A citation line below the title ("Journal Name, Volume 24, 2023, e71" in an "Information" panel)
+    """A citation line below the title ("Journal Name, Volume 31, 2022, e58" in an "Information" panel)
     when the head cites no volume: it is this article's when its journal is the one the page names
     above the title (masthead or breadcrumb). Reference lists and related articles are not read."""
     if page.citation and page.citation.volume:
@@ -276,7 +276,7 @@ def _crumb_text(text: str) -> str:
 
 def find_journal_issue_line(page: Page) -> None:
     """Volume, issue and pages the head leaves out, from a line anywhere on the page that opens with the
-    page's own journal ("Journal of X, Volume 50, Issue 5, Pages 402–410"): a details panel that names
+    page's own journal ("Journal of X, Volume 41, Issue 6, Pages 215–223"): a details panel that names
     the same journal cites this article, never another one."""
     own = page.citation
     journal = page.journal or (own.journal if own else None)
@@ -319,8 +319,8 @@ _MASTHEAD_TOP = 12
 
 
 def find_masthead_journal(page: Page, title_index: int) -> None:
-    """The journal named only by the banner at the top of its own article page ("Heliotrope Medicine" over
-    the menu, then "VOLUME 4, ISSUE 9"): taken when the page cites an issue but names no journal, from the
+    """The journal named only by the banner at the top of its own article page ("Juniper Medicine" over
+    the menu, then "VOLUME 7, ISSUE 2"): taken when the page cites an issue but names no journal, from the
     first name-shaped line of the page head made of journal-title words and of no publisher or menu word."""
     citation = page.citation
     if page.journal or page.preprint or citation is None or citation.journal \

@@ -1,9 +1,9 @@
 """Results of a scholarly search engine copied from its result list (Google Scholar and engines like it).
 
 A result has a shape of its own, unlike an article page: a title line (perhaps tagged "[PDF]"), a byline
-"SK Adeyemi, M Lindqvist - Journal of X, 2019 - publisher.org" of initials and family names, a snippet cut
-from the abstract with ellipses, and a footer of result controls ("Cite", "Cited by 41", "Related articles",
-"All 6 versions"). The reader trusts a result only when byline and footer both stand where they should;
+"TB Quennell, H Stenberg - Journal of X, 2019 - publisher.org" of initials and family names, a snippet cut
+from the abstract with ellipses, and a footer of result controls ("Cite", "Cited by 23", "Related articles",
+"All 9 versions"). The reader trusts a result only when byline and footer both stand where they should;
 it keeps what the engine shows and invents nothing: a list of authors or a journal name the engine cut
 short ("…") keeps the names given and no journal, and the snippet is kept as a partial abstract, with a
 warning saying so.
@@ -32,7 +32,7 @@ _FOOTER = re.compile(
     re.IGNORECASE)
 #: The byline's parts are set apart by a dash between spaces ("A Author - Journal, 2019 - host").
 _PART_BREAK = re.compile(r"\s+[-–—]\s+")
-#: One name as such engines print it: initials run together, then the family name ("RJ Thornbury",
+#: One name as such engines print it: initials run together, then the family name ("PK Ashcombe",
 #: "J-P Martin", "L van der Berg", "TJ O'Neill").
 _INITIALS_NAME = re.compile(
     r"^[A-Z](?:[A-Z]|-[A-Z]){0,3}\s+(?:(?:van|von|der|den|de|da|del|dos|du|la|le|ten|ter|bin|al|el)\s+)*"
@@ -41,7 +41,7 @@ _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
 _TRAILING_YEAR = re.compile(r"(?:^|,\s*|\s+)((?:19|20)\d\d)\s*$")
 #: The format tag an engine puts before a title: "[PDF]", "[HTML]", "[BOOK][B]", "[CITATION][C]".
 _TYPE_TAG = re.compile(r"^(?:\s*\[[A-Z]{1,9}\])+\s*")
-#: A host the engine names for the result: a domain ("renalcare.example.org") or a publisher's name.
+#: A host the engine names for the result: a domain ("kidneyhealth.example.net") or a publisher's name.
 _HOST = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}$|^[A-Z][\w&.' -]{1,60}$")
 #: How far below a byline its footer may stand (a snippet is two or three lines).
 _FOOTER_REACH = 6
@@ -96,7 +96,7 @@ def _results(lines: list[Line]) -> list[tuple[Line, _Byline, list[Line], Line]]:
 
 
 def parse_byline(text: str) -> _Byline | None:
-    """"SK Adeyemi, M Lindqvist - Journal of X, 2019 - host.org" read into its parts; None unless every
+    """"TB Quennell, H Stenberg - Journal of X, 2019 - host.org" read into its parts; None unless every
     name has the initials-then-family shape and the line ends with a host."""
     parts = _PART_BREAK.split(text.strip())
     if len(parts) not in (2, 3) or not _HOST.match(parts[-1].strip()):
@@ -178,7 +178,7 @@ def _record(title: Line, byline: _Byline, snippet: list[Line], footer: Line,
 
 
 def _cited_count(text: str) -> int | None:
-    """The citation count of a result's footer ("Cited by 42"), if it shows one."""
+    """The citation count of a result's footer ("Cited by 57"), if it shows one."""
     match = re.search(r"(?:cited by|citado por|cité|zitiert von|citato da|geciteerd door|cytowane przez|"
                       r"citerad av|citeret af|sitert av)\s+(\d[\d.,]*)", text, re.IGNORECASE)
     return int(re.sub(r"\D", "", match.group(1))) if match else None

@@ -231,12 +231,13 @@ def _author_lines(lines: list[Line], head_end: int, site: str | None) -> tuple[i
 
 
 #: People named on a record who did not write the work: a thesis's advisor and committee, an article's
-#: editors and reviewers ("Committee chair" over "Lee, Ann; Roy, Bo", "Academic Editor: Ann Lee").
+#: editors and reviewers ("Committee chair" over "Lee, Ann; Roy, Bo", "Academic Editor: Ann Lee"), the role
+#: perhaps with a short clause saying what they did ("Reviewers who read this version: ...").
 _NON_AUTHOR_ROLE = re.compile(
     r"^\s*(?:(?:thesis|dissertation|research|academic|handling|associate|section|guest)\s+)?"
     r"(?:advis[oe]rs?|supervisors?|co-?supervisors?|committee(?:\s+(?:members?|chair))?|examiners?|"
-    r"editors?(?:\s+who\s+approved\s+publication)?|reviewers?|referees?|translators?|"
-    r"directors? of (?:thesis|dissertation)|readers?)\s*(?:[:：]\s*.*)?$", re.IGNORECASE)
+    r"editors?|reviewers?|referees?|translators?|directors? of (?:thesis|dissertation)|readers?)"
+    r"(?:\s+(?:who|that)(?:\s+[\w-]+){1,5})?\s*(?:[:：]\s*.*)?$", re.IGNORECASE)
 
 
 def _after_role_label(lines: list[Line], index: int) -> bool:

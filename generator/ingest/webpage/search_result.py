@@ -20,11 +20,13 @@ from ..normalize import clean_text, normalize_title
 from .common import Line, page_lines
 from .languages import guess_language
 
+#: "Cited by 23" in the languages engines' interfaces come in; the count is group 1.
+_CITED_BY = (r"\b(?:cited by|citado por|cité|zitiert von|citato da|geciteerd door|cytowane przez|citerad av|"
+             r"citeret af|sitert av)\s+(\d[\d.,]*)")
 #: Result controls under each result, in the languages the engines' interfaces come in: a citation count,
 #: "related articles" and "all N versions" (the scholarly-search UI vocabulary, not one site's words).
 _FOOTER = re.compile(
-    r"(?:\b(?:cited by|citado por|cité|zitiert von|citato da|geciteerd door|cytowane przez|citerad av|"
-    r"citeret af|sitert av)\s+\d[\d.,]*(?:\s+(?:fois|vezes|veces|keer))?"
+    rf"(?:{_CITED_BY}(?:\s+(?:fois|vezes|veces|keer))?"
     r"|\b(?:related articles|artículos relacionados|artigos relacionados|articles connexes|ähnliche artikel|"
     r"articoli correlati|verwante artikelen|podobne artykuły|relaterade artiklar|relaterte artikler)\b"
     r"|\b(?:all|todas? las?|todas as|toutes les|alle|tutte le|wszystkie)\s+\d+\s+"
@@ -179,8 +181,7 @@ def _record(title: Line, byline: _Byline, snippet: list[Line], footer: Line,
 
 def _cited_count(text: str) -> int | None:
     """The citation count of a result's footer ("Cited by 57"), if it shows one."""
-    match = re.search(r"(?:cited by|citado por|cité|zitiert von|citato da|geciteerd door|cytowane przez|"
-                      r"citerad av|citeret af|sitert av)\s+(\d[\d.,]*)", text, re.IGNORECASE)
+    match = re.search(_CITED_BY, text, re.IGNORECASE)
     return int(re.sub(r"\D", "", match.group(1))) if match else None
 
 

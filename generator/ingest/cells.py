@@ -97,14 +97,24 @@ def _people(parts: Iterable[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
+#: Generation suffixes written after a name's initials ("Nakashima Y Jr").
+GENERATION_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
 def person_name(text: str) -> str | None:
-    """One person as "Family, Given", from "Family, Given", "Family GA" or "Given Family"."""
+    """One person as "Family, Given", from "Family, Given", "Family GA" or "Given Family"; a generation
+    suffix after the initials stays last ("Nakashima Y Jr" -> "Nakashima, Y, Jr", as MEDLINE's AU writes it)."""
     part = clean_text(_SCOPUS_ID.sub("", text or ""))
     if not part:
         return None
     part = part.strip(" ,;")
     if not part:
         return None  # punctuation alone (";,") names nobody
+    tokens = part.split()
+    if len(tokens) > 2 and "," not in part and tokens[-1].rstrip(".") in GENERATION_SUFFIXES \
+            and _ends_with_initials(" ".join(tokens[:-1])):
+        name = person_name(" ".join(tokens[:-1]))
+        return f"{name}, {tokens[-1].rstrip('.')}" if name else None
     last = part.split()[-1]
     if part.endswith(".") and (not _is_initials(last) or re.fullmatch(r"[A-Z]{2,3}\.", last)):
         part = part.rstrip(" .")  # a closing full stop, not the dot of an initial ("Okafor CN.")

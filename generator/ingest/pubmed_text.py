@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from ..errors import Diagnostic, warning
 from .base import Extraction, ReadResult, read_guarded
-from .cells import parse_citation
+from .cells import GENERATION_SUFFIXES, parse_citation, person_name
 from .clean import split_abstract
 from .medline import publication_type_of, unbracketed_title
-from .normalize import clean_text, normalize_doi, normalize_keywords, normalize_name
+from .normalize import clean_text, normalize_doi, normalize_keywords
 from .webpage.citation import parse_citation as parse_page_citation
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -55,7 +55,6 @@ _TRAILER = re.compile(
 _AUTHOR_INFORMATION = re.compile(r"^(?:author information:|\(\d+\)\s*\S)", re.IGNORECASE)
 _AFFILIATION_MARK = re.compile(r"\s*\(\d+\)")
 _INITIALS = re.compile(r"^[A-Z]{1,4}$")
-_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 _NO_AUTHORS = re.compile(r"^\[?no authors? listed\]?\.?$", re.IGNORECASE)
 _KEYWORDS = re.compile(r"^keywords?:\s*", re.IGNORECASE)
 _SNIFF_CHARS = 200_000
@@ -353,26 +352,17 @@ def _authors(line: str) -> tuple[str, ...]:
             continue
         parts = [part.strip() for part in segment.split(",") if part.strip()]
         if all(_is_initials_name(part) for part in parts):
-            people = [_person(part) for part in parts]
+            people = [person_name(part) for part in parts]
         else:
             people = [clean_text(segment)]
         names.extend(name for name in people if name and name not in names)
     return tuple(names)
 
 
-def _person(part: str) -> str | None:
-    """"Smith J" -> "Smith, J" as medline.py writes MEDLINE's AU names; "Smith J Jr" -> "Smith, J, Jr"."""
-    tokens = part.split()
-    if tokens[-1].rstrip(".") in _SUFFIXES:
-        name = normalize_name(" ".join(tokens[:-1]), given_first=False)
-        return f"{name}, {tokens[-1].rstrip('.')}" if name else None
-    return normalize_name(part, given_first=False)
-
-
 def _is_initials_name(part: str) -> bool:
     """"Smith J", "van der Berg JA", "Nakashima Y Jr" hold a family name and capital initials."""
     tokens = part.split()
-    if len(tokens) > 2 and tokens[-1].rstrip(".") in _SUFFIXES:
+    if len(tokens) > 2 and tokens[-1].rstrip(".") in GENERATION_SUFFIXES:
         tokens = tokens[:-1]
     return len(tokens) >= 2 and bool(_INITIALS.match(tokens[-1])) and \
         any(ch.islower() for ch in " ".join(tokens[:-1]))

@@ -14,6 +14,7 @@ from generator.ingest.cells import (
     journal_name,
     keyword_list,
     parse_citation,
+    person_name,
     publication_type,
     split_authors,
 )
@@ -212,3 +213,14 @@ def test_dates_in_words_are_as_precise_as_stated(year: int, month: tuple[str, in
     text = f"{word} {year}" if day is None else f"{day} {word} {year}"
     expected = f"{year}-{number:02d}" + (f"-{day:02d}" if day is not None and 1 <= day <= 31 else "")
     assert date_from_words(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Abernethy Q Jr", "Abernethy, Q, Jr"),
+    ("Ferreira-Lund TM III", "Ferreira-Lund, TM, III"),
+    ("Abernethy Q", "Abernethy, Q"),
+])
+def test_a_generation_suffix_after_initials_stays_last(text: str, name: str) -> None:
+    assert person_name(text) == name
+    assert split_authors(f"{text}; Okonjo-Barre PL") == (name, "Okonjo-Barre, PL")
+

@@ -164,3 +164,36 @@ def test_without_a_home_for_the_secret_nothing_is_kept(make_project: Project, re
     assert _run(project).ok
     assert reads == ["ports.ris"]
     assert not (project / CACHE_FILE).exists()
+
+
+IMPLAUSIBLE = """TY  - JOUR
+TI  - Skip to main content
+AU  - Quispe, Rosa
+PY  - 2018
+JO  - Maritime Health Review
+AB  - We interviewed 12 lighthouse keepers about long postings.
+ER  -
+"""
+
+
+def test_the_first_run_after_a_cold_one_merges_nothing(make_project: Project, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record ingest has just written is what merging its sources into it again settles on, so the
+    next run replays it; what it reports is what a real merge reports (a record held for review too)."""
+    project = make_project({"ports.ris": RIS, "ferry.bib": BIB, "keepers.ris": IMPLAUSIBLE})
+    _run(project)
+    assert any("needs-review" in text.decode() for text in _records(project).values())
+    merged_without_store = tmp_path / "merged"
+    for folder in ("seeds", "content"):
+        shutil.copytree(project / folder, merged_without_store / folder)
+    merges: list[str] = []
+    original = pipeline._merge_into
+    monkeypatch.setattr(pipeline, "_merge_into", lambda existing, *rest: (merges.append(existing.rel_path),
+                                                                           original(existing, *rest))[1])
+    replayed = _run(project)
+    assert merges == []
+    merged = ingest_project(merged_without_store)  # no store: every study merged into its record
+    assert len(merges) == 4
+    assert _messages(replayed) == _messages(merged)
+    assert _records(project) == _records(merged_without_store)
+    assert replayed.written == merged.written == []

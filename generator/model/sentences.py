@@ -36,6 +36,7 @@ _LIST_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z])\)$")
 # unbalanced "(" cannot glue the rest of an abstract into one sentence.
 _MAX_ASIDE = 300
 _CLOSERS = {")": "(", "]": "["}
+_BRACKET = re.compile(r"[()\[\]]")
 
 SECTION_KINDS = ("background", "methods", "results", "conclusions", "other", "unlabelled")
 # Checked in this order, so "Design, Setting, and Participants" is methods and "Methods and
@@ -138,25 +139,33 @@ def _starts_sentence(tokens: list[str], i: int) -> bool:
 
 
 def _inside_asides(tokens: list[str]) -> list[bool]:
-    """For each token, whether the space after it lies inside a matched (...) or [...] pair."""
+    """For each token, whether the space after it lies inside a matched (...) or [...] pair.
+
+    Only the brackets are visited (a walk over every character cost seconds at 10,000 studies): each
+    matched pair adds one level from just after its opener up to its closer, and the spaces after the
+    tokens are read off in order."""
     text = " ".join(tokens)
-    depth = [0] * (len(text) + 1)
+    steps: dict[int, int] = {}
     stack: list[tuple[str, int]] = []
-    for pos, char in enumerate(text):
+    for match in _BRACKET.finditer(text):
+        char, pos = match.group(), match.start()
         if char in "([":
             stack.append((char, pos))
-        elif char in _CLOSERS and stack and stack[-1][0] == _CLOSERS[char]:
+        elif stack and stack[-1][0] == _CLOSERS[char]:
             _, opened = stack.pop()
             if pos - opened <= _MAX_ASIDE:
-                depth[opened + 1] += 1
-                depth[pos] -= 1
+                steps[opened + 1] = steps.get(opened + 1, 0) + 1
+                steps[pos] = steps.get(pos, 0) - 1
+    if not steps:
+        return [False] * len(tokens)
+    events = sorted(steps.items())
     inside: list[bool] = []
-    level, pos, cursor = 0, 0, 0
+    level, next_event, cursor = 0, 0, 0
     for token in tokens:
         end = cursor + len(token)  # index of the space after this token
-        while pos <= end and pos < len(depth):
-            level += depth[pos]
-            pos += 1
+        while next_event < len(events) and events[next_event][0] <= end:
+            level += events[next_event][1]
+            next_event += 1
         inside.append(level > 0)
         cursor = end + 1
     return inside

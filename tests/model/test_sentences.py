@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.model.sentences import section_kind, sentence_anchor, sentence_units, split_sentences
+from generator.model.sentences import _inside_asides, section_kind, sentence_anchor, sentence_units, split_sentences
 from generator.model.study import Section
 
 
@@ -140,3 +140,35 @@ def test_sentence_units_number_sections_and_sentences() -> None:
         ("s3-1", "Results", "results", "It worked (e.g. in clinics)."),
         ("s3-2", "Results", "results", "Costs fell."),
     ]
+
+
+def _asides_by_walking(tokens: list[str]) -> list[bool]:
+    """The definition spelled out character by character: a space is inside an aside when more matched
+    pairs (of at most 300 characters, closers of the wrong kind ignored) have opened than closed before it."""
+    text = " ".join(tokens)
+    level_at = [0] * (len(text) + 1)
+    stack: list[tuple[str, int]] = []
+    for pos, char in enumerate(text):
+        if char in "([":
+            stack.append((char, pos))
+        elif char in ")]" and stack and stack[-1][0] == {")": "(", "]": "["}[char]:
+            _, opened = stack.pop()
+            if pos - opened <= 300:
+                for inner in range(opened + 1, pos):
+                    level_at[inner] += 1
+    ends, cursor = [], 0
+    for token in tokens:
+        ends.append(cursor + len(token))
+        cursor += len(token) + 1
+    return [level_at[end] > 0 for end in ends]
+
+
+@given(st.lists(st.text(alphabet="ab()[]. ", min_size=1, max_size=12).map(lambda t: t.replace(" ", "") or "x"),
+                min_size=1, max_size=60))
+def test_asides_are_read_as_defined(tokens: list[str]) -> None:
+    assert _inside_asides(tokens) == _asides_by_walking(tokens)
+
+
+def test_a_long_aside_does_not_count() -> None:
+    tokens = ["(" + "a" * 150, "b" * 150 + ")", "c"]
+    assert _inside_asides(tokens) == _asides_by_walking(tokens) == [False, False, False]

@@ -108,11 +108,14 @@ def assign_themes(studies: Iterable[Study], themes: Iterable[ThemeSignals]) -> d
     are not published (status other than "included") are left out.
     """
     ordered = sorted((s for s in studies if s.published), key=lambda s: s.id)
-    result: dict[str, list[ThemeMatch]] = {}
-    for theme in themes:
-        matches = (match_theme(study, theme) for study in ordered)
-        result[theme.id] = [m for m in matches if m.assigned]
-    return result
+    listed = list(themes)
+    assigned: list[tuple[str, list[ThemeMatch]]] = [(theme.id, []) for theme in listed]
+    for study in ordered:  # study by study: its sentences are split once for all themes, whatever the memo's size
+        for theme, (_, matches) in zip(listed, assigned):
+            match = match_theme(study, theme)
+            if match.assigned:
+                matches.append(match)
+    return dict(assigned)
 
 
 def _compile(signals: Sequence[str]) -> list[re.Pattern[str]]:

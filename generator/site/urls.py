@@ -9,6 +9,7 @@ only the 404 page, which hosts serve at arbitrary depths, links from the site's 
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 
 HOME = ""
@@ -93,15 +94,34 @@ def output_file(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+#: What ``_relpath`` leaves to ``posixpath``: an absolute path, an empty or a "." or ".." part, a trailing slash.
+_UNCLEAN = re.compile(r"^/|//|(?:^|/)\.\.?(?:/|$)|/$")
+
+
 @lru_cache(maxsize=1 << 18)  # a 2,000-study site has about 100,000 distinct links: all must fit
 def relative(from_path: str, to_path: str) -> str:
     """A link from the page at ``from_path`` to ``to_path`` that works at any sub-path (pure, so memoised)."""
     from_dir = posixpath.dirname(output_file(from_path))
-    target = posixpath.relpath(output_file(to_path), from_dir or ".")
+    target = _relpath(output_file(to_path), from_dir)
     if to_path == "" or to_path.endswith("/"):
         target = posixpath.dirname(target)
         target = (target + "/") if target not in ("", ".") else "./"
     return target
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start or ".")`` for the clean relative paths of a site, by splitting the
+    strings (``relpath`` makes both absolute through the working folder: most of a big build's link time)."""
+    if _UNCLEAN.search(path) or _UNCLEAN.search(start):
+        return posixpath.relpath(path, start or ".")
+    start_parts = start.split("/") if start else []
+    path_parts = path.split("/") if path else []
+    common = 0
+    for mine, theirs in zip(start_parts, path_parts):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
 
 
 def rooted(base_path: str, to_path: str) -> str:

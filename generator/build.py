@@ -32,6 +32,7 @@ from .model.manifest import (
 from .progress import Progress
 from .write.reuse import PageReuse
 from .write.writer import (
+    SiteFolder,
     check_output_location,
     discard,
     remove_leftovers,
@@ -144,9 +145,10 @@ class StagingSink:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._folder = SiteFolder(root)
 
     def write(self, site_path: str, data: bytes) -> None:
-        write_file(self.root, site_path, data)
+        write_file(self._folder, site_path, data)
 
     def remove(self, site_path: str) -> None:
         """A fresh staging folder holds only what this build wrote, and a build writes each file once."""

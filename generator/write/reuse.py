@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .writer import safe_target, write_file
+from .writer import SiteFolder, write_file
 
 #: The last build's pages: output file -> [fingerprint, digest of the bytes written], and where they went.
 PAGES_FILE = Path(".cache") / "pages.json"
@@ -35,6 +35,7 @@ class PageReuse:
     def __init__(self, output: Path, staging: Path, previous: Mapping[str, tuple[str, str]]) -> None:
         self.output = output
         self.staging = staging
+        self._staged = SiteFolder(staging)
         self.previous = previous
         self.current: dict[str, tuple[str, str]] = {}
 
@@ -63,12 +64,12 @@ class PageReuse:
             return False
         if _bytes_digest(data) != entry[1]:
             return False
-        target = safe_target(self.staging, site_file)
+        target = self._staged.target(site_file)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(source, target)
         except OSError:
-            write_file(self.staging, site_file, data)
+            write_file(self._staged, site_file, data)
         self.current[site_file] = entry
         return True
 

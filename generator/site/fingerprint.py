@@ -13,7 +13,7 @@ import dataclasses
 import datetime
 import enum
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -24,23 +24,34 @@ class Unfingerprintable(TypeError):
 
 
 class Fingerprinter:
-    """Digests of values, each object digested once while this fingerprinter lives (one build)."""
+    """Digests of values, each record-like object digested once while this fingerprinter lives (one build).
+
+    Only dataclass instances are remembered (by id, kept alive so that the id is not reused): they are
+    what pages share (a study's view on its page and in every list). Remembering every list and dict
+    as well cost more than it saved and held a million objects at 10,000 studies.
+    """
 
     def __init__(self) -> None:
-        # id -> (digest, the object itself: kept alive so that its id is not reused for another one)
         self._memo: dict[int, tuple[bytes, object]] = {}
+        #: How to encode each type met so far (a dataclass's field names are looked up once per type).
+        self._encoders: dict[type, Callable[[Any], bytes]] = {}
+        self._dataclasses: set[type] = set()
 
     def digest(self, value: object) -> bytes:
         """16 bytes that differ whenever ``value``'s content does; raises Unfingerprintable."""
+        try:
+            return self._digest(value)
+        except (OverflowError, ValueError) as exc:  # a number too long to spell out (a record may hold one)
+            raise Unfingerprintable(str(exc)) from None
+
+    def _digest(self, value: object) -> bytes:
         hit = self._memo.get(id(value))
         if hit is not None and hit[1] is value:
             return hit[0]
-        try:
-            encoded = self._encode(value)
-        except (OverflowError, ValueError) as exc:  # a number too long to spell out (a record may hold one)
-            raise Unfingerprintable(str(exc)) from None
-        digest = hashlib.blake2b(encoded, digest_size=16).digest()
-        self._memo[id(value)] = (digest, value)
+        encoder = self._encoders.get(type(value)) or self._encoder_for(type(value), value)
+        digest = hashlib.blake2b(encoder(value), digest_size=16).digest()
+        if type(value) in self._dataclasses:
+            self._memo[id(value)] = (digest, value)
         return digest
 
     def _part(self, value: Any) -> bytes:
@@ -58,26 +69,34 @@ class Fingerprinter:
         if value is None or kind is bool or kind is int or kind is float:
             data = repr(value).encode()
             return b"n" + len(data).to_bytes(4, "big") + data
-        return b"h" + self.digest(value)
+        return b"h" + self._digest(value)
 
-    def _encode(self, value: Any) -> bytes:
-        kind = type(value)
+    def _encoder_for(self, kind: type, value: object) -> Callable[[Any], bytes]:
+        """How values of ``kind`` are encoded; raises Unfingerprintable for a kind not listed."""
+        part = self._part
+        encoder: Callable[[Any], bytes]
         if kind in (str, Markup, bytes, bool, int, float) or value is None:
-            return self._part(value)
-        if isinstance(value, enum.Enum):
-            return b"e" + _type_name(value).encode() + self._part(value.value)
-        if isinstance(value, (datetime.date, datetime.datetime)):
-            return b"d" + value.isoformat().encode()
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            parts = [self._part(getattr(value, field.name)) for field in dataclasses.fields(value)]
-            return b"o" + _type_name(value).encode() + b"\0" + b"".join(parts)
-        if isinstance(value, Mapping):
-            return b"{" + b"".join(self._part(k) + self._part(v) for k, v in value.items())
-        if kind is list or kind is tuple:
-            return (b"[" if kind is list else b"(") + b"".join(self._part(item) for item in value)
-        if kind is set or kind is frozenset:
-            return b"<" + b"".join(sorted(self._part(item) for item in value))
-        raise Unfingerprintable(f"cannot fingerprint a {kind.__qualname__}")
+            encoder = part
+        elif isinstance(value, enum.Enum):
+            encoder = lambda v: b"e" + _type_name(v).encode() + part(v.value)  # noqa: E731
+        elif isinstance(value, (datetime.date, datetime.datetime)):
+            encoder = lambda v: b"d" + v.isoformat().encode()  # noqa: E731
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            names = tuple(field.name for field in dataclasses.fields(value))
+            head = b"o" + _type_name(value).encode() + b"\0"
+            encoder = lambda v: head + b"".join([part(getattr(v, name)) for name in names])  # noqa: E731
+            self._dataclasses.add(kind)
+        elif isinstance(value, Mapping):
+            encoder = lambda v: b"{" + b"".join([part(k) + part(item) for k, item in v.items()])  # noqa: E731
+        elif kind is list or kind is tuple:
+            opener = b"[" if kind is list else b"("
+            encoder = lambda v: opener + b"".join([part(item) for item in v])  # noqa: E731
+        elif kind is set or kind is frozenset:
+            encoder = lambda v: b"<" + b"".join(sorted([part(item) for item in v]))  # noqa: E731
+        else:
+            raise Unfingerprintable(f"cannot fingerprint a {kind.__qualname__}")
+        self._encoders[kind] = encoder
+        return encoder
 
 
 def _type_name(value: object) -> str:

@@ -230,13 +230,15 @@ def _ingest(project: Path, *, quiet: bool) -> list[Diagnostic]:
     from .ingest.persist import IngestStore
     from .ingest.pipeline import IngestMemo, ingest_project
     from .model.lockfile import project_lock
+    from .model.store import RecordMemo
 
-    store = IngestStore.for_project(project)
+    store, parsed = IngestStore.for_project(project), RecordMemo.for_project(project)
     with project_lock(project, "ingest", on_wait=_say):
         try:
-            report = ingest_project(project, IngestMemo(store=store))
+            report = ingest_project(project, IngestMemo(parsed=parsed, store=store))
         finally:
             store.close()
+            parsed.flush()
     if not quiet:
         print(f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
               f"{len(report.incoming)} incoming for review, {len(report.rejected_files)} file(s) rejected",

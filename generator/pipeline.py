@@ -36,7 +36,7 @@ from .model.content import LoadedRecord, load_one_record, record_key, studies_of
 from .model.diskcache import code_digest
 from .model.record import is_orphan
 from .model.schema import NEEDS_REVIEW_FIX, needs_review_warning, orphan_warning
-from .model.store import incoming_files, is_record_name, record_files
+from .model.store import RecordMemo, incoming_files, is_record_name, record_files
 from .model.study import Study
 from .model.vocabulary import Vocabulary
 from .progress import Progress, Stage
@@ -99,7 +99,8 @@ class ProjectMemo:
     @classmethod
     def for_project(cls, project: Path) -> ProjectMemo:
         """An empty memo whose formatted references persist in the project's .cache/ (safe to delete)."""
-        return cls(CitationCache.for_project(project), ingest=IngestMemo(store=IngestStore.for_project(project)))
+        return cls(CitationCache.for_project(project), ingest=IngestMemo(parsed=RecordMemo.for_project(project),
+                                                                         store=IngestStore.for_project(project)))
 
     def clear(self) -> None:
         """Forget everything: the next run loads and renders as a cold build does (the citation
@@ -109,7 +110,8 @@ class ProjectMemo:
         self.records.clear()
         self.markdown.clear()
         self.template_refs.clear()
-        self.ingest = IngestMemo(store=self.ingest.store)
+        self.ingest.parsed.clear()
+        self.ingest = IngestMemo(parsed=self.ingest.parsed, store=self.ingest.store)
         self.env, self.env_dirs = None, []
 
     def environment(self, project: Path) -> Environment:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, error
+from .diskcache import PickleStore, code_digest
 from .identity import identity_keys
 from .stamps import Stamp, file_stamp
 from .yamlio import Loaded, YamlError, parse_yaml
@@ -89,6 +90,12 @@ def incoming_files(studies_dir: Path) -> list[Path]:
     return sorted(studies_dir.glob(f"*{INCOMING_SUFFIX}")) if studies_dir.is_dir() else []
 
 
+#: Where parsed records are kept between runs (see ``RecordMemo.for_project``).
+PARSED_CACHE_FILE = Path(".cache") / "records" / "parsed.sqlite3"
+#: Bumped when what a stored parse holds changes shape.
+PARSED_LAYOUT = b"evidence-brief parsed record 1"
+
+
 @dataclass
 class RecordMemo:
     """Parsed record files by the SHA-256 of their bytes, so one build parses each file once.
@@ -97,9 +104,19 @@ class RecordMemo:
     preview) and passed to both, the second read costs a file read and a hash instead of a YAML parse.
     Keyed by content, not by (mtime, size), so a same-size save within one clock tick is never missed.
     The parsed data is shared: callers treat it as read-only (as with ``RecordCache``).
+
+    With a ``disk`` store (``for_project``) parses are also kept in the project's .cache/ for later
+    runs, under the file's digest and the tool's code: parsing 10,000 records took 12 s of a one-record
+    rebuild. A file that does not parse is never stored (its error is worked out again, with its line).
     """
 
     parsed: dict[bytes, Loaded | YamlError] = field(default_factory=dict)
+    disk: PickleStore | None = None
+    _pending: list[tuple[bytes, object]] = field(default_factory=list)
+
+    @classmethod
+    def for_project(cls, project: Path) -> RecordMemo:
+        return cls(disk=PickleStore(project / PARSED_CACHE_FILE, "parsed"))
 
     def parse(self, text: str, digest: bytes | None = None) -> Loaded:
         """``parse_yaml(text)``, or the result of an earlier call with the same text; raises YamlError.
@@ -107,18 +124,46 @@ class RecordMemo:
         key = digest or hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
         found = self.parsed.get(key)
         if found is None:
+            found = self._stored(key)
+        if found is None:
             try:
                 found = parse_yaml(text)
+                self._keep(key, found)
             except YamlError as exc:
                 found = exc
-            self.parsed[key] = found
+        self.parsed[key] = found
         if isinstance(found, YamlError):
             raise YamlError(found.message, found.line)
         return found
 
+    def _stored(self, key: bytes) -> Loaded | None:
+        if self.disk is None:
+            return None
+        stored_key = _parsed_key(key)
+        value = self.disk.get_many([stored_key]).get(stored_key)
+        return value if isinstance(value, Loaded) else None
+
+    def _keep(self, key: bytes, loaded: Loaded) -> None:
+        if self.disk is not None:
+            self._pending.append((_parsed_key(key), loaded))
+
+    def flush(self) -> None:
+        """Stores the parses made since the last flush, in one transaction, and lets go of the file."""
+        if self.disk is not None:
+            if self._pending:
+                self.disk.put_many(self._pending)
+            self.disk.close()
+        self._pending = []
+
     def clear(self) -> None:
-        """Forget everything (a warm preview calls it now and then so old versions do not pile up)."""
+        """Forget everything held in memory (a warm preview calls it now and then so old versions do not
+        pile up); what was parsed is stored first."""
+        self.flush()
         self.parsed.clear()
+
+
+def _parsed_key(file_digest: bytes) -> bytes:
+    return hashlib.sha256(PARSED_LAYOUT + b"\0" + code_digest() + file_digest).digest()
 
 
 def load_record(path: Path, project: Path,

@@ -197,3 +197,31 @@ def test_the_first_run_after_a_cold_one_merges_nothing(make_project: Project, tm
     assert _messages(replayed) == _messages(merged)
     assert _records(project) == _records(merged_without_store)
     assert replayed.written == merged.written == []
+
+
+def test_a_record_is_parsed_once_across_runs(make_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsed records are kept by their bytes: the next run parses only a record whose bytes moved,
+    and a record that does not parse is never kept (its error and line come back every time)."""
+    from generator.model import store as store_module
+    from generator.model.store import RecordMemo
+
+    project = make_project({"ports.ris": RIS, "ferry.bib": BIB})
+    _run(project)
+    studies = project / "content" / "studies"
+    [edited] = studies.glob("mwangi-*.yaml")
+    edited.write_text(edited.read_text().replace("rotating rosters", "rotating rosters at sea"))
+    (studies / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    parsed: list[int] = []
+    original = store_module.parse_yaml
+    monkeypatch.setattr(store_module, "parse_yaml", lambda text: (parsed.append(len(text)), original(text))[1])
+    reports = []
+    for _ in range(2):
+        parsed.clear()
+        memo = RecordMemo.for_project(project)
+        records, problems = store_module.load_records(studies, project, memo=memo)
+        memo.flush()
+        assert len(records) == 3
+        reports.append([d.format() for d in problems])
+    assert len(reports[0]) == 1 and reports[0][0].startswith("content/studies/broken.yaml:")
+    assert reports[1] == reports[0]
+    assert len(parsed) == 1  # the second time round only the broken file was parsed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import signal
 import sys
 import threading
@@ -160,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not project.is_dir():
         parser.exit(EXIT_USAGE, f"{project}: error: project folder not found. Pass an existing folder to "
                                 f"--project, or run the command inside the brief's folder.\n")
+    tune_garbage_collector()
     with stop_signals_raise():
         try:
             try:
@@ -178,6 +180,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"evidence-brief: internal error: {type(exc).__name__}: {exc}. Run again with --debug and "
                   "report the traceback.", file=sys.stderr)
             return EXIT_PROBLEMS
+
+
+#: Allocations between young collections (CPython's default is 700), and how rarely the older two run.
+GC_THRESHOLDS = (50_000, 50, 100)
+
+
+def tune_garbage_collector() -> None:
+    """Collect cycles far less often than CPython's defaults. A build holds every study, view and page at
+    once (a million objects and more) and makes few reference cycles; with the defaults the collector
+    walked that heap again and again: at 10,000 studies 8.5 s of collections, and a one-record rebuild took
+    78 s instead of 59 s, with the same peak memory."""
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _run(command: str, project: Path, args: argparse.Namespace) -> list[Diagnostic]:

@@ -353,7 +353,12 @@ class Pipeline:
                                                              self.updated))
         if not self.warm:  # written once: no need to hold every file as text and as bytes at once
             for path in list(files):
-                sink.write(path, files.pop(path).encode("utf-8"))
+                data = files.pop(path).encode("utf-8")
+                if self.reuse is not None and self.reuse.keep_same(path, data):
+                    continue
+                sink.write(path, data)
+                if self.reuse is not None:
+                    self.reuse.wrote_same(path, data)
             return []
         return self._sync("extras", {path: text.encode("utf-8") for path, text in files.items()}, sink)
 

@@ -55,6 +55,27 @@ def test_an_edit_rewrites_its_pages_and_keeps_the_others(built: Path, tmp_path: 
     assert _files(built / "output") == _files(_cold_copy(built, tmp_path) / "output")
 
 
+def test_an_edit_keeps_the_other_studies_citation_files_and_rewrites_its_own(built: Path, tmp_path: Path) -> None:
+    output = built / "output"
+    before = {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("cite.*")}
+    other = next(path for path in sorted(before) if not path.startswith("studies/" + _first_study(built) + "/"))
+    (output / other).write_bytes(b"edited by hand in output/\n")
+    study = _edit_a_title(built)
+    assert build_site(built, search_index=False).ok
+    after = {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("cite.*")}
+    assert before.keys() == after.keys()
+    changed = {path for path in after if before[path] != after[path]}
+    assert {path for path in changed if path.startswith(f"studies/{study}/")} == \
+        {f"studies/{study}/cite.{kind}" for kind in ("ris", "bib", "json")}
+    assert other in changed  # the hand edit is not kept: the file is made again
+    assert len(changed) == 4
+    assert _files(output) == _files(_cold_copy(built, tmp_path) / "output")
+
+
+def _first_study(project: Path) -> str:
+    return sorted((project / "content" / "studies").glob("*.yaml"))[0].stem
+
+
 def test_a_page_changed_by_hand_in_output_is_rendered_again(built: Path) -> None:
     about = built / "output" / "about" / "index.html"
     good = about.read_bytes()

@@ -379,9 +379,36 @@ def _chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i: i + size] for i in range(0, len(items), size)] or [items[:0]]
 
 
+#: Lists of up to this many pages link every page; longer ones the first, the last and those near the current.
+PAGINATION_ALL = 9
+#: How many pages either side of the current one a long list links.
+PAGINATION_REACH = 2
+
+
 def _pagination(paths: tuple[str, ...], number: int, link: Callable[[str], str]) -> list[tuple[str, str, bool]]:
-    """(label, href, current) for every page of a paginated list, as seen from page ``number``."""
-    return [(str(n), link(p), n == number) for n, p in enumerate(paths, start=1)]
+    """(label, href, current) for the pages of a paginated list worth a link from page ``number``; a gap
+    is ("…", "", False). A list of 10,000 studies has 200 pages: a link to each on each of them made the
+    navigation a wall on a phone and 40,000 links to build."""
+    return [("…", "", False) if n is None else (str(n), link(paths[n - 1]), n == number)
+            for n in page_window(len(paths), number)]
+
+
+def page_window(count: int, number: int) -> list[int | None]:
+    """The page numbers a list of ``count`` pages links from page ``number``, None where some are left out.
+    A single page left out is shown instead of a gap, which would take as much room."""
+    if count <= PAGINATION_ALL:
+        return list(range(1, count + 1))
+    shown = sorted({1, count, *range(max(1, number - PAGINATION_REACH), min(count, number + PAGINATION_REACH) + 1)})
+    window: list[int | None] = []
+    previous = 0
+    for n in shown:
+        if n - previous == 2:
+            window.append(n - 1)
+        elif n - previous > 2:
+            window.append(None)
+        window.append(n)
+        previous = n
+    return window
 
 
 def _paged_list(brief: _Brief, studies: list[Study], path_of: Callable[[int], str], heading: str, kind: str,

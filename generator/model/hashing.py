@@ -24,5 +24,11 @@ def hashed_once(cls: type[T]) -> type[T]:
             object.__setattr__(self, "_hash_once", cached)
         return int(cached)
 
+    def __getstate__(self: object) -> dict[str, object]:
+        """The fields without the kept hash: a pickle read by another process (a build's caches) must
+        not carry this one's hash, since str hashes differ from one process to the next."""
+        return {name: value for name, value in self.__dict__.items() if name != "_hash_once"}
+
     cls.__hash__ = __hash__  # type: ignore[assignment,method-assign]
+    cls.__getstate__ = __getstate__  # type: ignore[assignment,method-assign]
     return cls

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 from hypothesis import given
@@ -46,3 +50,18 @@ def test_studies_stay_usable_as_keys() -> None:
     study = Study("a", "A title", authors=("Quist, L.",))
     assert hash(study) == hash(Study("a", "A title", authors=("Quist, L.",)))
     assert study in {Study("a", "A title", authors=("Quist, L.",))}
+
+
+def test_a_pickle_read_by_another_process_hashes_as_that_process_does() -> None:
+    """String hashes differ between processes: a kept hash must not travel in a pickle (builds keep
+    theme matches and readings in .cache/ and read them in a later process)."""
+    study = Study("a", "A title", authors=("Quist, L.",))
+    hash(study)
+    payload = pickle.dumps(study)
+    program = ("import pickle, sys; from generator.model.study import Study; "
+               "s = pickle.loads(sys.stdin.buffer.read()); "
+               "kept = '_hash_once' in s.__dict__; "
+               "print(hash(s) == hash(Study('a', 'A title', authors=('Quist, L.',))), kept)")
+    result = subprocess.run([sys.executable, "-c", program], input=payload, capture_output=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert result.stdout.split() == [b"True", b"False"]

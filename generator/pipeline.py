@@ -47,12 +47,12 @@ from .site import urls
 from .site.citation_cache import CitationCache
 from .site.files import DOWNLOADS, generated_files
 from .site.fingerprint import Fingerprinter, Unfingerprintable
+from .site.match_cache import MatchCache
 from .site.metadata import home_jsonld, home_meta, render_head, study_jsonld
 from .site.model import BriefText, Page, SiteModel, build_site_model, link_for
 from .site.prisma import prisma_problems
 from .site.themeviews import study_label
 from .synthesis.grading import check_findings
-from .synthesis.matching import assign_themes
 from .synthesis.themes import Theme, load_themes
 from .write.reuse import PageReuse
 
@@ -93,6 +93,8 @@ class ProjectMemo:
     markdown: dict[tuple[object, ...], RenderedText] = field(default_factory=dict)
     template_refs: dict[object, list[str]] = field(default_factory=dict)
     ingest: IngestMemo = field(default_factory=IngestMemo)
+    #: Theme matches of earlier builds (a one-shot build's; the preview's memo in matching does better).
+    matches: MatchCache = field(default_factory=MatchCache.disabled)
     env: Environment | None = None
     env_dirs: list[Path] = field(default_factory=list)
 
@@ -161,6 +163,8 @@ class Pipeline:
         self.warm = warm
         self.progress = progress or Progress.disabled()
         self.memo = ProjectMemo.for_project(project) if keep_caches else ProjectMemo(CitationCache.disabled())
+        if keep_caches and not warm:
+            self.memo.matches = MatchCache.for_project(project)
         self.config: SiteConfig | None = None
         self.site: SiteModel | None = None
         self.updated = ""
@@ -433,9 +437,9 @@ def assemble_site(project: Path, loaded: LoadedProject, diagnostics: list[Diagno
     tools, problems = load_appraisal_tools(project)
     found.extend(problems)
     published = [s for s in studies if s.published]
-    matches = assign_themes(published, loaded.themes)
-    found.extend(check_findings(loaded.themes, {s.id for s in published}))
     memo = memo or ProjectMemo(CitationCache.disabled())
+    matches = memo.matches.assign(published, loaded.themes)
+    found.extend(check_findings(loaded.themes, {s.id for s in published}))
     text = build_brief_text(project, studies, loaded.themes, config, found, memo)
     diagnostics.extend(d for d in found if not follows_from(d, loaded.broken))
     memo.citations.prefetch(published, workers=CITATION_WORKERS)

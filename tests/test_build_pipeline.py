@@ -110,7 +110,7 @@ def test_the_project_memo_forgets_everything_on_demand(brief: Path) -> None:
     assert pipeline.run(NoSink()).rendered == []  # nothing changed
     cache = memo.citations
     pipeline.clear()
-    assert memo == ProjectMemo(memo.citations, ingest=memo.ingest)
+    assert memo == ProjectMemo(memo.citations, ingest=memo.ingest, matches=memo.matches)  # both hold files, not memos
     assert memo.citations is not cache and memo.citations.path == cache.path  # a new memo, the same file
     assert len(pipeline.run(NoSink()).rendered) == len(pipeline.site.pages if pipeline.site else [])
 

@@ -20,7 +20,7 @@ CitedEvidence, shown apart, and never count towards assignment.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -101,7 +101,12 @@ def match_theme(study: Study, theme: ThemeSignals) -> ThemeMatch:
     return ThemeMatch(theme.id, study.id, assigned, False, reason, evidence, cited)
 
 
-def assign_themes(studies: Iterable[Study], themes: Iterable[ThemeSignals]) -> dict[str, list[ThemeMatch]]:
+#: How a study is matched to a theme: ``match_theme``, or a cache of its results (site.match_cache).
+Matcher = Callable[[Study, ThemeSignals], ThemeMatch]
+
+
+def assign_themes(studies: Iterable[Study], themes: Iterable[ThemeSignals],
+                  match: Matcher = match_theme) -> dict[str, list[ThemeMatch]]:
     """Theme id -> the matches of the studies assigned to it, sorted by study id.
 
     Every theme gets a key, so a theme nothing addresses still has its (empty) list. Studies that
@@ -112,9 +117,9 @@ def assign_themes(studies: Iterable[Study], themes: Iterable[ThemeSignals]) -> d
     assigned: list[tuple[str, list[ThemeMatch]]] = [(theme.id, []) for theme in listed]
     for study in ordered:  # study by study: its sentences are split once for all themes, whatever the memo's size
         for theme, (_, matches) in zip(listed, assigned):
-            match = match_theme(study, theme)
-            if match.assigned:
-                matches.append(match)
+            found = match(study, theme)
+            if found.assigned:
+                matches.append(found)
     return dict(assigned)
 
 

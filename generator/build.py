@@ -51,6 +51,8 @@ class BuildResult:
     written: bool = False
     #: True when nothing had changed since the last build, so output/ was left as it was.
     up_to_date: bool = False
+    #: The content digest of each file this build put in output/ (pages and generated files), by site path.
+    digests: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -86,7 +88,7 @@ def build_site(project: Path, *, output: Path | None = None, ingest: bool = True
                                        keep_going=keep_going, progress=progress or Progress.disabled(),
                                        date=options.build_date)
         if result.written:
-            _record_build(project, inputs, output_dir, result.diagnostics)
+            _record_build(project, inputs, output_dir, result.diagnostics, result.digests)
     result.diagnostics = unique(result.diagnostics)
     return result
 
@@ -121,6 +123,7 @@ def _build_locked(project: Path, output_dir: Path, inputs: Fingerprint, *, inges
         PageReuse.forget(project)  # until the new pages are recorded: the old record is of the old output/
         swap_in(staging, output_dir)
         pipeline.reuse.save(project)
+        result.digests = pipeline.reuse.digests()
     except BaseException:
         # A stop signal can land between creating the staging folder and naming it here; under the
         # project's lock every staging folder beside output/ is this build's, so all are removed.
@@ -131,11 +134,13 @@ def _build_locked(project: Path, output_dir: Path, inputs: Fingerprint, *, inges
     return result, inputs
 
 
-def _record_build(project: Path, inputs: Fingerprint, output_dir: Path, diagnostics: list[Diagnostic]) -> None:
+def _record_build(project: Path, inputs: Fingerprint, output_dir: Path, diagnostics: list[Diagnostic],
+                  digests: dict[str, str]) -> None:
     """The manifest of the build just swapped in; without one (a read-only or full .cache/) the next
-    build simply runs in full."""
+    build simply runs in full. ``digests``: what the build knows it put there (files kept from the last
+    build need not be read again)."""
     try:
-        save_manifest(project, inputs, output_fingerprint(output_dir), unique(diagnostics))
+        save_manifest(project, inputs, output_fingerprint(output_dir, known=digests), unique(diagnostics))
     except OSError:
         discard_manifest(project)
 

@@ -78,6 +78,10 @@ class PageReuse:
     def wrote(self, site_file: str, fingerprint: str, data: bytes) -> None:
         self.current[site_file] = (fingerprint, _bytes_digest(data))
 
+    def digests(self) -> dict[str, str]:
+        """The content digest (BLAKE2b, 128 bits, hexadecimal) of each file this build put in place."""
+        return {site_file: entry[1] for site_file, entry in self.current.items()}
+
     def keep_same(self, site_file: str, data: bytes) -> bool:
         """``keep`` for a file made before it is written (a download, a citation file), by its bytes: a
         link to the last build's copy costs far less than a new file (30,000 at 10,000 studies)."""

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
+from generator.model.manifest import load_manifest, output_fingerprint
 from generator.write.reuse import PAGES_FILE
 
 Project = Callable[..., Path]
@@ -70,6 +71,16 @@ def test_an_edit_keeps_the_other_studies_citation_files_and_rewrites_its_own(bui
     assert other in changed  # the hand edit is not kept: the file is made again
     assert len(changed) == 4
     assert _files(output) == _files(_cold_copy(built, tmp_path) / "output")
+
+
+def test_the_manifest_of_an_edit_build_holds_the_digests_of_what_is_in_output(built: Path) -> None:
+    """Kept files are recorded by the digests the build knows; they must be what a full read gives."""
+    _edit_a_title(built)
+    assert build_site(built, search_index=False).ok
+    manifest = load_manifest(built)
+    assert manifest is not None
+    recorded = {key: digest for key, (_, digest) in manifest.outputs.files.items()}
+    assert recorded == {key: digest for key, (_, digest) in output_fingerprint(built / "output").files.items()}
 
 
 def _first_study(project: Path) -> str:

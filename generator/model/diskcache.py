@@ -36,14 +36,18 @@ class DiskCache:
     """One table of (key, value) pairs in one SQLite file, opened on first use.
 
     ``secret`` keys the checksum of every value; without one the checksum still catches damage.
+    ``generation``: when every key embeds something that changes between versions (the tool's code
+    digest), the entries of another generation can never be asked for again; the table is emptied when
+    it is opened by a new one, instead of growing by a copy of everything with each version.
     """
 
-    def __init__(self, path: Path | None, table: str, secret: bytes = b"") -> None:
+    def __init__(self, path: Path | None, table: str, secret: bytes = b"", generation: bytes = b"") -> None:
         if not table.isidentifier():
             raise ValueError(f"not a table name: {table!r}")
         self._path = path
         self._table = table
         self._secret = secret
+        self._generation = generation
         self._db: sqlite3.Connection | None = None
         self._opened = path is None
 
@@ -118,7 +122,10 @@ class DiskCache:
             return None
         for _attempt in range(2):
             try:
-                return _checked_connection(self._path, self._table)
+                db = _checked_connection(self._path, self._table)
+                if self._generation:
+                    _start_generation(db, self._table, self._generation)
+                return db
             except sqlite3.Error as problem:
                 if not _is_damage(problem):
                     return None  # locked, read-only or out of space: nothing is deleted
@@ -137,7 +144,9 @@ class DiskCache:
 class PickleStore:
     """Python objects by key in a ``DiskCache`` signed with the user's secret (see the module docstring).
 
-    Without a secret (no writable user cache folder) nothing is kept: every lookup is a miss.
+    Without a secret (no writable user cache folder) nothing is kept: every lookup is a miss. Callers put
+    the tool's code digest into every key, so the table's generation is that digest: a new version of
+    the tool starts with an empty table rather than a file that holds every earlier version's entries.
     """
 
     def __init__(self, path: Path | None, table: str) -> None:
@@ -150,7 +159,7 @@ class PickleStore:
         """The signed store, made on first use (only then is the user's secret read, or made)."""
         if self._opened is None:
             secret = user_secret() if self._path is not None else None
-            self._opened = DiskCache(self._path if secret else None, self._table, secret or b"")
+            self._opened = DiskCache(self._path if secret else None, self._table, secret or b"", code_digest())
         return self._opened
 
     def close(self) -> None:
@@ -217,6 +226,20 @@ def _checked_connection(path: Path, table: str) -> sqlite3.Connection:
         raise
     db.isolation_level = "DEFERRED"  # ``with db:`` writes are one transaction
     return db
+
+
+def _start_generation(db: sqlite3.Connection, table: str, generation: bytes) -> None:
+    """Empties ``table`` (and gives its space back) unless its entries are of ``generation``."""
+    meta = f"{table}_generation"
+    db.execute(f"CREATE TABLE IF NOT EXISTS {meta} (generation BLOB NOT NULL)")
+    stored = db.execute(f"SELECT generation FROM {meta}").fetchall()
+    if stored == [(generation,)]:
+        return
+    with db:
+        db.execute(f"DELETE FROM {table}")
+        db.execute(f"DELETE FROM {meta}")
+        db.execute(f"INSERT INTO {meta} (generation) VALUES (?)", (generation,))
+    db.execute("VACUUM")
 
 
 def _delete_database(path: Path) -> None:

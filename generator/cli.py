@@ -252,7 +252,7 @@ def _ingest(project: Path, *, quiet: bool) -> list[Diagnostic]:
             report = ingest_project(project, IngestMemo(parsed=parsed, store=store))
         finally:
             store.close()
-            parsed.flush()
+            parsed.close()
     if not quiet:
         print(f"ingest: {len(report.written)} written, {len(report.unchanged)} unchanged, "
               f"{len(report.incoming)} incoming for review, {len(report.rejected_files)} file(s) rejected",

@@ -240,6 +240,8 @@ class Pipeline:
         diagnostics: list[Diagnostic] = []
         self._load_records(config.vocabulary, changed)
         self.memo.ingest.parsed.clear()  # every record is loaded now; kept, their parses would outlive them
+        if not self.warm:
+            self.memo.ingest.parsed.close()
         studies, broken, problems = studies_of(self.memo.records)
         diagnostics.extend(problems)
         themes, problems = load_themes(self.project)

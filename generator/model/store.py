@@ -148,12 +148,17 @@ class RecordMemo:
             self._pending.append((_parsed_key(key), loaded))
 
     def flush(self) -> None:
-        """Stores the parses made since the last flush, in one transaction, and lets go of the file."""
-        if self.disk is not None:
-            if self._pending:
-                self.disk.put_many(self._pending)
-            self.disk.close()
+        """Stores the parses made since the last flush, in one transaction. The file stays open: a live
+        preview flushes after every save, and opening it means checking it whole."""
+        if self.disk is not None and self._pending:
+            self.disk.put_many(self._pending)
         self._pending = []
+
+    def close(self) -> None:
+        """Flushes and lets go of the file (a later parse opens it again)."""
+        self.flush()
+        if self.disk is not None:
+            self.disk.close()
 
     def clear(self) -> None:
         """Forget everything held in memory (a warm preview calls it now and then so old versions do not

@@ -219,7 +219,7 @@ def test_a_record_is_parsed_once_across_runs(make_project: Project, monkeypatch:
         parsed.clear()
         memo = RecordMemo.for_project(project)
         records, problems = store_module.load_records(studies, project, memo=memo)
-        memo.flush()
+        memo.close()
         assert len(records) == 3
         reports.append([d.format() for d in problems])
     assert len(reports[0]) == 1 and reports[0][0].startswith("content/studies/broken.yaml:")

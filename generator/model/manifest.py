@@ -117,24 +117,18 @@ def rescanned(fingerprint: Fingerprint, project: Path, folder: str = "content") 
     return Fingerprint({**kept, **fresh}, min(taken, fingerprint.taken_ns), fingerprint.environment)
 
 
-def output_fingerprint(output_dir: Path, previous: Fingerprint | None = None,
-                       known: Mapping[str, str] | None = None) -> Fingerprint:
-    """The fingerprint of output/ as written: every file, hashed (unless ``previous`` vouches for it).
+def output_fingerprint(output_dir: Path, known: Mapping[str, str] | None = None) -> Fingerprint:
+    """The fingerprint of output/ as written: every file, hashed unless ``known`` vouches for it.
 
     ``known``: content digests the build has of files it put there (``file_digest``'s kind, by path in
     output/). One is used only for a file last modified well before now: a page the build kept from the
     last one (linked, so its bytes were checked and its modification time is old). A file written just
-    now is read and hashed, as a save within one timestamp tick could otherwise go unseen. Given
-    ``known``, ``previous`` is not consulted."""
+    now is read and hashed, as a save within one timestamp tick could otherwise go unseen."""
     taken = time.time_ns()
     stats: dict[str, tuple[str, Stat]] = {}
     _walk(output_dir, "", stats)
-    vouched = dict(previous.files) if previous else {}
-    vouched_at = previous.taken_ns if previous else 0
-    if known:
-        vouched = {key: (stat, known[key]) for key, (_, stat) in stats.items() if key in known}
-        vouched_at = taken
-    return Fingerprint(_settle(stats, vouched, vouched_at), taken)
+    vouched = {key: (stat, known[key]) for key, (_, stat) in stats.items() if key in known} if known else {}
+    return Fingerprint(_settle(stats, vouched, taken), taken)
 
 
 def input_stats(project: Path) -> dict[str, tuple[str, Stat]]:
